@@ -1,0 +1,115 @@
+package org.undersigned;
+
+import io.javalin.Javalin;
+import io.javalin.http.staticfiles.Location;
+import io.javalin.json.JavalinJackson;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.undersigned.db.Database;
+import org.undersigned.db.Settings;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.MailRelay;
+import org.undersigned.mail.Outbox;
+import org.undersigned.petition.DemoContent;
+import org.undersigned.petition.HomeRoutes;
+import org.undersigned.petition.Petitions;
+import org.undersigned.signature.EmailAddress;
+import org.undersigned.signature.OrganisationForm;
+import org.undersigned.signature.SignOn;
+import org.undersigned.signature.SignatureLinks;
+import org.undersigned.signature.SignatureRoutes;
+import org.undersigned.signature.Tokens;
+import org.undersigned.statement.StatementRoutes;
+import org.undersigned.web.Countries;
+import org.undersigned.web.ErrorPages;
+import org.undersigned.web.FormToken;
+import org.undersigned.web.Localization;
+import org.undersigned.web.Markdown;
+import org.undersigned.web.Messages;
+import org.undersigned.web.PageRenderer;
+import org.undersigned.web.SecurityHeaders;
+import org.undersigned.web.Templates;
+
+/** Builds every part from a {@link Config}, wires the features by hand, and runs them. */
+public final class App {
+    private static final Logger log = LoggerFactory.getLogger(App.class);
+    /** Forms are small; anything bigger is refused with 413 before it is read whole. */
+    static final long MAX_REQUEST_BYTES = 64 * 1024;
+    private final Config config;
+    private final Clock clock;
+    private Database database;
+    private MailRelay relay;
+    private Javalin server;
+
+    public App(Config config) {
+        this(config, Clock.systemUTC());
+    }
+
+    public App(Config config, Clock clock) {
+        this.config = config;
+        this.clock = clock;
+    }
+
+    public App start() {
+        database = new Database(config.databaseUrl());
+        boolean seedDemo = config.demoData() != null ? config.demoData() : database.createdNow();
+        if (seedDemo) new DemoContent(database, clock).seed();
+
+        Messages messages = new Messages(List.of(Locale.ENGLISH, Locale.FRENCH));
+        Countries countries = new Countries();
+        Localization localization = new Localization(messages.locales());
+        Templates templates = new Templates(messages, countries);
+        MailComposer composer = new MailComposer(templates, messages);
+        Outbox outbox = new Outbox(database, clock);
+        relay = MailRelay.create(config, outbox);
+        FormToken formToken = new FormToken(new Settings(database).secret("form_token"), clock);
+        Tokens tokens = new Tokens();
+        EmailAddress emails = new EmailAddress();
+        Petitions petitions = new Petitions(database);
+        SignOn signOn = new SignOn(database, outbox, composer, messages, tokens, emails, clock, config.baseUrl(),
+                config.confirmLinkValidity());
+        SignatureLinks links = new SignatureLinks(database, outbox, composer, tokens, clock, config.baseUrl());
+        SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
+
+        server = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            cfg.jsonMapper(new JavalinJackson());
+            cfg.fileRenderer(new PageRenderer(templates, localization, config.baseUrl()));
+            cfg.staticFiles.add("/public", Location.CLASSPATH);
+            cfg.jetty.port = config.port();
+            cfg.routes.before(headers::apply);
+            cfg.routes.before(headers::refuseCrossSitePosts);
+            cfg.routes.before(localization::resolve);
+            new ErrorPages().register(cfg.routes);
+            new HomeRoutes(petitions).register(cfg.routes);
+            new StatementRoutes(petitions, database, new OrganisationForm(countries, emails), signOn, formToken,
+                    new Markdown(), countries).register(cfg.routes);
+            new SignatureRoutes(links, petitions, formToken).register(cfg.routes);
+            cfg.routes.get("/healthz", ctx -> {
+                boolean up = database.answers();
+                ctx.status(up ? 200 : 503).result(up ? "ok" : "database unavailable");
+            });
+        });
+        server.start();
+        relay.start();
+        log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
+        return this;
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    public void stop() {
+        if (server != null) server.stop();
+        if (relay != null) relay.close();
+        if (database != null) database.close();
+        server = null;
+        relay = null;
+        database = null;
+    }
+}

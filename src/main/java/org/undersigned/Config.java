@@ -1,0 +1,139 @@
+package org.undersigned;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Everything the application is told from outside. Only {@link Main} reads the environment;
+ * tests build this record directly.
+ */
+public record Config(
+        int port,
+        String baseUrl,
+        String databaseUrl,
+        Smtp smtp,
+        String mailFrom,
+        Path mailDir,
+        Duration mailRetryBase,
+        Duration confirmLinkValidity,
+        String adminEmail,
+        String adminPassword,
+        Boolean demoData,
+        List<String> trustedProxies) {
+
+    public enum Transport { PLAIN, STARTTLS, SMTPS }
+
+    /** SMTP relay settings; absent means mail is written to {@link #mailDir} as .eml files. */
+    public record Smtp(String host, int port, String username, String password, Transport transport) {}
+
+    public boolean httpsOnly() {
+        return baseUrl.startsWith("https://");
+    }
+
+    public Config withPort(int newPort) {
+        return new Config(newPort, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase,
+                confirmLinkValidity, adminEmail, adminPassword, demoData, trustedProxies);
+    }
+
+    /**
+     * Reads the configuration from upper-case keys (the environment's spelling).
+     *
+     * @throws ConfigException naming the key whose value is wrong
+     */
+    public static Config parse(Map<String, String> values) {
+        var v = new Values(values);
+        int port = v.integer("PORT", 7070, 0, 65535);
+        String baseUrl = v.url("BASE_URL", "http://localhost:" + port);
+        String databaseUrl = v.string("DATABASE_URL", "jdbc:sqlite:data/undersigned.db");
+        if (!databaseUrl.startsWith("jdbc:sqlite:")) {
+            throw new ConfigException("DATABASE_URL", "only jdbc:sqlite: URLs are supported so far");
+        }
+        Smtp smtp = null;
+        String host = v.string("SMTP_HOST", null);
+        if (host != null) {
+            Transport transport = v.choice("SMTP_TRANSPORT", Transport.STARTTLS, Transport.class);
+            int defaultPort = switch (transport) {
+                case PLAIN -> 25;
+                case STARTTLS -> 587;
+                case SMTPS -> 465;
+            };
+            smtp = new Smtp(host, v.integer("SMTP_PORT", defaultPort, 1, 65535),
+                    v.string("SMTP_USERNAME", null), v.string("SMTP_PASSWORD", null), transport);
+        }
+        String mailFrom = v.string("MAIL_FROM", "undersigned@localhost");
+        if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
+            throw new ConfigException("MAIL_FROM", "is not an email address: " + mailFrom);
+        }
+        return new Config(
+                port, baseUrl, databaseUrl, smtp, mailFrom,
+                Path.of(v.string("MAIL_DIR", "data/mail")),
+                Duration.ofSeconds(v.integer("MAIL_RETRY_BASE_SECONDS", 30, 1, 86_400)),
+                Duration.ofDays(v.integer("CONFIRM_LINK_DAYS", 30, 1, 3650)),
+                v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
+                v.bool("DEMO_DATA"),
+                v.list("TRUSTED_PROXIES"));
+    }
+
+    private record Values(Map<String, String> map) {
+        String string(String key, String fallback) {
+            String value = map.get(key);
+            return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        int integer(String key, int fallback, int min, int max) {
+            String value = string(key, null);
+            if (value == null) return fallback;
+            try {
+                int n = Integer.parseInt(value);
+                if (n < min || n > max) throw new ConfigException(key, "must be between " + min + " and " + max + ", was " + value);
+                return n;
+            } catch (NumberFormatException e) {
+                throw new ConfigException(key, "must be a whole number, was '" + value + "'");
+            }
+        }
+
+        String url(String key, String fallback) {
+            String value = string(key, fallback);
+            try {
+                URI uri = new URI(value);
+                if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+                    throw new ConfigException(key, "must be an absolute http(s) URL, was '" + value + "'");
+                }
+            } catch (java.net.URISyntaxException e) {
+                throw new ConfigException(key, "is not a URL: '" + value + "'");
+            }
+            return value.endsWith("/") ? value.substring(0, value.length() - 1) : value;
+        }
+
+        Boolean bool(String key) {
+            String value = string(key, null);
+            if (value == null) return null;
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "true", "yes", "1" -> true;
+                case "false", "no", "0" -> false;
+                default -> throw new ConfigException(key, "must be true or false, was '" + value + "'");
+            };
+        }
+
+        <E extends Enum<E>> E choice(String key, E fallback, Class<E> type) {
+            String value = string(key, null);
+            if (value == null) return fallback;
+            try {
+                return Enum.valueOf(type, value.toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new ConfigException(key, "must be one of " + Arrays.toString(type.getEnumConstants()).toLowerCase(Locale.ROOT) + ", was '" + value + "'");
+            }
+        }
+
+        List<String> list(String key) {
+            String value = string(key, null);
+            if (value == null) return List.of();
+            return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        }
+    }
+}

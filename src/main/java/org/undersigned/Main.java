@@ -1,0 +1,62 @@
+package org.undersigned;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Properties;
+
+/** Reads the environment (and an optional undersigned.properties), then runs a subcommand. */
+public final class Main {
+    private static final String USAGE = """
+            Usage: java -jar undersigned.jar [serve]
+              serve     start the web server (the default)
+
+            Configuration comes from environment variables, or from undersigned.properties
+            in the working directory (same keys in lower case with dots: smtp.host).
+            See README.md for the keys.""";
+
+    public static void main(String[] args) {
+        String command = args.length == 0 ? "serve" : args[0];
+        if (command.equals("--help") || command.equals("-h") || (args.length > 1 && args[1].equals("--help"))) {
+            System.out.println(USAGE);
+            return;
+        }
+        if (!command.equals("serve")) {
+            System.err.println("Unknown command '" + command + "'.\n" + USAGE);
+            System.exit(2);
+        }
+        Config config;
+        try {
+            config = Config.parse(settings(Path.of("undersigned.properties"), System.getenv()));
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+            return;
+        }
+        App app = new App(config);
+        Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
+        app.start();
+    }
+
+    /** The properties file's values under environment-style keys, overridden by the environment. */
+    static Map<String, String> settings(Path propertiesFile, Map<String, String> environment) {
+        Map<String, String> merged = new HashMap<>();
+        if (Files.isRegularFile(propertiesFile)) {
+            Properties properties = new Properties();
+            try (Reader reader = Files.newBufferedReader(propertiesFile, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new ConfigException(propertiesFile.toString(), "cannot be read: " + e.getMessage());
+            }
+            properties.stringPropertyNames().forEach(name ->
+                    merged.put(name.toUpperCase(Locale.ROOT).replace('.', '_'), properties.getProperty(name)));
+        }
+        merged.putAll(environment);
+        return merged;
+    }
+}

@@ -1,0 +1,87 @@
+package org.undersigned.db;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+
+/**
+ * The SQLite database: migrations, a {@link Jdbi} for reads (a connection each), and the one
+ * {@link Writer} through which every write goes.
+ *
+ * <p>synchronous=FULL: in WAL mode every commit is fsynced before it returns, so a sign-on that
+ * got its success page survives a crash or power loss (NORMAL could lose the last commits).
+ */
+public final class Database implements AutoCloseable {
+    private final Jdbi jdbi;
+    private final Writer writer;
+    private final boolean createdNow;
+
+    public Database(String jdbcUrl) {
+        this.createdNow = isNew(jdbcUrl);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqliteConfig());
+        dataSource.setUrl(jdbcUrl);
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration")
+                .load()
+                .migrate();
+        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
+        this.writer = new Writer(jdbi.open());
+    }
+
+    private static SQLiteConfig sqliteConfig() {
+        SQLiteConfig config = new SQLiteConfig();
+        config.setJournalMode(SQLiteConfig.JournalMode.WAL);
+        config.setSynchronous(SQLiteConfig.SynchronousMode.FULL);
+        config.setBusyTimeout(10_000);
+        config.enforceForeignKeys(true);
+        return config;
+    }
+
+    private static boolean isNew(String jdbcUrl) {
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) file = file.substring(0, query);
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) return true;
+        Path path = Path.of(file.startsWith("file:") ? file.substring(5) : file);
+        try {
+            if (path.getParent() != null) Files.createDirectories(path.getParent());
+            return !Files.exists(path) || Files.size(path) == 0;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot prepare database folder for " + path, e);
+        }
+    }
+
+    /** Whether this start created the database file (demo content is seeded then). */
+    public boolean createdNow() {
+        return createdNow;
+    }
+
+    /** For reads: each handle is its own connection and never waits for the writer (WAL). */
+    public Jdbi reads() {
+        return jdbi;
+    }
+
+    public Writer writer() {
+        return writer;
+    }
+
+    public boolean answers() {
+        try {
+            return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public void close() {
+        writer.close();
+    }
+}

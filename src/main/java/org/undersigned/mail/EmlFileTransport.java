@@ -1,0 +1,40 @@
+package org.undersigned.mail;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.simplejavamail.converter.EmailConverter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * With no SMTP relay configured, each mail becomes an .eml file (open it in any mail program)
+ * and its links are logged, so a newcomer can sign and confirm on a laptop.
+ */
+final class EmlFileTransport implements MailTransport {
+    private static final Logger log = LoggerFactory.getLogger(EmlFileTransport.class);
+    private static final Pattern LINK = Pattern.compile("https?://\\S+/(confirm|manage)/\\S+");
+    private final Path folder;
+    private final EmailFactory emails;
+
+    EmlFileTransport(Path folder, EmailFactory emails) {
+        this.folder = folder;
+        this.emails = emails;
+    }
+
+    @Override
+    public void send(QueuedMail mail) throws MailFailure {
+        try {
+            Files.createDirectories(folder);
+            Path file = folder.resolve(String.format("%013d-%06d.eml", System.currentTimeMillis(), mail.id()));
+            Files.writeString(file, EmailConverter.emailToEML(emails.build(mail)), StandardCharsets.UTF_8);
+            Matcher link = LINK.matcher(mail.textBody());
+            log.info("Mail written to {} ({}){}", file, mail.subject(), link.find() ? "; link: " + link.group() : "");
+        } catch (IOException e) {
+            throw new MailFailure("cannot write " + folder + ": " + e.getMessage(), false, e);
+        }
+    }
+}

@@ -1,0 +1,30 @@
+package org.undersigned.mail;
+
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.undersigned.web.Messages;
+import org.undersigned.web.Templates;
+
+/** Renders templates/mail/NAME.txt.peb and NAME.html.peb into a {@link Mail}; the subject comes from the bundle. */
+public final class MailComposer {
+    private final Templates templates;
+    private final Messages messages;
+
+    public MailComposer(Templates templates, Messages messages) {
+        this.templates = templates;
+        this.messages = messages;
+    }
+
+    public Mail compose(String name, Locale locale, String recipient, Map<String, Object> model) {
+        Map<String, Object> full = new HashMap<>(model);
+        full.put("lang", locale.getLanguage());
+        String subject = messages.get(locale, "mail." + name + ".subject", model.getOrDefault("title", ""))
+                .replaceAll("[\\r\\n\\t]+", " ");
+        full.put("subject", subject);
+        return new Mail(recipient, subject,
+                templates.render("mail/" + name + ".txt.peb", full, locale),
+                templates.render("mail/" + name + ".html.peb", full, locale),
+                Map.of());
+    }
+}

@@ -1,0 +1,76 @@
+package org.undersigned.mail;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.jdbi.v3.core.Handle;
+import org.undersigned.db.Database;
+import org.undersigned.db.Writer;
+
+/** The durable queue of mail: written inside the caller's transaction, drained by {@link MailRelay}. */
+public final class Outbox {
+    private final Database database;
+    private final Clock clock;
+    private volatile Runnable onEnqueue = () -> {};
+
+    public Outbox(Database database, Clock clock) {
+        this.database = database;
+        this.clock = clock;
+    }
+
+    /** Call inside {@link Writer#write}: the mail exists exactly when the transaction commits. */
+    public void enqueue(Handle handle, Mail mail) {
+        handle.attach(OutboxDao.class).insert(mail.recipient(), mail.subject(), mail.text(), mail.html(),
+                encode(mail.headers()), clock.millis());
+        database.writer().afterCommit(onEnqueue);
+    }
+
+    void onEnqueue(Runnable listener) {
+        this.onEnqueue = listener;
+    }
+
+    public long depth() {
+        return database.reads().withExtension(OutboxDao.class, OutboxDao::depth);
+    }
+
+    List<QueuedMail> due(int limit) {
+        long now = clock.millis();
+        return database.reads().withExtension(OutboxDao.class, dao -> dao.due(now, limit));
+    }
+
+    boolean claim(long id) {
+        return database.writer().write(h -> h.attach(OutboxDao.class).claim(id)) == 1;
+    }
+
+    void markSent(long id) {
+        database.writer().run(h -> h.attach(OutboxDao.class).markSent(id, clock.millis()));
+    }
+
+    void reschedule(long id, long delayMillis, String error) {
+        database.writer().run(h -> h.attach(OutboxDao.class).reschedule(id, clock.millis() + delayMillis, truncate(error)));
+    }
+
+    void markFailed(long id, String error) {
+        database.writer().run(h -> h.attach(OutboxDao.class).markFailed(id, truncate(error)));
+    }
+
+    int requeueInterrupted() {
+        return database.writer().write(h -> h.attach(OutboxDao.class).requeueInterrupted());
+    }
+
+    static String encode(Map<String, String> headers) {
+        return headers.entrySet().stream().map(e -> e.getKey() + ": " + e.getValue()).collect(Collectors.joining("\n"));
+    }
+
+    static Map<String, String> decode(String headers) {
+        if (headers == null || headers.isBlank()) return Map.of();
+        return headers.lines().map(line -> line.split(": ", 2))
+                .collect(Collectors.toMap(p -> p[0], p -> p[1], (a, b) -> b, java.util.LinkedHashMap::new));
+    }
+
+    private static String truncate(String error) {
+        String e = error == null ? "unknown error" : error;
+        return e.length() > 1000 ? e.substring(0, 1000) : e;
+    }
+}

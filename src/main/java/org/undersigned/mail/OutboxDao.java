@@ -1,0 +1,45 @@
+package org.undersigned.mail;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface OutboxDao {
+    @SqlUpdate("""
+            INSERT INTO outbox (recipient, subject, text_body, html_body, headers, status, next_attempt_at, created_at)
+            VALUES (:recipient, :subject, :text, :html, :headers, 'queued', :now, :now)""")
+    void insert(String recipient, String subject, String text, String html, String headers, long now);
+
+    @SqlQuery("""
+            SELECT id, recipient, subject, text_body, html_body, headers, attempts
+            FROM outbox
+            WHERE status = 'queued' AND next_attempt_at <= :now
+            ORDER BY next_attempt_at, id
+            LIMIT :limit""")
+    @RegisterConstructorMapper(QueuedMail.class)
+    List<QueuedMail> due(long now, int limit);
+
+    @SqlUpdate("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id = :id AND status = 'queued'")
+    int claim(long id);
+
+    /** The bodies hold secret links; once handed to the mail server they are not kept. */
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'sent', sent_at = :now, last_error = NULL,
+                              text_body = '', html_body = '', headers = ''
+            WHERE id = :id""")
+    void markSent(long id, long now);
+
+    @SqlUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :next, last_error = :error WHERE id = :id")
+    void reschedule(long id, long next, String error);
+
+    @SqlUpdate("UPDATE outbox SET status = 'failed', last_error = :error, text_body = '', html_body = '', headers = '' WHERE id = :id")
+    void markFailed(long id, String error);
+
+    /** Rows claimed by a relay that died mid-send go out again: at least once, never lost. */
+    @SqlUpdate("UPDATE outbox SET status = 'queued' WHERE status = 'sending'")
+    int requeueInterrupted();
+
+    @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')")
+    long depth();
+}

@@ -1,0 +1,27 @@
+package org.undersigned.petition;
+
+import java.util.List;
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Petition.class)
+public interface PetitionDao {
+    String COLUMNS = "id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at";
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
+    Optional<Petition> find(String kind, String slug);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE id = :id")
+    Optional<Petition> byId(long id);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE status = 'open' ORDER BY created_at DESC, id DESC")
+    List<Petition> open();
+
+    @SqlUpdate("""
+            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at)
+            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt)""")
+    void insert(String kind, String slug, String title, String summary, String body, String status,
+                Integer goal, long now, Long closedAt);
+}

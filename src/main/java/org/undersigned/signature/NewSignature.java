@@ -1,0 +1,16 @@
+package org.undersigned.signature;
+
+/**
+ * A checked, normalised signature about to be stored. Organisation sign-ons fill the
+ * organisation fields, supporters the name fields; the pipeline is the same.
+ */
+public record NewSignature(
+        String email, String organisation, String orgType, String website, String contactName,
+        String firstName, String lastName, String comment, String country, boolean updates,
+        String consentKey) {
+
+    /** How the signer is greeted in mails. */
+    public String greetingName() {
+        return contactName != null ? contactName : firstName;
+    }
+}

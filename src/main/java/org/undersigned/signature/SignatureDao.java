@@ -1,0 +1,66 @@
+package org.undersigned.signature;
+
+import java.util.Optional;
+import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+@RegisterConstructorMapper(Signature.class)
+@RegisterConstructorMapper(TokenMatch.class)
+interface SignatureDao {
+    String COLUMNS = """
+            id, petition_id, status, email, organisation, org_type, website, contact_name, first_name,
+            last_name, comment, country, locale, updates, mails_sent, created_at, confirmed_at, withdrawn_at""";
+
+    @SqlUpdate("""
+            INSERT INTO consent_texts (hash, locale, text, created_at) VALUES (:hash, :locale, :text, :now)
+            ON CONFLICT (hash) DO NOTHING""")
+    void rememberConsent(String hash, String locale, String text, long now);
+
+    /** Empty when this address has already signed this petition (the unique index decides). */
+    @SqlQuery("""
+            INSERT INTO signatures (petition_id, status, email, email_key, organisation, org_type, website, contact_name,
+                                    first_name, last_name, comment, country, locale, consent_hash, updates, created_at)
+            VALUES (:petitionId, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website, :s.contactName,
+                    :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now)
+            ON CONFLICT (petition_id, email_key) DO NOTHING
+            RETURNING id""")
+    Optional<Long> insert(long petitionId, @BindMethods("s") NewSignature s, String emailKey, String locale,
+                          String consentHash, long now);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND email_key = :emailKey")
+    Optional<Signature> byEmailKey(long petitionId, String emailKey);
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE id = :id")
+    Optional<Signature> byId(long id);
+
+    @SqlUpdate("UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = :id")
+    void countMail(long id);
+
+    @SqlUpdate("""
+            INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
+            VALUES (:hash, :signatureId, :purpose, :now, :expiresAt)""")
+    void addToken(String hash, long signatureId, String purpose, long now, Long expiresAt);
+
+    @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
+    Optional<TokenMatch> token(String hash);
+
+    @SqlUpdate("UPDATE signatures SET status = 'confirmed', confirmed_at = :now WHERE id = :id AND status = 'pending'")
+    int confirm(long id, long now);
+
+    /**
+     * Keeps what the public record needs (the organisation's name, when, that it withdrew) and
+     * forgets the person: contact name, names, comment and email. email_key NULL frees the
+     * address to sign again.
+     */
+    @SqlUpdate("""
+            UPDATE signatures
+            SET status = 'withdrawn', withdrawn_at = :now, email = '', email_key = NULL,
+                contact_name = NULL, first_name = NULL, last_name = NULL, comment = NULL, updates = FALSE
+            WHERE id = :id AND status <> 'withdrawn'""")
+    int withdraw(long id, long now);
+
+    @SqlUpdate("DELETE FROM signature_tokens WHERE signature_id = :id AND purpose = 'confirm'")
+    void dropConfirmTokens(long id);
+}

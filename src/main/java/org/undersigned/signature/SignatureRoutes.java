@@ -1,0 +1,70 @@
+package org.undersigned.signature;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import java.util.HashMap;
+import java.util.Map;
+import org.undersigned.petition.Petitions;
+import org.undersigned.web.FormToken;
+import org.undersigned.web.SecurityHeaders;
+
+/** The pages behind the links in mails: confirm a signature, see it, withdraw it. */
+public final class SignatureRoutes {
+    private final SignatureLinks links;
+    private final Petitions petitions;
+    private final FormToken formToken;
+
+    public SignatureRoutes(SignatureLinks links, Petitions petitions, FormToken formToken) {
+        this.links = links;
+        this.petitions = petitions;
+        this.formToken = formToken;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/confirm/{token}", ctx -> confirmPage(ctx, links.inspect(ctx.pathParam("token"), "confirm")));
+        routes.post("/confirm/{token}", ctx -> {
+            if (!formToken.isValid("confirm", ctx.formParam(FormToken.FIELD))) {
+                confirmPage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "confirm"));
+                return;
+            }
+            confirmPage(ctx, links.confirm(ctx.pathParam("token")));
+        });
+        routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage")));
+        routes.post("/manage/{token}/withdraw", ctx -> {
+            if (!formToken.isValid("withdraw", ctx.formParam(FormToken.FIELD))) {
+                managePage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "manage"));
+                return;
+            }
+            managePage(ctx, links.withdraw(ctx.pathParam("token")));
+        });
+    }
+
+    private void confirmPage(Context ctx, LinkState state) {
+        Map<String, Object> model = model(ctx, state);
+        model.put("formToken", formToken.issue("confirm"));
+        model.put("justConfirmed", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.CONFIRMED);
+        ctx.render("signature/confirm.peb", model);
+    }
+
+    private void managePage(Context ctx, LinkState state) {
+        Map<String, Object> model = model(ctx, state);
+        model.put("formToken", formToken.issue("withdraw"));
+        model.put("justWithdrawn", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.WITHDRAWN);
+        ctx.render("signature/manage.peb", model);
+    }
+
+    private Map<String, Object> model(Context ctx, LinkState state) {
+        SecurityHeaders.noStore(ctx);
+        if (state.kind() == LinkState.Kind.UNKNOWN) ctx.status(HttpStatus.NOT_FOUND);
+        if (state.kind() == LinkState.Kind.EXPIRED) ctx.status(HttpStatus.GONE);
+        Map<String, Object> model = new HashMap<>();
+        model.put("state", state.kind().name());
+        model.put("token", ctx.pathParam("token"));
+        if (state.signature() != null) {
+            model.put("signature", state.signature());
+            model.put("petition", petitions.byId(state.signature().petitionId()));
+        }
+        return model;
+    }
+}

@@ -1,0 +1,36 @@
+package org.undersigned.web;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/** The one place where missing, forbidden, too large and unexpected things become pages. */
+public final class ErrorPages {
+    private static final Logger log = LoggerFactory.getLogger(ErrorPages.class);
+
+    public void register(RoutesConfig routes) {
+        routes.exception(NotFoundResponse.class, (e, ctx) -> page(ctx, HttpStatus.NOT_FOUND, "error.not_found"));
+        routes.exception(ForbiddenResponse.class, (e, ctx) -> page(ctx, HttpStatus.FORBIDDEN, "error.forbidden"));
+        routes.exception(ContentTooLargeResponse.class, (e, ctx) -> page(ctx, HttpStatus.CONTENT_TOO_LARGE, "error.too_large"));
+        routes.exception(Exception.class, (e, ctx) -> {
+            log.error("Unexpected error on {} {}", ctx.method(), ctx.path(), e);
+            page(ctx, HttpStatus.INTERNAL_SERVER_ERROR, "error.unexpected");
+        });
+        routes.error(404, "html", ctx -> {
+            if (ctx.result() == null || ctx.result().isEmpty() || ctx.result().startsWith("Endpoint")) {
+                page(ctx, HttpStatus.NOT_FOUND, "error.not_found");
+            }
+        });
+    }
+
+    private static void page(Context ctx, HttpStatus status, String messageKey) {
+        ctx.status(status);
+        ctx.render("error.peb", Map.of("messageKey", messageKey, "status", status.getCode()));
+    }
+}

@@ -1,0 +1,27 @@
+package org.undersigned.web;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/** What every line of user input goes through before it is checked or stored. */
+public final class Text {
+    // control characters, bidirectional overrides/isolates, zero-width space and BOM
+    private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\s]]|[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\uFEFF]");
+    private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
+
+    private Text() {}
+
+    /** NFC, invisible and control characters removed, whitespace collapsed to one space, trimmed. */
+    public static String line(String raw) {
+        if (raw == null) return "";
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC);
+        text = WHITESPACE.matcher(text).replaceAll(" ");
+        text = INVISIBLE.matcher(text).replaceAll("");
+        return text.strip();
+    }
+
+    /** Length as a person counts it (code points, not UTF-16 units). */
+    public static int length(String text) {
+        return text.codePointCount(0, text.length());
+    }
+}

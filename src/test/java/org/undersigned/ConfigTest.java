@@ -1,0 +1,53 @@
+package org.undersigned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ConfigTest {
+    @Test
+    void defaults_give_a_laptop_setup_with_mail_written_to_files() {
+        Config config = Config.parse(Map.of());
+        assertThat(config.port()).isEqualTo(7070);
+        assertThat(config.baseUrl()).isEqualTo("http://localhost:7070");
+        assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:data/undersigned.db");
+        assertThat(config.smtp()).isNull();
+        assertThat(config.mailFrom()).isEqualTo("undersigned@localhost");
+        assertThat(config.mailDir()).isEqualTo(Path.of("data/mail"));
+        assertThat(config.demoData()).isNull();
+    }
+
+    @Test
+    void a_wrong_value_is_refused_with_one_line_naming_the_key() {
+        assertThatThrownBy(() -> Config.parse(Map.of("PORT", "seventy"))).hasMessageStartingWith("PORT ").hasMessageNotContaining("\n");
+        assertThatThrownBy(() -> Config.parse(Map.of("PORT", "70000"))).hasMessageStartingWith("PORT ");
+        assertThatThrownBy(() -> Config.parse(Map.of("BASE_URL", "localhost"))).hasMessageStartingWith("BASE_URL ");
+        assertThatThrownBy(() -> Config.parse(Map.of("SMTP_HOST", "mail", "SMTP_TRANSPORT", "carrier-pigeon")))
+                .hasMessageStartingWith("SMTP_TRANSPORT ");
+        assertThatThrownBy(() -> Config.parse(Map.of("SMTP_HOST", "mail", "SMTP_PORT", "-1"))).hasMessageStartingWith("SMTP_PORT ");
+        assertThatThrownBy(() -> Config.parse(Map.of("DEMO_DATA", "maybe"))).hasMessageStartingWith("DEMO_DATA ");
+        assertThatThrownBy(() -> Config.parse(Map.of("MAIL_FROM", "nobody"))).hasMessageStartingWith("MAIL_FROM ");
+        assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://x"))).hasMessageStartingWith("DATABASE_URL ");
+    }
+
+    @Test
+    void smtp_settings_take_the_transport_port_by_default() {
+        Config config = Config.parse(Map.of("SMTP_HOST", "smtp.example.org", "SMTP_TRANSPORT", "smtps", "SMTP_USERNAME", "u"));
+        assertThat(config.smtp()).isEqualTo(new Config.Smtp("smtp.example.org", 465, "u", null, Config.Transport.SMTPS));
+    }
+
+    @Test
+    void the_properties_file_is_read_and_the_environment_wins(@TempDir Path dir) throws Exception {
+        Path file = dir.resolve("undersigned.properties");
+        Files.writeString(file, "smtp.host=from-file\nport=8080\nbase.url=https://sign.example.org\n");
+        Config config = Config.parse(Main.settings(file, Map.of("PORT", "9090")));
+        assertThat(config.smtp().host()).isEqualTo("from-file");
+        assertThat(config.port()).isEqualTo(9090);
+        assertThat(config.httpsOnly()).isTrue();
+    }
+}

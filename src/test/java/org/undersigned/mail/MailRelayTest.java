@@ -1,0 +1,132 @@
+package org.undersigned.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.Config;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.TestApp;
+
+class MailRelayTest {
+    @TempDir
+    Path dir;
+    TestApp app;
+    GreenMail greenMail;
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+        if (greenMail != null) greenMail.stop();
+    }
+
+    @Test
+    void mail_queued_while_the_smtp_server_is_down_is_delivered_once_when_it_comes_back() throws Exception {
+        int smtpPort = freePort();
+        app = TestApp.start(dir, smtpPort);
+        String statement = app.statement("down");
+
+        assertThat(SignOnForm.sign(app.browser, statement, "Patient Org", "BE", "patient@example.org").status()).isEqualTo(200);
+        waitUntil(() -> app.count("SELECT COUNT(*) FROM outbox WHERE attempts >= 2 AND status = 'queued'") == 1);
+
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        greenMail.start();
+        Mailbox mailbox = new Mailbox(greenMail);
+        String link = mailbox.nth("patient@example.org", 1).linkTo("/confirm/");
+        mailbox.quietPeriod();
+
+        assertThat(mailbox.all()).hasSize(1);
+        Map<String, Object> row = app.db().withHandle(h -> h.createQuery("SELECT status, text_body FROM outbox").mapToMap().one());
+        assertThat(row).containsEntry("status", "sent").containsEntry("text_body", "");
+        assertThat(app.browser.get(link).status()).isEqualTo(200);
+    }
+
+    @Test
+    void a_restart_in_the_middle_loses_no_mail() throws Exception {
+        int smtpPort = freePort();
+        app = TestApp.start(dir, smtpPort);
+        String statement = app.statement("restart");
+        for (String org : List.of("one", "two", "three")) {
+            SignOnForm.sign(app.browser, statement, "Org " + org, "BE", org + "@example.org");
+        }
+        app.restart();
+
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        greenMail.start();
+        Mailbox mailbox = new Mailbox(greenMail);
+        mailbox.await(3);
+        mailbox.quietPeriod();
+        assertThat(mailbox.all()).extracting(m -> m.to()).containsExactlyInAnyOrder("one@example.org", "two@example.org", "three@example.org");
+
+        app.browser.get(mailbox.nth("two@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Org two");
+    }
+
+    @Test
+    void a_permanent_refusal_is_not_retried() throws Exception {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+            app = TestApp.start(dir, refusing.port());
+            SignOnForm.sign(app.browser, app.statement("refused"), "Bounced Org", "BE", "nobody@example.org");
+
+            waitUntil(() -> app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'") == 1);
+            Thread.sleep(1500); // several retry periods (200 ms base in tests)
+            assertThat(refusing.recipientsRefused.get()).isEqualTo(1);
+            String error = app.db().withHandle(h -> h.createQuery("SELECT last_error FROM outbox").mapTo(String.class).one());
+            assertThat(error).contains("550");
+        }
+    }
+
+    @Test
+    void without_smtp_the_mail_is_written_as_an_eml_file_whose_link_confirms() throws Exception {
+        Config config = TestApp.config(dir, null);
+        app = TestApp.start(config);
+        String statement = app.statement("laptop");
+        SignOnForm.sign(app.browser, statement, "Laptop Org", "BE", "laptop@example.org");
+
+        waitUntil(() -> emlFiles(config.mailDir()).size() == 1);
+        String eml = Files.readString(emlFiles(config.mailDir()).get(0));
+        assertThat(eml).contains("To: laptop@example.org");
+        Matcher link = Pattern.compile("http://localhost:\\d+/confirm/[A-Za-z0-9_-]+").matcher(eml);
+        assertThat(link.find()).isTrue();
+
+        app.browser.get(link.group()).form("form[action^=/confirm/]").submit();
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Laptop Org");
+    }
+
+    private static List<Path> emlFiles(Path folder) {
+        if (!Files.isDirectory(folder)) return List.of();
+        try (Stream<Path> files = Files.list(folder)) {
+            return files.filter(f -> f.toString().endsWith(".eml")).toList();
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (!condition.getAsBoolean()) {
+            if (System.currentTimeMillis() > deadline) throw new AssertionError("condition not met in 15 s");
+            Thread.sleep(50);
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

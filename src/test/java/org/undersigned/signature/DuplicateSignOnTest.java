@@ -1,0 +1,107 @@
+package org.undersigned.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.Page;
+import org.undersigned.support.ReceivedMail;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.TestApp;
+
+class DuplicateSignOnTest {
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    @TempDir
+    Path dir;
+    TestApp app;
+    Mailbox mailbox;
+    String statement;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dir, greenMail.getSmtp().getPort());
+        mailbox = new Mailbox(greenMail);
+        statement = app.statement("once-only");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void a_repeat_while_pending_gets_the_same_page_and_the_confirmation_link_again() {
+        Page first = SignOnForm.sign(app.browser, statement, "Repeat Org", "BE", "repeat@example.org");
+        Page second = SignOnForm.sign(app.browser, statement, "Repeat Org", "BE", "Repeat@EXAMPLE.org");
+
+        assertThat(second.status()).isEqualTo(first.status());
+        assertThat(second.document().select("main").text()).isEqualTo(first.document().select("main").text().replace("repeat@example.org", "Repeat@EXAMPLE.org"));
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(1);
+
+        ReceivedMail again = mailbox.nth("repeat@example.org", 2);
+        String link = again.linkTo("/confirm/");
+        app.browser.get(link).form("form[action^=/confirm/]").submit();
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Repeat Org");
+
+        // the first link still works too: confirming through it is harmless
+        String firstLink = mailbox.nth("repeat@example.org", 1).linkTo("/confirm/");
+        assertThat(app.browser.get(firstLink).h1()).isEqualTo("This signature is already confirmed");
+    }
+
+    @Test
+    void a_repeat_after_confirming_gets_an_already_signed_mail_and_changes_nothing() {
+        SignOnForm.sign(app.browser, statement, "Done Org", "BE", "done@example.org");
+        app.browser.get(mailbox.nth("done@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        mailbox.nth("done@example.org", 2);
+
+        Page repeat = SignOnForm.sign(app.browser, statement, "Impostor Name", "FR", "done@example.org");
+
+        assertThat(repeat.h1()).isEqualTo("Check your email");
+        ReceivedMail already = mailbox.nth("done@example.org", 3);
+        assertThat(already.subject()).startsWith("You have already signed");
+        assertThat(already.linksTo("/confirm/")).isEmpty();
+        assertThat(app.browser.get(already.linkTo("/manage/")).text()).contains("Done Org");
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Done Org");
+    }
+
+    @Test
+    void one_address_receives_at_most_a_handful_of_mails_per_statement() {
+        for (int i = 0; i < 12; i++) {
+            assertThat(SignOnForm.sign(app.browser, statement, "Flood", "BE", "victim@example.org").status()).isEqualTo(200);
+        }
+        mailbox.nth("victim@example.org", SignOn.MAX_MAILS);
+        mailbox.quietPeriod();
+        assertThat(mailbox.to("victim@example.org")).hasSize(SignOn.MAX_MAILS);
+        assertThat(app.count("SELECT COUNT(*) FROM outbox")).isEqualTo(SignOn.MAX_MAILS);
+    }
+
+    @Test
+    void fifty_concurrent_sign_ons_with_duplicates_store_exactly_the_unique_ones() throws Exception {
+        Page served = app.browser.get(statement);
+        ExecutorService pool = Executors.newFixedThreadPool(16);
+        List<Future<Integer>> results = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            int n = i % 20;
+            String email = (i % 2 == 0 ? "org" : "ORG") + n + "@example.org";
+            results.add(pool.submit(() -> SignOnForm.filled(served, "Org " + n, "BE", email).submit().status()));
+        }
+        for (Future<Integer> result : results) assertThat(result.get()).isEqualTo(200);
+        pool.shutdown();
+
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(20);
+        assertThat(app.count("SELECT COUNT(DISTINCT email_key) FROM signatures")).isEqualTo(20);
+    }
+}

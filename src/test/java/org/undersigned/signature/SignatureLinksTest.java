@@ -1,0 +1,125 @@
+package org.undersigned.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.Page;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.TestApp;
+
+class SignatureLinksTest {
+    @RegisterExtension
+    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    @TempDir
+    Path dir;
+    TestApp app;
+    Mailbox mailbox;
+    String statement;
+
+    @BeforeEach
+    void start() {
+        app = TestApp.start(dir, greenMail.getSmtp().getPort());
+        mailbox = new Mailbox(greenMail);
+        statement = app.statement("links");
+    }
+
+    @AfterEach
+    void stop() {
+        app.close();
+    }
+
+    @Test
+    void tokens_are_long_random_and_stored_only_as_hashes() {
+        SignOnForm.sign(app.browser, statement, "Hash Org", "BE", "hash@example.org");
+        String link = mailbox.nth("hash@example.org", 1).linkTo("/confirm/");
+        String token = URI.create(link).getPath().substring("/confirm/".length());
+
+        assertThat(token).hasSizeGreaterThanOrEqualTo(22); // base64url: 22 characters hold 128 bits
+        assertThat(app.count("SELECT COUNT(*) FROM signature_tokens WHERE token_hash = '" + Tokens.hash(token) + "'")).isEqualTo(1);
+        String everything = app.db().withHandle(h -> h.createQuery(
+                "SELECT group_concat(token_hash) || (SELECT group_concat(text_body || html_body) FROM outbox) FROM signature_tokens")
+                .mapTo(String.class).one());
+        assertThat(everything).doesNotContain(token);
+    }
+
+    @Test
+    void an_expired_confirmation_link_says_so_kindly_and_a_new_sign_on_sends_a_fresh_one() {
+        SignOnForm.sign(app.browser, statement, "Late Org", "BE", "late@example.org");
+        String old = mailbox.nth("late@example.org", 1).linkTo("/confirm/");
+        app.clock.advance(Duration.ofDays(31));
+
+        Page expired = app.browser.get(old);
+        assertThat(expired.status()).isEqualTo(410);
+        assertThat(expired.h1()).isEqualTo("This link has expired");
+        assertThat(expired.text()).contains("Nothing is lost");
+        assertThat(expired.document().select("form")).isEmpty();
+
+        SignOnForm.sign(app.browser, statement, "Late Org", "BE", "late@example.org");
+        String fresh = mailbox.nth("late@example.org", 2).linkTo("/confirm/");
+        app.browser.get(fresh).form("form[action^=/confirm/]").submit();
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Late Org");
+    }
+
+    @Test
+    void an_unknown_link_is_a_kind_404() {
+        Page page = app.browser.get("/confirm/not-a-real-token");
+        assertThat(page.status()).isEqualTo(404);
+        assertThat(page.h1()).isEqualTo("This link is not valid");
+        assertThat(app.browser.get("/manage/not-a-real-token").status()).isEqualTo(404);
+    }
+
+    @Test
+    void withdrawing_removes_the_organisation_forgets_the_contact_and_cannot_be_undone_by_the_old_link() {
+        SignOnForm.sign(app.browser, statement, "Leaving Org", "BE", "leaving@example.org");
+        String confirm = mailbox.nth("leaving@example.org", 1).linkTo("/confirm/");
+        app.browser.get(confirm).form("form[action^=/confirm/]").submit();
+        String manage = mailbox.nth("leaving@example.org", 2).linkTo("/manage/");
+
+        Page withdrawn = app.browser.get(manage).form("form[action$=/withdraw]").submit();
+
+        assertThat(withdrawn.status()).isEqualTo(200);
+        assertThat(withdrawn.h1()).isEqualTo("Your signature has been withdrawn");
+        Page list = app.browser.get(statement);
+        assertThat(list.text()).doesNotContain("Leaving Org").contains("No organisation has signed yet");
+        assertThat(app.browser.get("/api/v1/statements/links").body()).contains("\"signatureCount\":0");
+        Map<String, Object> row = app.db().withHandle(h -> h.createQuery(
+                "SELECT status, email, contact_name, withdrawn_at FROM signatures").mapToMap().one());
+        assertThat(row.get("status")).isEqualTo("withdrawn");
+        assertThat(row.get("email")).isEqualTo("");
+        assertThat(row.get("contact_name")).isNull();
+        assertThat(row.get("withdrawn_at")).isNotNull();
+
+        Page replay = app.browser.get(confirm);
+        assertThat(replay.document().select("form[action^=/confirm/]")).isEmpty();
+        assertThat(app.browser.get(manage).h1()).isEqualTo("This signature was withdrawn");
+        assertThat(app.browser.get(statement).text()).doesNotContain("Leaving Org");
+
+        // the address is free to sign again
+        SignOnForm.sign(app.browser, statement, "Leaving Org", "BE", "leaving@example.org");
+        assertThat(mailbox.nth("leaving@example.org", 3).linksTo("/confirm/")).hasSize(1);
+    }
+
+    @Test
+    void each_signature_records_its_times_and_the_exact_consent_wording_shown() {
+        SignOnForm.sign(app.browser, statement, "Consent Org", "BE", "consent@example.org");
+        Map<String, Object> row = app.db().withHandle(h -> h.createQuery("""
+                SELECT s.created_at, s.confirmed_at, s.withdrawn_at, s.locale, c.text
+                FROM signatures s JOIN consent_texts c ON c.hash = s.consent_hash""").mapToMap().one());
+        assertThat(row.get("created_at")).isNotNull();
+        assertThat(row.get("confirmed_at")).isNull();
+        assertThat(row.get("locale")).isEqualTo("en");
+        String shown = app.browser.get(statement).document().selectFirst("label[for=consent_publish]").text();
+        assertThat(row.get("text")).isEqualTo(shown);
+    }
+}

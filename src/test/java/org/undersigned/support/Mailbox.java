@@ -1,0 +1,60 @@
+package org.undersigned.support;
+
+import com.icegreen.greenmail.base.GreenMailOperations;
+import jakarta.mail.internet.MimeMessage;
+import java.util.Arrays;
+import java.util.List;
+
+/** The test's SMTP server, read the way a person reads their inbox. */
+public final class Mailbox {
+    private final GreenMailOperations greenMail;
+
+    public Mailbox(GreenMailOperations greenMail) {
+        this.greenMail = greenMail;
+    }
+
+    /** Waits (up to 15 s) until at least {@code count} mails have arrived, and returns all of them. */
+    public List<ReceivedMail> await(int count) {
+        if (!greenMail.waitForIncomingEmail(15_000, count)) {
+            throw new AssertionError("expected " + count + " mail(s), got " + all().size());
+        }
+        return all();
+    }
+
+    public List<ReceivedMail> all() {
+        MimeMessage[] messages = greenMail.getReceivedMessages();
+        return Arrays.stream(messages).map(ReceivedMail::of).toList();
+    }
+
+    /** The n-th mail (from 1) that reached this address, waiting for it if needed. */
+    public ReceivedMail nth(String address, int n) {
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            List<ReceivedMail> to = to(address);
+            if (to.size() >= n) return to.get(n - 1);
+            sleep();
+        }
+        throw new AssertionError("no mail #" + n + " to " + address + "; have " + all().stream().map(m -> m.to() + ": " + m.subject()).toList());
+    }
+
+    public List<ReceivedMail> to(String address) {
+        return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
+    }
+
+    /** Lets the relay run a moment, to show that nothing more arrives. */
+    public void quietPeriod() {
+        try {
+            Thread.sleep(1500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(50);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package org.undersigned.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.jdbi.v3.core.Jdbi;
+import org.sqlite.SQLiteConfig;
+import org.sqlite.SQLiteDataSource;
+import org.undersigned.App;
+import org.undersigned.Config;
+
+/**
+ * The real application on a free port, against a SQLite file in a temp folder and the test's
+ * SMTP server, with a clock the test controls. Also a side door into the database for setting
+ * up statements (no coordinator area yet) and for checking what was stored.
+ */
+public final class TestApp implements AutoCloseable {
+    public final Config config;
+    public final TestClock clock;
+    public final Browser browser;
+    private App app;
+
+    private TestApp(Config config, TestClock clock) {
+        this.config = config;
+        this.clock = clock;
+        this.browser = new Browser(config.baseUrl());
+        this.app = new App(config, clock).start();
+    }
+
+    public static TestApp start(Path dir, int smtpPort) {
+        return start(config(dir, new Config.Smtp("localhost", smtpPort, null, null, Config.Transport.PLAIN)));
+    }
+
+    public static TestApp start(Config config) {
+        return new TestApp(config, new TestClock());
+    }
+
+    public static Config config(Path dir, Config.Smtp smtp) {
+        int port = freePort();
+        return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
+                "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
+                null, null, false, List.of());
+    }
+
+    public String url(String path) {
+        return config.baseUrl() + path;
+    }
+
+    public void restart() {
+        app.stop();
+        app = new App(config, clock).start();
+    }
+
+    public Jdbi db() {
+        SQLiteConfig sqlite = new SQLiteConfig();
+        sqlite.setBusyTimeout(10_000);
+        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
+        dataSource.setUrl(config.databaseUrl());
+        return Jdbi.create(dataSource);
+    }
+
+    public long count(String sql) {
+        return db().withHandle(h -> h.createQuery(sql).mapTo(Long.class).one());
+    }
+
+    /** Publishes a statement directly in the database; returns its path. */
+    public String statement(String slug, String title, String body, String status) {
+        long now = clock.millis();
+        db().useHandle(h -> h.createUpdate("""
+                        INSERT INTO petitions (kind, slug, title, summary, body, status, created_at, updated_at, closed_at)
+                        VALUES ('statement', :slug, :title, '', :body, :status, :now, :now, :closedAt)""")
+                .bind("slug", slug).bind("title", title).bind("body", body).bind("status", status)
+                .bind("now", now).bind("closedAt", status.equals("closed") ? Long.valueOf(now) : null)
+                .execute());
+        return "/statements/" + slug;
+    }
+
+    public String statement(String slug) {
+        return statement(slug, "Statement " + slug, "We, the undersigned, *agree*.", "open");
+    }
+
+    @Override
+    public void close() {
+        app.stop();
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
