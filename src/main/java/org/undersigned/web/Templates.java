@@ -28,6 +28,7 @@ public final class Templates {
                 .loader(loader)
                 .autoEscaping(true)
                 .strictVariables(false)
+                .newLineTrimming(false) // plain-text mails keep their line breaks after {{ expressions }}
                 .extension(new Words(messages, countries))
                 .build();
     }

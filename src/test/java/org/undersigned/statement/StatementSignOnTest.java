@@ -49,7 +49,9 @@ class StatementSignOnTest {
         ReceivedMail confirmation = mailbox.nth("contact@picum.example.org", 1);
         assertThat(confirmation.subject()).contains("End immigration detention");
         assertThat(confirmation.html()).contains("/confirm/");
-        Page confirmPage = app.browser.get(confirmation.linkTo("/confirm/"));
+        String link = confirmation.linkTo("/confirm/");
+        assertThat(confirmation.text().lines()).as("the link stands on a line of its own").contains(link);
+        Page confirmPage = app.browser.get(link);
         assertThat(confirmPage.status()).isEqualTo(200);
         assertThat(confirmPage.text()).contains("PICUM");
 
