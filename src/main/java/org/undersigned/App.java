@@ -13,15 +13,14 @@ import org.undersigned.db.Settings;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
 import org.undersigned.mail.Outbox;
+import org.undersigned.campaign.CampaignRoutes;
 import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.HomeRoutes;
 import org.undersigned.petition.Petitions;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
-import org.undersigned.signature.SignOn;
-import org.undersigned.signature.SignatureLinks;
-import org.undersigned.signature.SignatureRoutes;
-import org.undersigned.signature.Tokens;
+import org.undersigned.signature.SignatureFeature;
+import org.undersigned.signature.SupporterForm;
 import org.undersigned.statement.StatementRoutes;
 import org.undersigned.web.Countries;
 import org.undersigned.web.ErrorPages;
@@ -42,6 +41,7 @@ public final class App {
     private final Clock clock;
     private Database database;
     private MailRelay relay;
+    private SignatureFeature signatures;
     private Javalin server;
 
     public App(Config config) {
@@ -66,12 +66,10 @@ public final class App {
         Outbox outbox = new Outbox(database, clock);
         relay = MailRelay.create(config, outbox);
         FormToken formToken = new FormToken(new Settings(database).secret("form_token"), clock);
-        Tokens tokens = new Tokens();
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database);
-        SignOn signOn = new SignOn(database, outbox, composer, messages, tokens, emails, clock, config.baseUrl(),
-                config.confirmLinkValidity());
-        SignatureLinks links = new SignatureLinks(database, outbox, composer, tokens, clock, config.baseUrl());
+        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
+        Markdown markdown = new Markdown();
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
         server = Javalin.create(cfg -> {
@@ -86,9 +84,11 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
-            new StatementRoutes(petitions, database, new OrganisationForm(countries, emails), signOn, formToken,
-                    new Markdown(), countries).register(cfg.routes);
-            new SignatureRoutes(links, petitions, formToken).register(cfg.routes);
+            new StatementRoutes(petitions, database, new OrganisationForm(countries, emails), signatures.signing(),
+                    markdown, countries).register(cfg.routes);
+            new CampaignRoutes(petitions, database, new SupporterForm(countries, emails), signatures.signing(),
+                    markdown, countries).register(cfg.routes);
+            signatures.register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).result(up ? "ok" : "database unavailable");
@@ -96,6 +96,7 @@ public final class App {
         });
         server.start();
         relay.start();
+        signatures.startHousekeeping();
         log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
         return this;
     }
@@ -105,11 +106,13 @@ public final class App {
     }
 
     public void stop() {
+        if (signatures != null) signatures.close();
         if (server != null) server.stop();
         if (relay != null) relay.close();
         if (database != null) database.close();
         server = null;
         relay = null;
+        signatures = null;
         database = null;
     }
 }

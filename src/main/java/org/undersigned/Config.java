@@ -21,6 +21,9 @@ public record Config(
         Path mailDir,
         Duration mailRetryBase,
         Duration confirmLinkValidity,
+        Duration reminderAfter,
+        Duration pendingPurgeAfter,
+        Duration housekeepingInterval,
         String adminEmail,
         String adminPassword,
         Boolean demoData,
@@ -33,11 +36,6 @@ public record Config(
 
     public boolean httpsOnly() {
         return baseUrl.startsWith("https://");
-    }
-
-    public Config withPort(int newPort) {
-        return new Config(newPort, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase,
-                confirmLinkValidity, adminEmail, adminPassword, demoData, trustedProxies);
     }
 
     /**
@@ -74,6 +72,9 @@ public record Config(
                 Path.of(v.string("MAIL_DIR", "data/mail")),
                 Duration.ofSeconds(v.integer("MAIL_RETRY_BASE_SECONDS", 30, 1, 86_400)),
                 Duration.ofDays(v.integer("CONFIRM_LINK_DAYS", 30, 1, 3650)),
+                Duration.ofHours(v.integer("REMINDER_AFTER_HOURS", 48, 1, 24 * 365)),
+                Duration.ofDays(v.integer("PENDING_PURGE_DAYS", 30, 1, 3650)),
+                Duration.ofSeconds(v.integer("HOUSEKEEPING_SECONDS", 60, 1, 86_400)),
                 v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
                 v.bool("DEMO_DATA"),
                 v.list("TRUSTED_PROXIES"));

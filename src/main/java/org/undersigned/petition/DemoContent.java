@@ -13,13 +13,13 @@ import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
 
 /**
- * Seeds the demo statement (and later campaign) from data/demo/*.md, packed into the jar as
- * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal), a line
+ * Seeds the demo statement and campaign from data/demo/*.md, packed into the jar as
+ * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image), a line
  * "---", then the Markdown body. An existing slug is left alone.
  */
 public final class DemoContent {
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
-    static final List<String> FILES = List.of("demo/statement.md");
+    static final List<String> FILES = List.of("demo/statement.md", "demo/campaign.md");
     private final Database database;
     private final Clock clock;
 
@@ -52,7 +52,7 @@ public final class DemoContent {
             if (dao.find(head.get("kind"), head.get("slug")).isPresent()) return;
             dao.insert(head.get("kind"), head.get("slug"), head.get("title"), head.getOrDefault("summary", ""), body,
                     head.getOrDefault("status", "open"),
-                    head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null);
+                    head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"));
             log.info("Demo {} created: /{}s/{}", head.get("kind"), head.get("kind"), head.get("slug"));
         });
     }

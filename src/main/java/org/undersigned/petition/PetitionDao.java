@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Petition.class)
 public interface PetitionDao {
-    String COLUMNS = "id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at";
+    String COLUMNS = "id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
     Optional<Petition> find(String kind, String slug);
@@ -20,8 +20,8 @@ public interface PetitionDao {
     List<Petition> open();
 
     @SqlUpdate("""
-            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at)
-            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt)""")
+            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url)
+            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl)""")
     void insert(String kind, String slug, String title, String summary, String body, String status,
-                Integer goal, long now, Long closedAt);
+                Integer goal, long now, Long closedAt, String imageUrl);
 }

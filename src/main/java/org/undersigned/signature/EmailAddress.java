@@ -4,7 +4,7 @@ import com.sanctionco.jmail.EmailValidator;
 import com.sanctionco.jmail.JMail;
 import java.util.Locale;
 
-/** Checks an address's syntax and gives the key duplicates are compared by. */
+/** Checks an address's syntax and gives the canonical key duplicates are compared by. */
 public final class EmailAddress {
     public static final int MAX_LENGTH = 254;
     private final EmailValidator validator = JMail.strictValidator().disallowQuotedIdentifiers();
@@ -14,11 +14,21 @@ public final class EmailAddress {
     }
 
     /**
-     * Organisations' addresses compare case-insensitively. The domain is case-insensitive by
-     * definition; no mail provider in use treats the local part's case as meaningful either,
-     * so the whole address is lower-cased.
+     * The mailbox an address reaches, as far as one can tell: lower-cased (no provider in use
+     * treats case as meaningful), a "+tag" dropped, and for Gmail the dots too, with
+     * googlemail.com unified to gmail.com. Mail still goes to the address as typed.
      */
     public String key(String email) {
-        return email.toLowerCase(Locale.ROOT);
+        String lower = email.toLowerCase(Locale.ROOT);
+        int at = lower.lastIndexOf('@');
+        String local = lower.substring(0, at);
+        String domain = lower.substring(at + 1);
+        int plus = local.indexOf('+');
+        if (plus > 0) local = local.substring(0, plus);
+        if (domain.equals("gmail.com") || domain.equals("googlemail.com")) {
+            domain = "gmail.com";
+            local = local.replace(".", "");
+        }
+        return local + "@" + domain;
     }
 }

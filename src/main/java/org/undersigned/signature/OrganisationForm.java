@@ -5,7 +5,7 @@ import java.util.Map;
 import org.undersigned.web.Countries;
 
 /** The organisation sign-on form of a joint statement: its fields, limits and checks. */
-public final class OrganisationForm {
+public final class OrganisationForm implements SignatureForm {
     public static final String CONSENT_KEY = "sign.org.consent_publish";
     private final Countries countries;
     private final EmailAddress emails;
@@ -15,6 +15,7 @@ public final class OrganisationForm {
         this.emails = emails;
     }
 
+    @Override
     public FormResult parse(Map<String, List<String>> params) {
         FormFields form = new FormFields(params);
         String organisation = form.text("organisation", true, 200);

@@ -63,4 +63,23 @@ interface SignatureDao {
 
     @SqlUpdate("DELETE FROM signature_tokens WHERE signature_id = :id AND purpose = 'confirm'")
     void dropConfirmTokens(long id);
+
+    @SqlUpdate("UPDATE signatures SET updates = FALSE, unsubscribed_at = :now WHERE id = :id AND updates")
+    int unsubscribe(long id, long now);
+
+    /** Pending signatures old enough for their one reminder, on petitions still open. */
+    @SqlQuery("""
+            SELECT s.id FROM signatures s JOIN petitions p ON p.id = s.petition_id
+            WHERE s.status = 'pending' AND s.reminded_at IS NULL AND p.status = 'open'
+              AND s.created_at <= :remindBefore AND s.created_at > :purgeBefore
+            ORDER BY s.created_at
+            LIMIT :limit""")
+    java.util.List<Long> dueForReminder(long remindBefore, long purgeBefore, int limit);
+
+    @SqlUpdate("UPDATE signatures SET reminded_at = :now WHERE id = :id AND status = 'pending' AND reminded_at IS NULL")
+    int markReminded(long id, long now);
+
+    /** Unconfirmed signatures past their time are deleted outright (tokens go with them). */
+    @SqlUpdate("DELETE FROM signatures WHERE status = 'pending' AND created_at <= :purgeBefore")
+    int purgePending(long purgeBefore);
 }

@@ -2,34 +2,25 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
-import org.undersigned.mail.MailComposer;
-import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionDao;
 
 /**
- * What the links in mails do: confirm a pending signature (once; again is harmless) and
- * withdraw one. Each change and the mail it causes are one transaction.
+ * What the links in mails do: confirm a pending signature (once; again is harmless),
+ * withdraw one, stop updates. Each change and the mail it causes are one transaction.
  */
 public final class SignatureLinks {
     private final Database database;
-    private final Outbox outbox;
-    private final MailComposer composer;
-    private final Tokens tokens;
+    private final SignerMail mails;
     private final Clock clock;
-    private final String baseUrl;
 
-    public SignatureLinks(Database database, Outbox outbox, MailComposer composer, Tokens tokens, Clock clock, String baseUrl) {
+    SignatureLinks(Database database, SignerMail mails, Clock clock) {
         this.database = database;
-        this.outbox = outbox;
-        this.composer = composer;
-        this.tokens = tokens;
+        this.mails = mails;
         this.clock = clock;
-        this.baseUrl = baseUrl;
     }
 
     /** Looks only: a GET must never change anything, since mail scanners open links. */
@@ -44,15 +35,8 @@ public final class SignatureLinks {
             SignatureDao dao = h.attach(SignatureDao.class);
             Signature signature = state.signature();
             dao.confirm(signature.id(), clock.millis());
-            String manage = tokens.next();
-            dao.addToken(Tokens.hash(manage), signature.id(), "manage", clock.millis(), null);
             Petition petition = h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow();
-            outbox.enqueue(h, composer.compose("thanks", Locale.forLanguageTag(signature.locale()), signature.email(), Map.of(
-                    "title", petition.title(),
-                    "name", signature.greetingName(),
-                    "kind", petition.kind(),
-                    "petitionUrl", baseUrl + petition.path(),
-                    "link", baseUrl + "/manage/" + manage)));
+            mails.manageLink(h, petition, signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(dao.byId(signature.id()).orElseThrow(), false);
         });
     }
@@ -64,6 +48,17 @@ public final class SignatureLinks {
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.withdraw(state.signature().id(), clock.millis());
             dao.dropConfirmTokens(state.signature().id());
+            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), false);
+        });
+    }
+
+    /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */
+    public LinkState unsubscribe(String token) {
+        return database.writer().write(h -> {
+            LinkState state = lookup(h, token, "unsubscribe");
+            if (state.signature() == null) return state;
+            SignatureDao dao = h.attach(SignatureDao.class);
+            dao.unsubscribe(state.signature().id(), clock.millis());
             return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), false);
         });
     }

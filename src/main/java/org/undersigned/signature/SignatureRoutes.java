@@ -9,13 +9,13 @@ import org.undersigned.petition.Petitions;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.SecurityHeaders;
 
-/** The pages behind the links in mails: confirm a signature, see it, withdraw it. */
-public final class SignatureRoutes {
+/** The pages behind the links in mails: confirm a signature, see it, withdraw it, stop updates. */
+final class SignatureRoutes {
     private final SignatureLinks links;
     private final Petitions petitions;
     private final FormToken formToken;
 
-    public SignatureRoutes(SignatureLinks links, Petitions petitions, FormToken formToken) {
+    SignatureRoutes(SignatureLinks links, Petitions petitions, FormToken formToken) {
         this.links = links;
         this.petitions = petitions;
         this.formToken = formToken;
@@ -38,6 +38,15 @@ public final class SignatureRoutes {
             }
             managePage(ctx, links.withdraw(ctx.pathParam("token")));
         });
+        routes.get("/unsubscribe/{token}", ctx -> unsubscribePage(ctx, links.inspect(ctx.pathParam("token"), "unsubscribe"), false));
+        // RFC 8058: a mail client posts "List-Unsubscribe=One-Click" with no cookie and follows no redirect
+        routes.post("/unsubscribe/{token}", ctx -> unsubscribePage(ctx, links.unsubscribe(ctx.pathParam("token")), true));
+    }
+
+    private void unsubscribePage(Context ctx, LinkState state, boolean done) {
+        Map<String, Object> model = model(ctx, state);
+        model.put("done", done || (state.signature() != null && !state.signature().updates()));
+        ctx.render("signature/unsubscribe.peb", model);
     }
 
     private void confirmPage(Context ctx, LinkState state) {

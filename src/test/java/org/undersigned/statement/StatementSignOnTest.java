@@ -63,9 +63,9 @@ class StatementSignOnTest {
         Page list = app.browser.get(statement);
         assertThat(list.document().select("#signatories li").eachText()).containsExactly("PICUM");
         assertThat(list.text()).contains("1 organisation has signed");
-        Element link = list.document().selectFirst("#signatories a[href=https://picum.example.org]");
-        assertThat(link).isNotNull();
-        assertThat(link.attr("rel")).isEqualTo("nofollow noopener");
+        Element website = list.document().selectFirst("#signatories a[href=https://picum.example.org]");
+        assertThat(website).isNotNull();
+        assertThat(website.attr("rel")).isEqualTo("nofollow noopener");
 
         ReceivedMail thankYou = mailbox.nth("contact@picum.example.org", 2);
         assertThat(thankYou.subject()).startsWith("Thank you");

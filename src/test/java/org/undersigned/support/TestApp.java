@@ -42,6 +42,7 @@ public final class TestApp implements AutoCloseable {
         int port = freePort();
         return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
                 "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
+                Duration.ofDays(2), Duration.ofDays(30), Duration.ofMillis(200),
                 null, null, false, List.of());
     }
 
@@ -76,6 +77,16 @@ public final class TestApp implements AutoCloseable {
                 .bind("now", now).bind("closedAt", status.equals("closed") ? Long.valueOf(now) : null)
                 .execute());
         return "/statements/" + slug;
+    }
+
+    /** Publishes a campaign with a goal directly in the database; returns its path. */
+    public String campaign(String slug, String title, int goal) {
+        long now = clock.millis();
+        db().useHandle(h -> h.createUpdate("""
+                        INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at)
+                        VALUES ('campaign', :slug, :title, 'A campaign summary', 'Sign *now*.', 'open', :goal, :now, :now)""")
+                .bind("slug", slug).bind("title", title).bind("goal", goal).bind("now", now).execute());
+        return "/campaigns/" + slug;
     }
 
     public String statement(String slug) {

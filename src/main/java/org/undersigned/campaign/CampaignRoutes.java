@@ -1,0 +1,75 @@
+package org.undersigned.campaign;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.util.List;
+import java.util.Map;
+import org.undersigned.db.Database;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.Petitions;
+import org.undersigned.signature.Signing;
+import org.undersigned.signature.SupporterForm;
+import org.undersigned.web.Countries;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.Localization;
+import org.undersigned.web.Markdown;
+
+/** A campaign's page and embed with counter and supporter form, and its JSON. No supporter is ever named. */
+public final class CampaignRoutes {
+    private static final String KIND = "campaign";
+    private final Petitions petitions;
+    private final Database database;
+    private final SupporterForm form;
+    private final Signing signing;
+    private final Markdown markdown;
+    private final Countries countries;
+
+    public CampaignRoutes(Petitions petitions, Database database, SupporterForm form, Signing signing,
+                          Markdown markdown, Countries countries) {
+        this.petitions = petitions;
+        this.database = database;
+        this.form = form;
+        this.signing = signing;
+        this.markdown = markdown;
+        this.countries = countries;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/campaigns/{slug}", ctx -> page(ctx, campaign(ctx), Map.of(), List.of(), false));
+        routes.post("/campaigns/{slug}/signatures", ctx -> sign(ctx, false));
+        routes.get("/campaigns/{slug}/embed", ctx -> page(ctx, campaign(ctx), Map.of(), List.of(), true));
+        routes.post("/campaigns/{slug}/embed", ctx -> sign(ctx, true));
+        routes.get("/api/v1/campaigns/{slug}", ctx -> {
+            Petition campaign = campaign(ctx);
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.json(CampaignJson.of(campaign, counts(campaign)));
+        });
+    }
+
+    private Petition campaign(Context ctx) {
+        return petitions.publicOne(KIND, ctx.pathParam("slug"));
+    }
+
+    private void sign(Context ctx, boolean embed) {
+        Petition campaign = campaign(ctx);
+        signing.handle(ctx, campaign, form, embed, (c, values, errors) -> page(c, campaign, values, errors, embed));
+    }
+
+    private List<CountryCount> counts(Petition campaign) {
+        return database.reads().withExtension(SupporterCounts.class, dao -> dao.byCountry(campaign.id()));
+    }
+
+    private void page(Context ctx, Petition campaign, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        List<CountryCount> counts = counts(campaign);
+        long total = counts.stream().mapToLong(CountryCount::count).sum();
+        Map<String, Object> model = signing.formModel(campaign, values, errors, embed);
+        model.put("campaign", campaign);
+        model.put("count", total);
+        model.put("goal", campaign.goal());
+        model.put("countryCounts", counts);
+        model.put("countries", countries.all(Localization.of(ctx)));
+        if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(campaign.body())));
+        ctx.render(embed ? "campaign/embed.peb" : "campaign/show.peb", model);
+    }
+}

@@ -1,0 +1,46 @@
+package org.undersigned.signature;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.undersigned.Config;
+import org.undersigned.db.Database;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Outbox;
+import org.undersigned.petition.Petitions;
+import org.undersigned.web.FormToken;
+import org.undersigned.web.Messages;
+
+/** The signature pipeline, built once: signing for every kind of petition, the mail links, the chores. */
+public final class SignatureFeature implements AutoCloseable {
+    private final Signing signing;
+    private final SignatureRoutes routes;
+    private final PendingSignatures pending;
+    private final Config config;
+    private Housekeeping housekeeping;
+
+    public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
+                            FormToken formToken, Petitions petitions, Clock clock) {
+        this.config = config;
+        SignerMail mails = new SignerMail(outbox, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
+        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock), formToken);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock), petitions, formToken);
+        this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
+    }
+
+    public Signing signing() {
+        return signing;
+    }
+
+    public void register(RoutesConfig routesConfig) {
+        routes.register(routesConfig);
+    }
+
+    public void startHousekeeping() {
+        housekeeping = new Housekeeping(pending, config.housekeepingInterval());
+    }
+
+    @Override
+    public void close() {
+        if (housekeeping != null) housekeeping.close();
+    }
+}

@@ -1,0 +1,71 @@
+package org.undersigned.signature;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.undersigned.mail.Mail;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Outbox;
+import org.undersigned.petition.Petition;
+
+/** The mails a signer receives, each written to the outbox inside the caller's transaction. */
+final class SignerMail {
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final Tokens tokens;
+    private final Clock clock;
+    private final String baseUrl;
+    private final Duration confirmValidity;
+
+    SignerMail(Outbox outbox, MailComposer composer, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
+        this.outbox = outbox;
+        this.composer = composer;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        this.confirmValidity = confirmValidity;
+    }
+
+    /** A fresh confirmation link (earlier ones stay valid) in the given template: confirm, confirm_again, reminder. */
+    void confirmation(Handle h, Petition petition, long signatureId, String email, String name, Locale locale, String template) {
+        String token = token(h, signatureId, "confirm", clock.millis() + confirmValidity.toMillis());
+        send(h, template, locale, email, petition, name, Map.of(
+                "link", baseUrl + "/confirm/" + token,
+                "validDays", confirmValidity.toDays()), Map.of());
+    }
+
+    /** A link to the signer's own page, in the given template: thanks, already_signed. */
+    void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("link", baseUrl + "/manage/" + token(h, signature.id(), "manage", null));
+        Map<String, String> headers = Map.of();
+        if (signature.updates() && template.equals("thanks")) {
+            // the first mail of the updates relationship already offers the one-click way out (RFC 8058)
+            String unsubscribe = baseUrl + "/unsubscribe/" + token(h, signature.id(), "unsubscribe", null);
+            model.put("unsubscribe", unsubscribe);
+            headers = Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
+                    "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
+        }
+        send(h, template, locale, email, petition, signature.greetingName(), model, headers);
+    }
+
+    private String token(Handle h, long signatureId, String purpose, Long expiresAt) {
+        String token = tokens.next();
+        h.attach(SignatureDao.class).addToken(Tokens.hash(token), signatureId, purpose, clock.millis(), expiresAt);
+        return token;
+    }
+
+    private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
+                      Map<String, Object> extra, Map<String, String> headers) {
+        Map<String, Object> model = new HashMap<>(extra);
+        model.put("title", petition.title());
+        model.put("name", name);
+        model.put("kind", petition.kind());
+        model.put("petitionUrl", baseUrl + petition.path());
+        Mail mail = composer.compose(template, locale, to, model);
+        outbox.enqueue(h, headers.isEmpty() ? mail : mail.withHeaders(headers));
+    }
+}
