@@ -73,7 +73,7 @@ public record Config(
                 Duration.ofSeconds(v.integer("MAIL_RETRY_BASE_SECONDS", 30, 1, 86_400)),
                 Duration.ofDays(v.integer("CONFIRM_LINK_DAYS", 30, 1, 3650)),
                 Duration.ofHours(v.integer("REMINDER_AFTER_HOURS", 48, 1, 24 * 365)),
-                Duration.ofDays(v.integer("PENDING_PURGE_DAYS", 30, 1, 3650)),
+                Duration.ofDays(v.integer("PENDING_PURGE_DAYS", 60, 1, 3650)),
                 Duration.ofSeconds(v.integer("HOUSEKEEPING_SECONDS", 60, 1, 86_400)),
                 v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
                 v.bool("DEMO_DATA"),

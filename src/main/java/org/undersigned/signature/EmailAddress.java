@@ -7,7 +7,7 @@ import java.util.Locale;
 /** Checks an address's syntax and gives the canonical key duplicates are compared by. */
 public final class EmailAddress {
     public static final int MAX_LENGTH = 254;
-    private final EmailValidator validator = JMail.strictValidator().disallowQuotedIdentifiers();
+    private final EmailValidator validator = JMail.strictValidator();
 
     public boolean isValid(String email) {
         return email.length() <= MAX_LENGTH && validator.isValid(email);

@@ -42,7 +42,7 @@ public final class TestApp implements AutoCloseable {
         int port = freePort();
         return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
                 "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
-                Duration.ofDays(2), Duration.ofDays(30), Duration.ofMillis(200),
+                Duration.ofDays(2), Duration.ofDays(60), Duration.ofMillis(200),
                 null, null, false, List.of());
     }
 
