@@ -4,40 +4,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SupporterForm;
-import org.undersigned.support.TestApp;
 
-class CampaignSupporterTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class CampaignSupporterTest extends AppTest {
     String campaign;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         campaign = app.campaign("clinics", "Health care without fear", 500);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -54,7 +34,7 @@ class CampaignSupporterTest {
 
         ReceivedMail confirmation = mailbox.nth("amina@example.org", 1);
         assertThat(confirmation.text()).contains("Hello Amina,");
-        Page thanks = app.browser.get(confirmation.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        Page thanks = confirm(confirmation);
         assertThat(thanks.h1()).isEqualTo("Thank you, your signature is confirmed");
         assertThat(thanks.document().select(".share-links a").eachText())
                 .containsExactly("Email", "WhatsApp", "Telegram", "Bluesky", "Mastodon", "X", "Facebook", "LinkedIn");
@@ -81,7 +61,7 @@ class CampaignSupporterTest {
     void supporters_names_comments_and_emails_are_never_public() {
         SupporterForm.filled(app.browser.get(campaign), "Zofia", "PL", "zofia.private@example.org")
                 .set("last_name", "Kowalska").set("comment", "A private reason").submit();
-        app.browser.get(mailbox.nth("zofia.private@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("zofia.private@example.org", 1));
 
         for (String path : new String[] {campaign, campaign + "/embed", "/api/v1/campaigns/clinics", "/"}) {
             assertThat(app.browser.get(path).body()).as(path).doesNotContain("Zofia", "Kowalska", "A private reason", "zofia.private");
@@ -128,7 +108,7 @@ class CampaignSupporterTest {
         assertThat(checkEmail.status()).isEqualTo(200);
         assertThat(checkEmail.h1()).isEqualTo("Check your email");
         assertThat(checkEmail.header("Content-Security-Policy")).contains("frame-ancestors *");
-        app.browser.get(mailbox.nth("framed@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("framed@example.org", 1));
         assertThat(app.browser.get(campaign + "/embed").document().selectFirst("#counter").text()).contains("1 person has signed");
 
         Page invalid = app.browser.get(campaign + "/embed").form("form#sign-on").submit();

@@ -3,9 +3,6 @@ package org.undersigned.campaign;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -15,36 +12,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Browser;
-import org.undersigned.support.Mailbox;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SupporterForm;
-import org.undersigned.support.TestApp;
 
-class ConcurrentCountTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class ConcurrentCountTest extends AppTest {
     ExecutorService pool = Executors.newFixedThreadPool(24);
-
-    @BeforeEach
-    void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
-    }
 
     @AfterEach
     void stop() {
         pool.shutdownNow();
-        app.close();
     }
 
     @Test

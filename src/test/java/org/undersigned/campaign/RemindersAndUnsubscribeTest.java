@@ -2,41 +2,21 @@ package org.undersigned.campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.http.HttpRequest;
-import java.nio.file.Path;
 import java.time.Duration;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SupporterForm;
-import org.undersigned.support.TestApp;
 
-class RemindersAndUnsubscribeTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class RemindersAndUnsubscribeTest extends AppTest {
     String campaign;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         campaign = app.campaign("remind", "Reminder campaign", 100);
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -54,7 +34,7 @@ class RemindersAndUnsubscribeTest {
         mailbox.quietPeriod();
         assertThat(mailbox.to("slow@example.org")).as("only one reminder").hasSize(2);
 
-        app.browser.get(reminder.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(reminder);
         assertThat(app.browser.get(campaign).document().selectFirst("#counter").text()).contains("1 person has signed");
     }
 
@@ -62,7 +42,7 @@ class RemindersAndUnsubscribeTest {
     void confirmed_supporters_get_no_reminder_and_unconfirmed_ones_are_purged() {
         SupporterForm.sign(app.browser, campaign, "Quick", "BE", "quick@example.org");
         SupporterForm.sign(app.browser, campaign, "Never", "BE", "never@example.org");
-        app.browser.get(mailbox.nth("quick@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("quick@example.org", 1));
 
         app.clock.advance(Duration.ofDays(2).plusMinutes(1));
         mailbox.nth("never@example.org", 2);
@@ -82,7 +62,7 @@ class RemindersAndUnsubscribeTest {
     @Test
     void a_supporter_who_opted_in_leaves_with_one_click_as_a_mail_client_sends_it() {
         SupporterForm.filled(app.browser.get(campaign), "Reader", "DE", "reader@example.org").tick("updates").submit();
-        app.browser.get(mailbox.nth("reader@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("reader@example.org", 1));
         ReceivedMail thanks = mailbox.nth("reader@example.org", 2);
 
         String header = thanks.header("List-Unsubscribe");
@@ -109,7 +89,7 @@ class RemindersAndUnsubscribeTest {
     @Test
     void without_the_opt_in_no_mail_carries_unsubscribe_headers() {
         SupporterForm.sign(app.browser, campaign, "Quiet", "DE", "quiet@example.org");
-        app.browser.get(mailbox.nth("quiet@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("quiet@example.org", 1));
         ReceivedMail thanks = mailbox.nth("quiet@example.org", 2);
         assertThat(thanks.header("List-Unsubscribe")).isNull();
         assertThat(thanks.linksTo("/unsubscribe/")).isEmpty();

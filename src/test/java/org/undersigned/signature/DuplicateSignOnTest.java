@@ -2,44 +2,24 @@ package org.undersigned.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
-import org.undersigned.support.TestApp;
 
-class DuplicateSignOnTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class DuplicateSignOnTest extends AppTest {
     String statement;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         statement = app.statement("once-only");
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -52,8 +32,7 @@ class DuplicateSignOnTest {
         assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(1);
 
         ReceivedMail again = mailbox.nth("repeat@example.org", 2);
-        String link = again.linkTo("/confirm/");
-        app.browser.get(link).form("form[action^=/confirm/]").submit();
+        confirm(again);
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Repeat Org");
 
         // the first link still works too: confirming through it is harmless
@@ -64,7 +43,7 @@ class DuplicateSignOnTest {
     @Test
     void a_repeat_after_confirming_gets_an_already_signed_mail_and_changes_nothing() {
         SignOnForm.sign(app.browser, statement, "Done Org", "BE", "done@example.org");
-        app.browser.get(mailbox.nth("done@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("done@example.org", 1));
         mailbox.nth("done@example.org", 2);
 
         Page repeat = SignOnForm.sign(app.browser, statement, "Impostor Name", "FR", "done@example.org");

@@ -2,41 +2,21 @@ package org.undersigned.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.support.Form;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
-import org.undersigned.support.TestApp;
 
-class SignOnValidationTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class SignOnValidationTest extends AppTest {
     String statement;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         statement = app.statement("validate-me");
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test

@@ -2,41 +2,22 @@ package org.undersigned.signature;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
 import java.net.URI;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
+import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
-import org.undersigned.support.TestApp;
 
-class SignatureLinksTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class SignatureLinksTest extends AppTest {
     String statement;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         statement = app.statement("links");
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -66,8 +47,7 @@ class SignatureLinksTest {
         assertThat(expired.document().select("form")).isEmpty();
 
         SignOnForm.sign(app.browser, statement, "Late Org", "BE", "late@example.org");
-        String fresh = mailbox.nth("late@example.org", 2).linkTo("/confirm/");
-        app.browser.get(fresh).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("late@example.org", 2));
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Late Org");
     }
 
@@ -82,8 +62,8 @@ class SignatureLinksTest {
     @Test
     void withdrawing_removes_the_organisation_forgets_the_contact_and_cannot_be_undone_by_the_old_link() {
         SignOnForm.sign(app.browser, statement, "Leaving Org", "BE", "leaving@example.org");
-        String confirm = mailbox.nth("leaving@example.org", 1).linkTo("/confirm/");
-        app.browser.get(confirm).form("form[action^=/confirm/]").submit();
+        ReceivedMail confirmation = mailbox.nth("leaving@example.org", 1);
+        confirm(confirmation);
         String manage = mailbox.nth("leaving@example.org", 2).linkTo("/manage/");
 
         Page withdrawn = app.browser.get(manage).form("form[action$=/withdraw]").submit();
@@ -100,7 +80,7 @@ class SignatureLinksTest {
         assertThat(row.get("contact_name")).isNull();
         assertThat(row.get("withdrawn_at")).isNotNull();
 
-        Page replay = app.browser.get(confirm);
+        Page replay = app.browser.get(confirmation.linkTo("/confirm/"));
         assertThat(replay.document().select("form[action^=/confirm/]")).isEmpty();
         assertThat(app.browser.get(manage).h1()).isEqualTo("This signature was withdrawn");
         assertThat(app.browser.get(statement).text()).doesNotContain("Leaving Org");

@@ -2,40 +2,20 @@ package org.undersigned.statement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
-import org.undersigned.support.TestApp;
 
-class StatementSignOnTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class StatementSignOnTest extends AppTest {
     String statement;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         statement = app.statement("end-detention", "End immigration detention", "We, the undersigned, call for **change**.", "open");
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
@@ -105,8 +85,7 @@ class StatementSignOnTest {
     @Test
     void contact_names_and_emails_never_appear_publicly() {
         SignOnForm.sign(app.browser, statement, "Private Org", "IT", "secret-person@example.org");
-        String link = mailbox.nth("secret-person@example.org", 1).linkTo("/confirm/");
-        app.browser.get(link).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("secret-person@example.org", 1));
 
         String page = app.browser.get(statement).body();
         String json = app.browser.get("/api/v1/statements/end-detention").body();
@@ -162,7 +141,6 @@ class StatementSignOnTest {
 
     private void signAndConfirm(String organisation, String country, String email) {
         SignOnForm.sign(app.browser, statement, organisation, country, email);
-        String link = mailbox.nth(email, 1).linkTo("/confirm/");
-        app.browser.get(link).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth(email, 1));
     }
 }

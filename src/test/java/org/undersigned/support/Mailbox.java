@@ -2,12 +2,13 @@ package org.undersigned.support;
 
 import com.icegreen.greenmail.base.GreenMailOperations;
 import jakarta.mail.internet.MimeMessage;
-import java.util.Arrays;
+import java.util.ArrayList;
 import java.util.List;
 
 /** The test's SMTP server, read the way a person reads their inbox. */
 public final class Mailbox {
     private final GreenMailOperations greenMail;
+    private final java.util.Map<String, ReceivedMail> parsed = new java.util.HashMap<>();
 
     public Mailbox(GreenMailOperations greenMail) {
         this.greenMail = greenMail;
@@ -21,9 +22,21 @@ public final class Mailbox {
         return all();
     }
 
-    public List<ReceivedMail> all() {
-        MimeMessage[] messages = greenMail.getReceivedMessages();
-        return Arrays.stream(messages).map(ReceivedMail::of).toList();
+    /** Every mail so far (each address's in order of arrival); each is parsed once. */
+    public synchronized List<ReceivedMail> all() {
+        List<ReceivedMail> mails = new ArrayList<>();
+        for (MimeMessage message : greenMail.getReceivedMessages()) {
+            mails.add(parsed.computeIfAbsent(messageId(message), id -> ReceivedMail.of(message)));
+        }
+        return mails;
+    }
+
+    private static String messageId(MimeMessage message) {
+        try {
+            return message.getMessageID();
+        } catch (jakarta.mail.MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The n-th mail (from 1) that reached this address, waiting for it if needed. */

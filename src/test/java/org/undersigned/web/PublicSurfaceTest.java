@@ -4,45 +4,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.icegreen.greenmail.junit5.GreenMailExtension;
-import com.icegreen.greenmail.util.ServerSetupTest;
-import java.nio.file.Path;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
-import org.undersigned.support.Mailbox;
+import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
-import org.undersigned.support.TestApp;
 
 /** The JSON API, headers, health, languages: what embeds, clients and operators rely on. */
-class PublicSurfaceTest {
-    @RegisterExtension
-    static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
-    @TempDir
-    Path dir;
-    TestApp app;
-    Mailbox mailbox;
+class PublicSurfaceTest extends AppTest {
     String statement;
 
     @BeforeEach
     void start() {
-        app = TestApp.start(dir, greenMail.getSmtp().getPort());
-        mailbox = new Mailbox(greenMail);
         statement = app.statement("open-data", "Open data statement", "Text", "open");
-    }
-
-    @AfterEach
-    void stop() {
-        app.close();
     }
 
     @Test
     void the_statement_json_lists_confirmed_organisations_as_in_the_contract() throws Exception {
         SignOnForm.sign(app.browser, statement, "Listed Org", "BE", "listed@example.org");
-        app.browser.get(mailbox.nth("listed@example.org", 1).linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        confirm(mailbox.nth("listed@example.org", 1));
         SignOnForm.sign(app.browser, statement, "Pending Org", "FR", "pending@example.org");
 
         Page response = app.browser.get("/api/v1/statements/open-data");
