@@ -31,6 +31,11 @@ public final class ErrorPages {
 
     private static void page(Context ctx, HttpStatus status, String messageKey) {
         ctx.status(status);
+        if (ctx.path().startsWith("/api/")) {
+            ctx.header("Access-Control-Allow-Origin", "*");
+            ctx.json(java.util.Map.of("error", messageKey.substring("error.".length()), "status", status.getCode()));
+            return;
+        }
         ctx.render("error.peb", Map.of("messageKey", messageKey, "status", status.getCode()));
     }
 }

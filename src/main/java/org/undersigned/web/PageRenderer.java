@@ -22,6 +22,7 @@ public final class PageRenderer implements FileRenderer {
 
     @Override
     public String render(String path, Map<String, ?> model, Context ctx) {
+        ctx.contentType("text/html; charset=utf-8");
         Locale locale = Localization.of(ctx);
         Map<String, Object> page = new HashMap<>(model);
         page.put("lang", locale.getLanguage());

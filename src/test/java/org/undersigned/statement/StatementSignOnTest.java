@@ -123,7 +123,9 @@ class StatementSignOnTest extends AppTest {
     void draft_statement_is_not_found() {
         String draft = app.statement("secret-draft", "Not yet", "Draft text", "draft");
         assertThat(app.browser.get(draft).status()).isEqualTo(404);
-        assertThat(app.browser.get("/api/v1/statements/secret-draft").status()).isEqualTo(404);
+        Page api = app.browser.get("/api/v1/statements/secret-draft");
+        assertThat(api.status()).isEqualTo(404);
+        assertThat(api.body()).contains("\"error\":\"not_found\"").doesNotContain("Not yet");
         assertThat(app.browser.get("/statements/no-such-thing").status()).isEqualTo(404);
     }
 

@@ -52,6 +52,7 @@ class PublicSurfaceTest extends AppTest {
                     .contains("default-src 'self'", "frame-ancestors 'none'").doesNotContain("unsafe-inline");
             assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
             assertThat(page.header("Referrer-Policy")).as(path).isEqualTo("strict-origin-when-cross-origin");
+            assertThat(page.header("Content-Type")).as(path).startsWith("text/html").containsIgnoringCase("charset=utf-8");
         }
         assertThat(app.browser.get("/confirm/unknown").header("Cache-Control")).isEqualTo("no-store");
     }
