@@ -13,7 +13,10 @@ import org.undersigned.db.Settings;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
 import org.undersigned.mail.Outbox;
+import org.undersigned.audit.Audit;
 import org.undersigned.campaign.CampaignRoutes;
+import org.undersigned.coordinator.CoordinatorFeature;
+import org.undersigned.dashboard.DashboardRoutes;
 import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.HomeRoutes;
 import org.undersigned.petition.Petitions;
@@ -70,6 +73,8 @@ public final class App {
         Petitions petitions = new Petitions(database);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
         Markdown markdown = new Markdown();
+        Audit audit = new Audit(database, clock);
+        CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, audit, clock);
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
         server = Javalin.create(cfg -> {
@@ -89,6 +94,8 @@ public final class App {
             new CampaignRoutes(petitions, database, new SupporterForm(countries, emails), signatures.signing(),
                     markdown, countries).register(cfg.routes);
             signatures.register(cfg.routes);
+            coordinators.register(cfg.routes);
+            new DashboardRoutes(database).register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).result(up ? "ok" : "database unavailable");

@@ -13,8 +13,10 @@ import java.util.Properties;
 /** Reads the environment (and an optional undersigned.properties), then runs a subcommand. */
 public final class Main {
     private static final String USAGE = """
-            Usage: java -jar undersigned.jar [serve]
-              serve     start the web server (the default)
+            Usage: java -jar undersigned.jar [serve | create-coordinator --email E]
+              serve                          start the web server (the default)
+              create-coordinator --email E   create an admin coordinator; the password is read
+                                             from standard input (12 to 128 characters)
 
             Configuration comes from environment variables, or from undersigned.properties
             in the working directory (same keys in lower case with dots: smtp.host).
@@ -26,7 +28,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        if (!command.equals("serve")) {
+        if (!command.equals("serve") && !command.equals("create-coordinator")) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -37,6 +39,9 @@ public final class Main {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (command.equals("create-coordinator")) {
+            System.exit(CreateCoordinator.run(config, args, System.in, System.out, System.err));
         }
         App app = new App(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));

@@ -33,6 +33,9 @@ public final class PageRenderer implements FileRenderer {
                 .toList());
         page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
         page.put("baseUrl", baseUrl);
+        for (String fromRequest : new String[] {"me", "csrf"}) {
+            if (ctx.attribute(fromRequest) != null) page.putIfAbsent(fromRequest, ctx.attribute(fromRequest));
+        }
         return templates.render(path, page, locale);
     }
 }

@@ -13,12 +13,27 @@ import java.util.stream.Collectors;
 
 /** Talks to the running app over real HTTP, like a browser without JavaScript. */
 public final class Browser {
-    private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient client;
     private final String base;
     private String acceptLanguage = "en";
 
+    /** No cookies: a fresh visitor on every request. */
     public Browser(String base) {
+        this(base, false);
+    }
+
+    public Browser(String base, boolean keepsCookies) {
         this.base = base;
+        HttpClient.Builder builder = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER);
+        if (keepsCookies) builder.cookieHandler(new java.net.CookieManager());
+        this.client = builder.build();
+    }
+
+    /** Follows a 303/302 answer the way a browser does (a GET to its Location). */
+    public Page follow(Page redirect) {
+        String location = redirect.header("Location");
+        if (location == null) throw new AssertionError("not a redirect: " + redirect.status());
+        return get(location);
     }
 
     public Browser language(String acceptLanguage) {

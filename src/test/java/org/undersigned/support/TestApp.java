@@ -18,6 +18,8 @@ import org.undersigned.Config;
  * up statements (no coordinator area yet) and for checking what was stored.
  */
 public final class TestApp implements AutoCloseable {
+    public static final String ADMIN_EMAIL = "admin@undersigned.test";
+    public static final String ADMIN_PASSWORD = "a long admin passphrase 2026";
     public final Config config;
     public final TestClock clock;
     public final Browser browser;
@@ -43,7 +45,35 @@ public final class TestApp implements AutoCloseable {
         return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
                 "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
                 Duration.ofDays(2), Duration.ofDays(60), Duration.ofMillis(200),
-                null, null, false, List.of());
+                ADMIN_EMAIL, ADMIN_PASSWORD, false, List.of());
+    }
+
+    /** A browser that keeps cookies, logged in as the given coordinator. */
+    public Browser loggedIn(String email, String password) {
+        Browser browser = new Browser(config.baseUrl(), true);
+        Page done = browser.get("/admin/login").form("form[action=/admin/login]")
+                .set("email", email).set("password", password).submit();
+        if (done.status() != 303) throw new AssertionError("login failed: " + done.status() + " " + done.text());
+        return browser;
+    }
+
+    public Browser admin() {
+        return loggedIn(ADMIN_EMAIL, ADMIN_PASSWORD);
+    }
+
+    /** A coordinator (not admin) with this password, assigned to nothing yet; returns its id. */
+    public long coordinator(String email, String password) {
+        String hash = new org.undersigned.coordinator.Passwords().hash(password);
+        return db().withHandle(h -> h.createUpdate("""
+                        INSERT INTO coordinators (email, email_key, name, role, password_hash, created_at)
+                        VALUES (:email, lower(:email), '', 'coordinator', :hash, :now)""")
+                .bind("email", email).bind("hash", hash).bind("now", clock.millis())
+                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+    }
+
+    public void assign(String slug, long coordinatorId) {
+        db().useHandle(h -> h.execute("INSERT INTO petition_coordinators (petition_id, coordinator_id) "
+                + "SELECT id, ? FROM petitions WHERE slug = ?", coordinatorId, slug));
     }
 
     public String url(String path) {

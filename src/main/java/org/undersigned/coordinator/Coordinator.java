@@ -1,0 +1,12 @@
+package org.undersigned.coordinator;
+
+/** Network staff who publish, moderate and export. An admin sees everything and manages coordinators. */
+public record Coordinator(long id, String email, String name, String role, long createdAt) {
+    public boolean isAdmin() {
+        return "admin".equals(role);
+    }
+
+    public String displayName() {
+        return name == null || name.isBlank() ? email : name;
+    }
+}

@@ -1,0 +1,34 @@
+package org.undersigned.coordinator;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.undersigned.Config;
+import org.undersigned.audit.Audit;
+import org.undersigned.db.Database;
+import org.undersigned.signature.Tokens;
+import org.undersigned.web.FormToken;
+
+/** Coordinators' accounts and sessions: login, logout, and the guard in front of /admin. */
+public final class CoordinatorFeature {
+    private final Coordinators coordinators;
+    private final AdminAccess access;
+    private final LoginRoutes login;
+
+    public CoordinatorFeature(Config config, Database database, FormToken formToken, Audit audit, Clock clock) {
+        this.coordinators = new Coordinators(database, new Passwords(), clock);
+        Sessions sessions = new Sessions(database, new Tokens(), clock, config.httpsOnly());
+        this.access = new AdminAccess(sessions);
+        this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, database, audit);
+        coordinators.ensureFirstAdmin(config.adminEmail(), config.adminPassword());
+    }
+
+    public Coordinators coordinators() {
+        return coordinators;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.before("/admin", access::check);
+        routes.before("/admin/*", access::check);
+        login.register(routes);
+    }
+}

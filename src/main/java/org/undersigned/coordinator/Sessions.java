@@ -1,0 +1,97 @@
+package org.undersigned.coordinator;
+
+import io.javalin.http.Context;
+import io.javalin.http.Cookie;
+import io.javalin.http.SameSite;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.jdbi.v3.core.Handle;
+import org.undersigned.db.Database;
+import org.undersigned.signature.Tokens;
+
+/**
+ * Coordinator sessions, kept in the database so they survive a restart and serve several
+ * instances. 256-bit random ids (only their hash is stored), a new id at every login, idle and
+ * absolute timeouts, and a cookie that scripts cannot read.
+ */
+final class Sessions {
+    static final Duration IDLE = Duration.ofMinutes(30);
+    static final Duration ABSOLUTE = Duration.ofHours(12);
+    private static final long TOUCH_EVERY_MILLIS = 60_000;
+
+    record Session(String idHash, Coordinator coordinator, String csrfToken) {}
+
+    private record Row(long coordinatorId, String csrfToken, long createdAt, long lastSeenAt) {}
+
+    private final Database database;
+    private final Tokens tokens;
+    private final Clock clock;
+    private final boolean https;
+
+    Sessions(Database database, Tokens tokens, Clock clock, boolean https) {
+        this.database = database;
+        this.tokens = tokens;
+        this.clock = clock;
+        this.https = https;
+    }
+
+    String cookieName() {
+        return https ? "__Host-undersigned" : "undersigned_session";
+    }
+
+    /** Starts a session in the caller's transaction and sets its cookie; any session the browser had is ended. */
+    void start(Handle h, Context ctx, long coordinatorId) {
+        String old = ctx.cookie(cookieName());
+        if (old != null) h.execute("DELETE FROM sessions WHERE id_hash = ?", Tokens.hash(old));
+        String id = tokens.next();
+        long now = clock.millis();
+        h.createUpdate("""
+                        INSERT INTO sessions (id_hash, coordinator_id, csrf_token, created_at, last_seen_at)
+                        VALUES (:idHash, :coordinatorId, :csrf, :now, :now)""")
+                .bind("idHash", Tokens.hash(id)).bind("coordinatorId", coordinatorId)
+                .bind("csrf", tokens.next()).bind("now", now).execute();
+        ctx.cookie(cookie(id, -1));
+    }
+
+    /** The live session of this request, if any; an expired one is deleted on sight. */
+    Optional<Session> current(Context ctx) {
+        String id = ctx.cookie(cookieName());
+        if (id == null || id.length() > 100) return Optional.empty();
+        String idHash = Tokens.hash(id);
+        Optional<Row> row = database.reads().withHandle(h -> h.createQuery(
+                        "SELECT coordinator_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = :h")
+                .bind("h", idHash).map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .findOne());
+        if (row.isEmpty()) return Optional.empty();
+        long now = clock.millis();
+        if (now - row.get().lastSeenAt() > IDLE.toMillis() || now - row.get().createdAt() > ABSOLUTE.toMillis()) {
+            end(idHash);
+            return Optional.empty();
+        }
+        if (now - row.get().lastSeenAt() > TOUCH_EVERY_MILLIS) {
+            database.writer().run(h -> h.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", now, idHash));
+        }
+        Optional<Coordinator> coordinator = database.reads().withExtension(CoordinatorDao.class, d -> d.byId(row.get().coordinatorId()));
+        return coordinator.map(c -> new Session(idHash, c, row.get().csrfToken()));
+    }
+
+    void end(Context ctx, Session session) {
+        end(session.idHash());
+        ctx.cookie(cookie("", 0));
+    }
+
+    private void end(String idHash) {
+        database.writer().run(h -> h.execute("DELETE FROM sessions WHERE id_hash = ?", idHash));
+    }
+
+    private Cookie cookie(String value, int maxAge) {
+        Cookie cookie = new Cookie(cookieName(), value);
+        cookie.setPath("/");
+        cookie.setHttpOnly(true);
+        cookie.setSecure(https);
+        cookie.setSameSite(SameSite.LAX);
+        cookie.setMaxAge(maxAge);
+        return cookie;
+    }
+}

@@ -1,0 +1,24 @@
+package org.undersigned.dashboard;
+
+import io.javalin.config.RoutesConfig;
+import java.util.Map;
+import org.undersigned.coordinator.AdminAccess;
+import org.undersigned.coordinator.Coordinator;
+import org.undersigned.db.Database;
+
+/** GET /admin: the statements and campaigns this coordinator looks after, and their numbers. */
+public final class DashboardRoutes {
+    private final Database database;
+
+    public DashboardRoutes(Database database) {
+        this.database = database;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin", ctx -> {
+            Coordinator me = AdminAccess.coordinator(ctx);
+            var petitions = database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id()));
+            ctx.render("admin/dashboard.peb", Map.of("petitions", petitions));
+        });
+    }
+}
