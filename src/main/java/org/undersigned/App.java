@@ -70,7 +70,7 @@ public final class App {
         relay = MailRelay.create(config, outbox);
         FormToken formToken = new FormToken(new Settings(database).secret("form_token"), clock);
         EmailAddress emails = new EmailAddress();
-        Petitions petitions = new Petitions(database);
+        Petitions petitions = new Petitions(database, clock);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);

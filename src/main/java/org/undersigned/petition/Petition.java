@@ -1,9 +1,14 @@
 package org.undersigned.petition;
 
-/** Something people sign: a joint statement (kind "statement") or a campaign (kind "campaign"). */
+/**
+ * Something people sign: a joint statement (kind "statement") or a campaign (kind "campaign").
+ * Status is what the coordinator set; {@link #at} gives what it is at a moment, since a petition
+ * may open and close itself at set times.
+ */
 public record Petition(
         long id, String kind, String slug, String title, String summary, String body, String status,
-        Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl) {
+        Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
+        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest) {
 
     public boolean isOpen() {
         return "open".equals(status);
@@ -13,8 +18,9 @@ public record Petition(
         return "closed".equals(status);
     }
 
+    /** Drafts and petitions whose opening time has not come are not public. */
     public boolean isPublic() {
-        return !"draft".equals(status);
+        return isOpen() || isClosed();
     }
 
     public boolean isCampaign() {
@@ -24,5 +30,18 @@ public record Petition(
     /** The page's path, e.g. /statements/end-detention. */
     public String path() {
         return "/" + kind + "s/" + slug;
+    }
+
+    /** As it stands at this moment: before its opening time it is "scheduled", after its closing time "closed". */
+    public Petition at(long now) {
+        if (!isOpen()) return this;
+        if (opensAt != null && now < opensAt) return withStatus("scheduled", closedAt);
+        if (closesAt != null && now >= closesAt) return withStatus("closed", closesAt);
+        return this;
+    }
+
+    private Petition withStatus(String newStatus, Long newClosedAt) {
+        return new Petition(id, kind, slug, title, summary, body, newStatus, goal, createdAt, updatedAt, newClosedAt,
+                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest);
     }
 }

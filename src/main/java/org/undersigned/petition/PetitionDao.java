@@ -8,7 +8,9 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Petition.class)
 public interface PetitionDao {
-    String COLUMNS = "id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url";
+    String COLUMNS = """
+            id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url,
+            needs_approval, opens_at, closes_at, consent_text, version, digest""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
     Optional<Petition> find(String kind, String slug);
@@ -19,9 +21,13 @@ public interface PetitionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE status = 'open' ORDER BY created_at DESC, id DESC")
     List<Petition> open();
 
+    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :id")
+    long signatureCount(long id);
+
     @SqlUpdate("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url)
             VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl)""")
-    void insert(String kind, String slug, String title, String summary, String body, String status,
+    @org.jdbi.v3.sqlobject.statement.GetGeneratedKeys("id")
+    long insert(String kind, String slug, String title, String summary, String body, String status,
                 Integer goal, long now, Long closedAt, String imageUrl);
 }

@@ -29,14 +29,14 @@ public final class SignOn {
     }
 
     public void sign(Petition petition, NewSignature signature, Locale locale) {
-        String consentText = messages.get(locale, signature.consentKey());
+        String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
         String consentHash = Tokens.hash(locale.getLanguage() + "\n" + consentText);
         String emailKey = emails.key(signature.email());
         database.writer().run(h -> {
             long now = clock.millis();
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.rememberConsent(consentHash, locale.getLanguage(), consentText, now);
-            var inserted = dao.insert(petition.id(), signature, emailKey, locale.getLanguage(), consentHash, now);
+            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consentHash, now);
             if (inserted.isPresent()) {
                 mails.confirmation(h, petition, inserted.get(), signature.email(), signature.greetingName(), locale, "confirm");
                 dao.countMail(inserted.get());

@@ -20,14 +20,14 @@ interface SignatureDao {
 
     /** Empty when this address has already signed this petition (the unique index decides). */
     @SqlQuery("""
-            INSERT INTO signatures (petition_id, status, email, email_key, organisation, org_type, website, contact_name,
-                                    first_name, last_name, comment, country, locale, consent_hash, updates, created_at)
-            VALUES (:petitionId, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website, :s.contactName,
-                    :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now)
+            INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
+                                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at)
+            VALUES (:petitionId, :petitionVersion, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website,
+                    :s.contactName, :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""")
-    Optional<Long> insert(long petitionId, @BindMethods("s") NewSignature s, String emailKey, String locale,
-                          String consentHash, long now);
+    Optional<Long> insert(long petitionId, int petitionVersion, @BindMethods("s") NewSignature s, String emailKey,
+                          String locale, String consentHash, long now);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND email_key = :emailKey")
     Optional<Signature> byEmailKey(long petitionId, String emailKey);
@@ -46,7 +46,12 @@ interface SignatureDao {
     @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
     Optional<TokenMatch> token(String hash);
 
-    @SqlUpdate("UPDATE signatures SET status = 'confirmed', confirmed_at = :now WHERE id = :id AND status = 'pending'")
+    /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
+    @SqlUpdate("""
+            UPDATE signatures SET status = 'confirmed', confirmed_at = :now,
+                   moderation = CASE WHEN (SELECT needs_approval FROM petitions p WHERE p.id = signatures.petition_id)
+                                     THEN 'awaiting' ELSE 'none' END
+            WHERE id = :id AND status = 'pending'""")
     int confirm(long id, long now);
 
     /**

@@ -3,12 +3,13 @@ package org.undersigned.statement;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.undersigned.petition.Listed;
 
 interface SignatoryDao {
     @SqlQuery("""
-            SELECT organisation, country, org_type, website, confirmed_at
+            SELECT COALESCE(display_name, organisation) AS organisation, country, org_type, website, confirmed_at
             FROM signatures
-            WHERE petition_id = :petitionId AND status = 'confirmed'
+            WHERE petition_id = :petitionId AND\s""" + Listed.CONDITION + """
             ORDER BY country, organisation""")
     @RegisterConstructorMapper(Signatory.class)
     List<Signatory> confirmed(long petitionId);
