@@ -14,6 +14,10 @@ import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
 import org.undersigned.mail.Outbox;
 import org.undersigned.audit.Audit;
+import org.undersigned.audit.AuditRoutes;
+import org.undersigned.petition.PetitionAccess;
+import org.undersigned.publishing.PublishingRoutes;
+import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.campaign.CampaignRoutes;
 import org.undersigned.coordinator.CoordinatorFeature;
 import org.undersigned.dashboard.DashboardRoutes;
@@ -96,6 +100,10 @@ public final class App {
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
             new DashboardRoutes(database).register(cfg.routes);
+            PetitionAccess access = new PetitionAccess(database, petitions);
+            new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
+            new SignatoryAdminRoutes(database, access, audit).register(cfg.routes);
+            new AuditRoutes(audit).register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = database.answers();
                 ctx.status(up ? 200 : 503).result(up ? "ok" : "database unavailable");

@@ -20,12 +20,12 @@ public final class Petitions {
     }
 
     public Petition publicOne(String kind, String slug) {
-        return find(kind, slug).filter(Petition::isPublic).orElseThrow(NotFoundResponse::new);
+        return find(kind, slug).map(p -> p.at(clock.millis())).filter(Petition::isPublic).orElseThrow(NotFoundResponse::new);
     }
 
-    /** Whatever its status: for coordinators. */
+    /** As stored, whatever its status and times: for coordinators. */
     public Optional<Petition> find(String kind, String slug) {
-        return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind, slug)).map(p -> p.at(clock.millis()));
+        return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind, slug));
     }
 
     public Petition byId(long id) {

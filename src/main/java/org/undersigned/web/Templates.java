@@ -62,7 +62,10 @@ public final class Templates {
                     "country", new Positional((args, locale) -> countries.name(str(args.get(0)), locale)),
                     "date", new Positional((args, locale) -> java.time.format.DateTimeFormatter
                             .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
-                            .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC))));
+                            .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC))),
+                    "datetime", new Positional((args, locale) -> java.time.format.DateTimeFormatter
+                            .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
+                            .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC)) + " UTC"));
         }
 
         private static String str(Object o) {

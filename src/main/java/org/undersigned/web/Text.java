@@ -9,6 +9,8 @@ public final class Text {
     private static final Pattern INVISIBLE = Pattern.compile("[\\p{Cc}&&[^\\s]]|[\\u202A-\\u202E\\u2066-\\u2069\\u200B\\uFEFF]");
     private static final Pattern WHITESPACE = Pattern.compile("[\\s\\u00A0\\u2000-\\u200A\\u2028\\u2029\\u202F\\u205F\\u3000]+");
 
+    private static final Pattern CONTROL_BUT_NEWLINE_AND_TAB = Pattern.compile("[\\p{Cc}&&[^\\n\\t]]|[\\u202A-\\u202E\\u2066-\\u2069\\uFEFF]");
+
     private Text() {}
 
     /** NFC, invisible and control characters removed, whitespace collapsed to one space, trimmed. */
@@ -18,6 +20,13 @@ public final class Text {
         text = WHITESPACE.matcher(text).replaceAll(" ");
         text = INVISIBLE.matcher(text).replaceAll("");
         return text.strip();
+    }
+
+    /** Several lines (a Markdown text): NFC, line breaks unified to \n, control characters other than tab removed, trimmed. */
+    public static String block(String raw) {
+        if (raw == null) return "";
+        String text = Normalizer.normalize(raw, Normalizer.Form.NFC).replace("\r\n", "\n").replace('\r', '\n');
+        return CONTROL_BUT_NEWLINE_AND_TAB.matcher(text).replaceAll("").strip();
     }
 
     /** Length as a person counts it (code points, not UTF-16 units). */

@@ -1,0 +1,5 @@
+package org.undersigned.publishing;
+
+/** What a coordinator submitted for a statement or campaign, checked. Times are epoch milliseconds (UTC). */
+public record PetitionDraft(String title, String slug, String summary, String body, String status, Long opensAt, Long closesAt,
+                     boolean needsApproval, Integer goal, String imageUrl, String consentText, boolean digest) {}

@@ -1,0 +1,115 @@
+package org.undersigned.publishing;
+
+import java.net.URI;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.Text;
+
+/** The coordinators' form for a statement or campaign: fields, limits, checks. */
+final class PetitionForm {
+    static final Set<String> STATUSES = Set.of("draft", "open", "closed");
+    static final int MAX_BODY = 60_000;
+
+    record Result(Map<String, String> values, List<FieldError> errors, PetitionDraft draft) {}
+
+    private PetitionForm() {}
+
+    static Result parse(String kind, Map<String, List<String>> params) {
+        Map<String, String> values = new LinkedHashMap<>();
+        List<FieldError> errors = new ArrayList<>();
+        String title = Text.line(first(params, "title"));
+        values.put("title", title);
+        if (title.isEmpty()) errors.add(new FieldError("title", "error.title.required"));
+        else if (Text.length(title) > 300) errors.add(new FieldError("title", "error.title.too_long"));
+
+        String slug = Text.line(first(params, "slug"));
+        values.put("slug", slug);
+        if (slug.isEmpty()) slug = Slugs.from(title);
+        if (!slug.isEmpty() && (!slug.matches(Slugs.PATTERN) || slug.length() > Slugs.MAX_LENGTH)) {
+            errors.add(new FieldError("slug", "error.slug.invalid"));
+        } else if (slug.isEmpty() && !title.isEmpty()) {
+            errors.add(new FieldError("slug", "error.slug.required"));
+        }
+
+        String summary = Text.line(first(params, "summary"));
+        values.put("summary", summary);
+        if (Text.length(summary) > 500) errors.add(new FieldError("summary", "error.summary.too_long"));
+
+        String body = Text.block(first(params, "body"));
+        values.put("body", body);
+        if (body.isEmpty()) errors.add(new FieldError("body", "error.body.required"));
+        else if (body.length() > MAX_BODY) errors.add(new FieldError("body", "error.body.too_long"));
+
+        String status = Text.line(first(params, "status"));
+        values.put("status", status);
+        if (!STATUSES.contains(status)) errors.add(new FieldError("status", "error.status.invalid"));
+
+        Long opensAt = time(params, "opens_at", values, errors);
+        Long closesAt = time(params, "closes_at", values, errors);
+        if (opensAt != null && closesAt != null && closesAt <= opensAt) errors.add(new FieldError("closes_at", "error.closes_at.before_opening"));
+
+        boolean needsApproval = "yes".equals(first(params, "needs_approval"));
+        values.put("needs_approval", needsApproval ? "yes" : "");
+        boolean digest = "yes".equals(first(params, "digest"));
+        values.put("digest", digest ? "yes" : "");
+
+        Integer goal = null;
+        String imageUrl = null;
+        if (kind.equals("campaign")) {
+            String goalText = Text.line(first(params, "goal")).replaceAll("[\\s,.']", "");
+            values.put("goal", goalText);
+            try {
+                goal = Integer.valueOf(goalText);
+                if (goal < 1 || goal > 100_000_000) throw new NumberFormatException();
+            } catch (NumberFormatException e) {
+                errors.add(new FieldError("goal", "error.goal.invalid"));
+            }
+            imageUrl = Text.line(first(params, "image_url"));
+            values.put("image_url", imageUrl);
+            if (imageUrl.isEmpty()) imageUrl = null;
+            else if (!isHttpsUrl(imageUrl)) errors.add(new FieldError("image_url", "error.image_url.invalid"));
+        }
+        String consent = Text.line(first(params, "consent_text"));
+        values.put("consent_text", consent);
+        if (Text.length(consent) > 1000) errors.add(new FieldError("consent_text", "error.consent_text.too_long"));
+
+        PetitionDraft draft = errors.isEmpty()
+                ? new PetitionDraft(title, slug, summary, body, status, opensAt, closesAt, needsApproval, goal, imageUrl,
+                        consent.isEmpty() ? null : consent, digest)
+                : null;
+        return new Result(values, errors, draft);
+    }
+
+    private static Long time(Map<String, List<String>> params, String field, Map<String, String> values, List<FieldError> errors) {
+        String text = Text.line(first(params, field));
+        values.put(field, text);
+        if (text.isEmpty()) return null;
+        try {
+            return LocalDateTime.parse(text).toInstant(ZoneOffset.UTC).toEpochMilli();
+        } catch (DateTimeParseException e) {
+            errors.add(new FieldError(field, "error.time.invalid"));
+            return null;
+        }
+    }
+
+    private static boolean isHttpsUrl(String url) {
+        try {
+            URI uri = new URI(url);
+            return "https".equals(uri.getScheme()) && uri.getHost() != null && url.length() <= 500;
+        } catch (java.net.URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static String first(Map<String, List<String>> params, String name) {
+        List<String> given = params.get(name);
+        return given == null || given.isEmpty() ? null : given.get(0);
+    }
+}

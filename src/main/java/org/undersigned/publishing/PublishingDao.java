@@ -1,0 +1,35 @@
+package org.undersigned.publishing;
+
+import org.jdbi.v3.sqlobject.customizer.BindMethods;
+import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+
+interface PublishingDao {
+    @SqlQuery("SELECT COUNT(*) FROM petitions WHERE kind = :kind AND slug = :slug AND id <> :exceptId")
+    long slugTaken(String kind, String slug, long exceptId);
+
+    @SqlUpdate("""
+            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, image_url, needs_approval, opens_at,
+                                   closes_at, consent_text, digest, version, created_at, updated_at, closed_at)
+            VALUES (:kind, :d.slug, :d.title, :d.summary, :d.body, :d.status, :d.goal, :d.imageUrl, :d.needsApproval,
+                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt)""")
+    @GetGeneratedKeys("id")
+    long insert(String kind, @BindMethods("d") PetitionDraft d, long now, Long closedAt);
+
+    @SqlUpdate("""
+            UPDATE petitions SET slug = :d.slug, title = :d.title, summary = :d.summary, body = :d.body, status = :d.status,
+                   goal = :d.goal, image_url = :d.imageUrl, needs_approval = :d.needsApproval, opens_at = :d.opensAt,
+                   closes_at = :d.closesAt, consent_text = :d.consentText, digest = :d.digest, version = :version,
+                   updated_at = :now, closed_at = :closedAt
+            WHERE id = :id""")
+    void update(long id, @BindMethods("d") PetitionDraft d, int version, long now, Long closedAt);
+
+    @SqlUpdate("""
+            INSERT INTO petition_versions (petition_id, version, title, body, created_at, created_by)
+            VALUES (:petitionId, :version, :title, :body, :now, :by)""")
+    void addVersion(long petitionId, int version, String title, String body, long now, String by);
+
+    @SqlUpdate("INSERT INTO petition_coordinators (petition_id, coordinator_id) VALUES (:petitionId, :coordinatorId) ON CONFLICT DO NOTHING")
+    void assign(long petitionId, long coordinatorId);
+}

@@ -1,0 +1,112 @@
+package org.undersigned.publishing;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.undersigned.coordinator.AdminAccess;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionAccess;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.Markdown;
+
+/** Creating and editing statements and campaigns, with a Markdown preview that saves nothing. */
+public final class PublishingRoutes {
+    private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
+    private final PetitionEditor editor;
+    private final PetitionAccess access;
+    private final Markdown markdown;
+
+    public PublishingRoutes(org.undersigned.db.Database database, org.undersigned.audit.Audit audit, PetitionAccess access,
+                            Markdown markdown, java.time.Clock clock) {
+        this.editor = new PetitionEditor(database, audit, clock);
+        this.access = access;
+        this.markdown = markdown;
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/admin/statements/new", ctx -> form(ctx, "statement", null, Map.of("status", "draft"), List.of(), null));
+        routes.post("/admin/statements", ctx -> create(ctx, "statement"));
+        routes.get("/admin/statements/{slug}/edit", ctx -> edit(ctx, "statement"));
+        routes.post("/admin/statements/{slug}", ctx -> update(ctx, "statement"));
+        routes.get("/admin/campaigns/new", ctx -> form(ctx, "campaign", null, Map.of("status", "draft"), List.of(), null));
+        routes.post("/admin/campaigns", ctx -> create(ctx, "campaign"));
+        routes.get("/admin/campaigns/{slug}/edit", ctx -> edit(ctx, "campaign"));
+        routes.post("/admin/campaigns/{slug}", ctx -> update(ctx, "campaign"));
+    }
+
+    private void create(Context ctx, String kind) {
+        if (isPreview(ctx)) {
+            preview(ctx, kind, null);
+            return;
+        }
+        PetitionEditor.Outcome outcome = editor.create(AdminAccess.coordinator(ctx), kind, ctx.formParamMap());
+        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path(), HttpStatus.SEE_OTHER);
+        else form(ctx.status(HttpStatus.BAD_REQUEST), kind, null, outcome.values(), outcome.errors(), null);
+    }
+
+    private void edit(Context ctx, String kind) {
+        Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
+        form(ctx, kind, petition, values(petition), List.of(), null);
+    }
+
+    private void update(Context ctx, String kind) {
+        Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
+        if (isPreview(ctx)) {
+            preview(ctx, kind, petition);
+            return;
+        }
+        PetitionEditor.Outcome outcome = editor.update(AdminAccess.coordinator(ctx), petition, ctx.formParamMap());
+        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path(), HttpStatus.SEE_OTHER);
+        else form(ctx.status(HttpStatus.BAD_REQUEST), kind, petition, outcome.values(), outcome.errors(), null);
+    }
+
+    private void preview(Context ctx, String kind, Petition petition) {
+        PetitionForm.Result form = PetitionForm.parse(kind, ctx.formParamMap());
+        form(ctx, kind, petition, form.values(), List.of(), markdown.toHtml(form.values().get("body")));
+    }
+
+    private static boolean isPreview(Context ctx) {
+        return "preview".equals(ctx.formParam("action"));
+    }
+
+    private void form(Context ctx, String kind, Petition petition, Map<String, String> values, List<FieldError> errors, String previewHtml) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("kind", kind);
+        model.put("petition", petition);
+        model.put("values", values);
+        model.put("errors", errors);
+        model.put("errorFields", errors.stream().map(FieldError::field).toList());
+        model.put("action", petition == null ? "/admin/" + kind + "s" : "/admin" + petition.path());
+        if (previewHtml != null) model.put("previewHtml", new SafeString(previewHtml));
+        ctx.render("admin/petition_form.peb", model);
+    }
+
+    private static Map<String, String> values(Petition p) {
+        Map<String, String> values = new HashMap<>();
+        values.put("title", p.title());
+        values.put("slug", p.slug());
+        values.put("summary", p.summary());
+        values.put("body", p.body());
+        values.put("status", p.status());
+        values.put("opens_at", time(p.opensAt()));
+        values.put("closes_at", time(p.closesAt()));
+        values.put("needs_approval", p.needsApproval() ? "yes" : "");
+        values.put("digest", p.digest() ? "yes" : "");
+        values.put("goal", p.goal() == null ? "" : p.goal().toString());
+        values.put("image_url", p.imageUrl() == null ? "" : p.imageUrl());
+        values.put("consent_text", p.consentText() == null ? "" : p.consentText());
+        return values;
+    }
+
+    private static String time(Long millis) {
+        return millis == null ? "" : LOCAL_INPUT.format(Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.MINUTES).atOffset(ZoneOffset.UTC));
+    }
+}

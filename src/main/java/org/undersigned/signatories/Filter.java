@@ -1,0 +1,71 @@
+package org.undersigned.signatories;
+
+import io.javalin.http.Context;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.Set;
+import org.undersigned.web.Text;
+
+/** What a coordinator asked to see: search text, status, country, type, order and page. Unknown values fall back. */
+public record Filter(String query, String state, String country, String orgType, Sort sort, int page) {
+    static final int PAGE_SIZE = 50;
+    static final Set<String> STATES = Set.of("pending", "awaiting", "confirmed", "rejected", "withdrawn");
+
+    /** Each order is a fixed piece of SQL chosen by name, never text from the request. */
+    enum Sort {
+        NEWEST("created_at DESC, id DESC"), OLDEST("created_at ASC, id ASC"),
+        NAME("lower(COALESCE(display_name, organisation, last_name)), id"), COUNTRY("country, lower(COALESCE(display_name, organisation, last_name)), id");
+
+        final String sql;
+
+        Sort(String sql) {
+            this.sql = sql;
+        }
+    }
+
+    static Filter from(Context ctx) {
+        String state = Text.line(ctx.queryParam("status"));
+        String country = Text.line(ctx.queryParam("country")).toUpperCase(java.util.Locale.ROOT);
+        String sortName = Text.line(ctx.queryParam("sort")).toUpperCase(java.util.Locale.ROOT);
+        Sort sort = java.util.Arrays.stream(Sort.values()).filter(s -> s.name().equals(sortName)).findFirst().orElse(Sort.NEWEST);
+        int page;
+        try {
+            page = Math.max(1, Math.min(100_000, Integer.parseInt(Text.line(ctx.queryParam("page")))));
+        } catch (NumberFormatException e) {
+            page = 1;
+        }
+        String query = Text.line(ctx.queryParam("q"));
+        return new Filter(query.length() > 200 ? query.substring(0, 200) : query,
+                STATES.contains(state) ? state : "",
+                country.matches("[A-Z]{2}") ? country : "",
+                Text.line(ctx.queryParam("org_type")).replaceAll("[^a-z_]", ""),
+                sort, page);
+    }
+
+    /** For SQL LIKE ... ESCAPE '!': the search text with !, % and _ taken literally. */
+    String like() {
+        return "%" + query.toLowerCase(java.util.Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
+    }
+
+    int offset() {
+        return (page - 1) * PAGE_SIZE;
+    }
+
+    /** This filter as a query string, for the CSV link and the pages. */
+    public String queryString(int forPage) {
+        Map<String, String> params = new java.util.LinkedHashMap<>();
+        params.put("q", query);
+        params.put("status", state);
+        params.put("country", country);
+        params.put("org_type", orgType);
+        params.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));
+        if (forPage > 1) params.put("page", String.valueOf(forPage));
+        StringBuilder out = new StringBuilder();
+        params.forEach((k, v) -> {
+            if (v.isEmpty()) return;
+            out.append(out.isEmpty() ? "?" : "&").append(k).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));
+        });
+        return out.toString();
+    }
+}
