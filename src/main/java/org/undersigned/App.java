@@ -78,7 +78,7 @@ public final class App {
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
-        CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, audit, clock);
+        CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, audit, outbox, composer, clock);
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
         server = Javalin.create(cfg -> {

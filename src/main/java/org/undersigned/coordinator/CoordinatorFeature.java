@@ -5,6 +5,8 @@ import java.time.Clock;
 import org.undersigned.Config;
 import org.undersigned.audit.Audit;
 import org.undersigned.db.Database;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Outbox;
 import org.undersigned.signature.Tokens;
 import org.undersigned.web.FormToken;
 
@@ -13,12 +15,17 @@ public final class CoordinatorFeature {
     private final Coordinators coordinators;
     private final AdminAccess access;
     private final LoginRoutes login;
+    private final CoordinatorAdminRoutes admin;
 
-    public CoordinatorFeature(Config config, Database database, FormToken formToken, Audit audit, Clock clock) {
+    public CoordinatorFeature(Config config, Database database, FormToken formToken, Audit audit, Outbox outbox,
+                              MailComposer composer, Clock clock) {
         this.coordinators = new Coordinators(database, new Passwords(), clock);
-        Sessions sessions = new Sessions(database, new Tokens(), clock, config.httpsOnly());
+        Tokens tokens = new Tokens();
+        Sessions sessions = new Sessions(database, tokens, clock, config.httpsOnly());
         this.access = new AdminAccess(sessions);
         this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, database, audit);
+        Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.baseUrl());
+        this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken, database);
         coordinators.ensureFirstAdmin(config.adminEmail(), config.adminPassword());
     }
 
@@ -30,5 +37,6 @@ public final class CoordinatorFeature {
         routes.before("/admin", access::check);
         routes.before("/admin/*", access::check);
         login.register(routes);
+        admin.register(routes);
     }
 }

@@ -31,5 +31,15 @@ interface PublishingDao {
     void addVersion(long petitionId, int version, String title, String body, long now, String by);
 
     @SqlUpdate("INSERT INTO petition_coordinators (petition_id, coordinator_id) VALUES (:petitionId, :coordinatorId) ON CONFLICT DO NOTHING")
-    void assign(long petitionId, long coordinatorId);
+    int assign(long petitionId, long coordinatorId);
+
+    @SqlUpdate("DELETE FROM petition_coordinators WHERE petition_id = :petitionId AND coordinator_id = :coordinatorId")
+    int unassign(long petitionId, long coordinatorId);
+
+    @SqlQuery("""
+            SELECT c.id, c.email, c.name, c.role, c.created_at
+            FROM coordinators c JOIN petition_coordinators pc ON pc.coordinator_id = c.id
+            WHERE pc.petition_id = :petitionId ORDER BY lower(c.name), c.email""")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(org.undersigned.coordinator.Coordinator.class)
+    java.util.List<org.undersigned.coordinator.Coordinator> assigned(long petitionId);
 }

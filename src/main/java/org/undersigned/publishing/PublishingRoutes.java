@@ -11,7 +11,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.NotFoundResponse;
+import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.AdminAccess;
+import org.undersigned.coordinator.Coordinator;
+import org.undersigned.coordinator.CoordinatorDao;
+import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.web.FieldError;
@@ -23,12 +29,15 @@ public final class PublishingRoutes {
     private final PetitionEditor editor;
     private final PetitionAccess access;
     private final Markdown markdown;
+    private final Database database;
+    private final Audit audit;
 
-    public PublishingRoutes(org.undersigned.db.Database database, org.undersigned.audit.Audit audit, PetitionAccess access,
-                            Markdown markdown, java.time.Clock clock) {
+    public PublishingRoutes(Database database, Audit audit, PetitionAccess access, Markdown markdown, java.time.Clock clock) {
         this.editor = new PetitionEditor(database, audit, clock);
         this.access = access;
         this.markdown = markdown;
+        this.database = database;
+        this.audit = audit;
     }
 
     public void register(RoutesConfig routes) {
@@ -40,6 +49,29 @@ public final class PublishingRoutes {
         routes.post("/admin/campaigns", ctx -> create(ctx, "campaign"));
         routes.get("/admin/campaigns/{slug}/edit", ctx -> edit(ctx, "campaign"));
         routes.post("/admin/campaigns/{slug}", ctx -> update(ctx, "campaign"));
+        routes.post("/admin/statements/{slug}/coordinators", ctx -> assign(ctx, "statement"));
+        routes.post("/admin/campaigns/{slug}/coordinators", ctx -> assign(ctx, "campaign"));
+    }
+
+    /** Admins choose who coordinates a petition; coordinators see only what they are given. */
+    private void assign(Context ctx, String kind) {
+        Coordinator me = AdminAccess.coordinator(ctx);
+        if (!me.isAdmin()) throw new ForbiddenResponse("admins only");
+        Petition petition = access.manageable(me, kind, ctx.pathParam("slug"));
+        long coordinatorId;
+        try {
+            coordinatorId = Long.parseLong(ctx.formParam("coordinator_id"));
+        } catch (NumberFormatException e) {
+            throw new io.javalin.http.BadRequestResponse("coordinator_id");
+        }
+        boolean add = "add".equals(ctx.formParam("action"));
+        database.writer().run(h -> {
+            var coordinator = h.attach(CoordinatorDao.class).byId(coordinatorId).orElseThrow(NotFoundResponse::new);
+            PublishingDao dao = h.attach(PublishingDao.class);
+            int changed = add ? dao.assign(petition.id(), coordinatorId) : dao.unassign(petition.id(), coordinatorId);
+            if (changed > 0) audit.record(h, me.id(), me.email(), add ? "assign" : "unassign", petition.path(), coordinator.email());
+        });
+        ctx.redirect("/admin" + petition.path() + "/edit", HttpStatus.SEE_OTHER);
     }
 
     private void create(Context ctx, String kind) {
@@ -85,6 +117,13 @@ public final class PublishingRoutes {
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("action", petition == null ? "/admin/" + kind + "s" : "/admin" + petition.path());
+        if (petition != null && AdminAccess.coordinator(ctx).isAdmin()) {
+            var assigned = database.reads().withExtension(PublishingDao.class, dao -> dao.assigned(petition.id()));
+            var assignedIds = assigned.stream().map(Coordinator::id).toList();
+            model.put("assigned", assigned);
+            model.put("assignable", database.reads().withExtension(CoordinatorDao.class, CoordinatorDao::all).stream()
+                    .filter(c -> !assignedIds.contains(c.id())).toList());
+        }
         if (previewHtml != null) model.put("previewHtml", new SafeString(previewHtml));
         ctx.render("admin/petition_form.peb", model);
     }

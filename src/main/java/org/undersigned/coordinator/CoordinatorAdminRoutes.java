@@ -1,0 +1,125 @@
+package org.undersigned.coordinator;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.ForbiddenResponse;
+import io.javalin.http.HttpStatus;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.undersigned.db.Database;
+import org.undersigned.signature.EmailAddress;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.FormToken;
+import org.undersigned.web.Localization;
+import org.undersigned.web.Text;
+
+/** Admins manage coordinators (/admin/coordinators); invited people choose their password (/admin/invitations/{token}). */
+final class CoordinatorAdminRoutes {
+    private static final Set<String> ROLES = Set.of("admin", "coordinator");
+    private final Coordinators coordinators;
+    private final Invitations invitations;
+    private final Sessions sessions;
+    private final FormToken formToken;
+    private final Database database;
+    private final EmailAddress emails = new EmailAddress();
+
+    CoordinatorAdminRoutes(Coordinators coordinators, Invitations invitations, Sessions sessions, FormToken formToken, Database database) {
+        this.coordinators = coordinators;
+        this.invitations = invitations;
+        this.sessions = sessions;
+        this.formToken = formToken;
+        this.database = database;
+    }
+
+    void register(RoutesConfig routes) {
+        routes.get("/admin/coordinators", ctx -> list(ctx, Map.of(), List.of(), null));
+        routes.post("/admin/coordinators", this::invite);
+        routes.get("/admin/invitations/{token}", ctx -> choosePassword(ctx, List.of()));
+        routes.post("/admin/invitations/{token}", this::accept);
+    }
+
+    private static Coordinator admin(Context ctx) {
+        Coordinator me = AdminAccess.coordinator(ctx);
+        if (!me.isAdmin()) throw new ForbiddenResponse("admins only");
+        return me;
+    }
+
+    private void list(Context ctx, Map<String, String> values, List<FieldError> errors, String invited) {
+        admin(ctx);
+        Map<String, Object> model = new HashMap<>();
+        model.put("coordinators", coordinators.all());
+        model.put("values", values);
+        model.put("errors", errors);
+        model.put("errorFields", errors.stream().map(FieldError::field).toList());
+        model.put("invited", invited);
+        ctx.render("admin/coordinators.peb", model);
+    }
+
+    private void invite(Context ctx) {
+        Coordinator me = admin(ctx);
+        String email = Text.line(ctx.formParam("email"));
+        String name = Text.line(ctx.formParam("name"));
+        String role = Text.line(ctx.formParam("role"));
+        Map<String, String> values = Map.of("email", email, "name", name, "role", role);
+        List<FieldError> errors = new ArrayList<>();
+        if (!emails.isValid(email)) errors.add(new FieldError("email", email.isEmpty() ? "error.email.required" : "error.email.invalid"));
+        if (Text.length(name) > 200) errors.add(new FieldError("name", "error.contact_name.too_long"));
+        if (!ROLES.contains(role)) errors.add(new FieldError("role", "error.role.invalid"));
+        if (errors.isEmpty()) {
+            try {
+                Coordinator invited = invitations.invite(me, email, name, role, Localization.of(ctx));
+                list(ctx, Map.of(), List.of(), invited.email());
+                return;
+            } catch (Coordinators.Refused refused) {
+                errors.add(new FieldError("email", refused.getMessage()));
+            }
+        }
+        ctx.status(HttpStatus.BAD_REQUEST);
+        list(ctx, values, errors, null);
+    }
+
+    private void choosePassword(Context ctx, List<FieldError> errors) {
+        var invited = invitations.open(ctx.pathParam("token"));
+        if (invited.isEmpty()) ctx.status(HttpStatus.NOT_FOUND);
+        Map<String, Object> model = new HashMap<>();
+        model.put("invited", invited.orElse(null));
+        model.put("token", ctx.pathParam("token"));
+        model.put("errors", errors);
+        model.put("errorFields", errors.stream().map(FieldError::field).toList());
+        model.put("values", Map.of());
+        model.put("formToken", formToken.issue("invitation"));
+        ctx.render("admin/invitation.peb", model);
+    }
+
+    private void accept(Context ctx) {
+        String token = ctx.pathParam("token");
+        var invited = invitations.open(token);
+        if (invited.isEmpty()) {
+            choosePassword(ctx, List.of());
+            return;
+        }
+        String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
+        List<FieldError> errors = new ArrayList<>();
+        if (!formToken.isValid("invitation", ctx.formParam(FormToken.FIELD))) errors.add(new FieldError("password", "error.form.expired"));
+        coordinators.passwords().problem(password).ifPresent(p -> errors.add(new FieldError("password", p)));
+        if (errors.isEmpty() && !password.equals(ctx.formParam("password_again"))) errors.add(new FieldError("password_again", "error.password.mismatch"));
+        if (!errors.isEmpty()) {
+            choosePassword(ctx.status(HttpStatus.BAD_REQUEST), errors);
+            return;
+        }
+        String hash = coordinators.passwords().hash(password);
+        boolean accepted = database.writer().write(h -> {
+            if (!invitations.accept(h, token, invited.get().id(), hash)) return false;
+            sessions.start(h, ctx, invited.get().id());
+            return true;
+        });
+        if (!accepted) {
+            choosePassword(ctx, List.of());
+            return;
+        }
+        ctx.redirect("/admin", HttpStatus.SEE_OTHER);
+    }
+}

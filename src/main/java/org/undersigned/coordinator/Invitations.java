@@ -1,0 +1,77 @@
+package org.undersigned.coordinator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.undersigned.audit.Audit;
+import org.undersigned.db.Database;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Outbox;
+import org.undersigned.signature.Tokens;
+
+/**
+ * An admin invites a coordinator by email: the account exists at once without a password, and a
+ * one-time link valid for a week lets the person choose one. Account, link, mail and audit entry
+ * are one transaction.
+ */
+final class Invitations {
+    static final Duration VALIDITY = Duration.ofDays(7);
+    private final Database database;
+    private final Coordinators coordinators;
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final Tokens tokens;
+    private final Audit audit;
+    private final Clock clock;
+    private final String baseUrl;
+
+    Invitations(Database database, Coordinators coordinators, Outbox outbox, MailComposer composer, Tokens tokens,
+                Audit audit, Clock clock, String baseUrl) {
+        this.database = database;
+        this.coordinators = coordinators;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.tokens = tokens;
+        this.audit = audit;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+    }
+
+    Coordinator invite(Coordinator admin, String email, String name, String role, Locale locale) {
+        return database.writer().write(h -> {
+            Coordinator invited = coordinators.insert(h, email, name, role, null);
+            String token = tokens.next();
+            h.execute("INSERT INTO invitations (token_hash, coordinator_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
+                    Tokens.hash(token), invited.id(), clock.millis(), clock.millis() + VALIDITY.toMillis());
+            outbox.enqueue(h, composer.compose("invitation", locale, invited.email(), Map.of(
+                    "title", admin.displayName(),
+                    "name", invited.displayName(),
+                    "link", baseUrl + "/admin/invitations/" + token,
+                    "validDays", VALIDITY.toDays())));
+            audit.record(h, admin.id(), admin.email(), "invite", invited.email(), invited.role());
+            return invited;
+        });
+    }
+
+    /** The coordinator this unused, unexpired link invites. */
+    Optional<Coordinator> open(String token) {
+        if (token == null || token.length() > 100) return Optional.empty();
+        long now = clock.millis();
+        return database.reads().withHandle(h -> h.createQuery("""
+                        SELECT coordinator_id FROM invitations
+                        WHERE token_hash = :hash AND used_at IS NULL AND expires_at > :now""")
+                .bind("hash", Tokens.hash(token)).bind("now", now).mapTo(Long.class).findOne()
+                .flatMap(id -> h.attach(CoordinatorDao.class).byId(id)));
+    }
+
+    /** Sets the password and uses up the link, in the caller's transaction. False if the link was used meanwhile. */
+    boolean accept(org.jdbi.v3.core.Handle h, String token, long coordinatorId, String passwordHash) {
+        int used = h.execute("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+                clock.millis(), Tokens.hash(token), clock.millis());
+        if (used == 0) return false;
+        h.attach(CoordinatorDao.class).setPassword(coordinatorId, passwordHash);
+        return true;
+    }
+}
