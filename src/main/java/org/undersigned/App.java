@@ -102,7 +102,7 @@ public final class App {
             new DashboardRoutes(database).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
-            new SignatoryAdminRoutes(database, access, audit).register(cfg.routes);
+            new SignatoryAdminRoutes(database, access, audit, messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = database.answers();

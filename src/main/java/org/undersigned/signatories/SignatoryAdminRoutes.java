@@ -22,6 +22,10 @@ import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.signature.OrgType;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.time.Clock;
+import org.undersigned.web.Localization;
+import org.undersigned.web.Messages;
 import org.undersigned.web.Text;
 
 /** A petition's page for its coordinators: numbers, links, the searchable list, moderation, CSV. */
@@ -29,11 +33,15 @@ public final class SignatoryAdminRoutes {
     private final Database database;
     private final PetitionAccess access;
     private final Audit audit;
+    private final Messages messages;
+    private final Clock clock;
 
-    public SignatoryAdminRoutes(Database database, PetitionAccess access, Audit audit) {
+    public SignatoryAdminRoutes(Database database, PetitionAccess access, Audit audit, Messages messages, Clock clock) {
         this.database = database;
         this.access = access;
         this.audit = audit;
+        this.messages = messages;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
@@ -64,6 +72,14 @@ public final class SignatoryAdminRoutes {
             model.put("pages", (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE);
             model.put("counts", q.counts(petition.id()));
             model.put("countryOptions", q.countries(petition.id()));
+        });
+        long today = clock.millis() / Numbers.DAY_MILLIS;
+        database.reads().useExtension(Numbers.class, n -> {
+            List<BarChart.Bar> bars = BarChart.bars(n.perDay(petition.id(), (today - BarChart.DAYS + 1) * Numbers.DAY_MILLIS), today);
+            model.put("bars", bars);
+            model.put("chart", new SafeString(BarChart.svg(bars, messages.get(Localization.of(ctx), "numbers.chart_label"), Localization.of(ctx))));
+            model.put("byCountry", n.byCountry(petition.id()));
+            model.put("byType", n.byType(petition.id()));
         });
         model.put("petition", petition);
         model.put("filter", filter);

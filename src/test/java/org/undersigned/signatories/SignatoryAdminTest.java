@@ -144,6 +144,23 @@ class SignatoryAdminTest extends AppTest {
         assertThat(coordinator.get("/admin/coordinators").status()).isIn(403, 404);
     }
 
+    @Test
+    void the_numbers_show_sign_ups_per_day_and_listed_counts_by_country_and_type() {
+        app.statement("figures");
+        signAndConfirm("/statements/figures", "Counted Org", "BE", "c@example.org");
+        SignOnForm.sign(app.browser, "/statements/figures", "Unconfirmed Org", "FR", "u@example.org");
+
+        Page page = app.admin().get("/admin/statements/figures");
+        assertThat(page.document().select(".numbers svg[role=img]").attr("aria-label")).isEqualTo("Sign-ups per day over the last 30 days");
+        assertThat(page.document().select(".numbers svg rect")).hasSize(60);
+        assertThat(page.document().select(".numbers details tbody tr")).hasSize(30);
+        assertThat(page.document().select(".numbers details tbody tr").last().select("td.num").eachText()).containsExactly("2", "1");
+        assertThat(page.document().select(".breakdowns table").get(0).select("tr").eachText()).containsExactly("Belgium 1");
+        assertThat(page.document().select(".breakdowns table").get(1).select("tr").eachText()).containsExactly("Non-governmental organisation 1");
+        assertThat(app.admin().get("/admin").document().select("table.admin-table tbody tr").first().select("td.num").eachText())
+                .containsExactly("1", "0", "1", "0");
+    }
+
     private String id(String organisation) {
         return app.db().withHandle(h -> h.createQuery("SELECT id FROM signatures WHERE organisation = :o")
                 .bind("o", organisation).mapTo(String.class).one());
