@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
+import org.undersigned.digest.Digests;
 import org.undersigned.db.Settings;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
@@ -49,6 +50,7 @@ public final class App {
     private Database database;
     private MailRelay relay;
     private SignatureFeature signatures;
+    private Digests digests;
     private Javalin server;
 
     public App(Config config) {
@@ -76,6 +78,7 @@ public final class App {
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
+        digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, audit, outbox, composer, clock);
@@ -112,6 +115,7 @@ public final class App {
         server.start();
         relay.start();
         signatures.startHousekeeping();
+        digests.start(config.housekeepingInterval());
         log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
         return this;
     }
@@ -122,12 +126,14 @@ public final class App {
 
     public void stop() {
         if (signatures != null) signatures.close();
+        if (digests != null) digests.close();
         if (server != null) server.stop();
         if (relay != null) relay.close();
         if (database != null) database.close();
         server = null;
         relay = null;
         signatures = null;
+        digests = null;
         database = null;
     }
 }
