@@ -4,11 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
@@ -21,17 +17,12 @@ import org.undersigned.mail.Outbox;
 public final class Digests implements AutoCloseable {
     static final Duration EVERY = Duration.ofDays(1);
     private static final int LISTED_IN_MAIL = 50;
-    private static final Logger log = LoggerFactory.getLogger(Digests.class);
     private final Database database;
     private final Outbox outbox;
     private final MailComposer composer;
     private final Clock clock;
     private final String baseUrl;
-    private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "digests");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private Periodic rounds;
 
     public Digests(Database database, Outbox outbox, MailComposer composer, Clock clock, String baseUrl) {
         this.database = database;
@@ -42,13 +33,7 @@ public final class Digests implements AutoCloseable {
     }
 
     public void start(Duration checkEvery) {
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                sendDue();
-            } catch (RuntimeException e) {
-                log.error("Digest round failed; trying again at the next one", e);
-            }
-        }, checkEvery.toMillis(), checkEvery.toMillis(), TimeUnit.MILLISECONDS);
+        rounds = new Periodic("digests", checkEvery, this::sendDue);
     }
 
     int sendDue() {
@@ -82,6 +67,6 @@ public final class Digests implements AutoCloseable {
 
     @Override
     public void close() {
-        scheduler.shutdownNow();
+        if (rounds != null) rounds.close();
     }
 }

@@ -11,7 +11,7 @@ import org.undersigned.petition.PetitionDao;
 
 /**
  * Signatures nobody confirmed: one reminder after a while (with a fresh link), and deletion
- * once they are older than the purge age. Runs now and then from {@link Housekeeping}.
+ * once they are older than the purge age. Runs now and then on the housekeeping thread.
  */
 final class PendingSignatures {
     private static final Logger log = LoggerFactory.getLogger(PendingSignatures.class);

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.undersigned.Config;
+import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
@@ -16,7 +17,7 @@ public final class SignatureFeature implements AutoCloseable {
     private final SignatureRoutes routes;
     private final PendingSignatures pending;
     private final Config config;
-    private Housekeeping housekeeping;
+    private Periodic housekeeping;
 
     public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
                             FormToken formToken, Petitions petitions, Clock clock) {
@@ -36,7 +37,10 @@ public final class SignatureFeature implements AutoCloseable {
     }
 
     public void startHousekeeping() {
-        housekeeping = new Housekeeping(pending, config.housekeepingInterval());
+        housekeeping = new Periodic("housekeeping", config.housekeepingInterval(), () -> {
+            pending.remind();
+            pending.purge();
+        });
     }
 
     @Override
