@@ -50,7 +50,7 @@ final class BarChart {
             long confirmedHeight = Math.round((BASELINE - 10) * (double) bar.confirmed() / max);
             svg.append(rect(x, BASELINE - signedHeight, w, signedHeight, "#a9c5b4"));
             svg.append(rect(x, BASELINE - confirmedHeight, w, confirmedHeight, "#1d5c3a"));
-            if (i % 7 == 0 || i == bars.size() - 1) {
+            if (i % 7 == 0 || (i == bars.size() - 1 && i % 7 >= 4)) {
                 svg.append("<text x=\"").append(fmt(x)).append("\" y=\"176\" font-size=\"11\" fill=\"#1b1b1b\">")
                         .append(escape(format.format(bar.date()))).append("</text>");
             }
