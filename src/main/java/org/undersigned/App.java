@@ -30,6 +30,7 @@ import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
 import org.undersigned.statement.StatementRoutes;
+import org.undersigned.web.ClientAddress;
 import org.undersigned.web.Countries;
 import org.undersigned.web.ErrorPages;
 import org.undersigned.web.FormToken;
@@ -74,14 +75,16 @@ public final class App {
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
         relay = MailRelay.create(config, outbox);
-        FormToken formToken = new FormToken(new Settings(database).secret("form_token"), clock);
+        Settings settings = new Settings(database);
+        FormToken formToken = new FormToken(settings.secret("form_token"), clock);
+        ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
-        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, petitions, clock);
+        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
-        CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, audit, outbox, composer, clock);
+        CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
         server = Javalin.create(cfg -> {
@@ -105,7 +108,7 @@ public final class App {
             new DashboardRoutes(database).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
-            new SignatoryAdminRoutes(database, access, audit, messages, clock).register(cfg.routes);
+            new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
                 boolean up = database.answers();

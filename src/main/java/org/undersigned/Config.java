@@ -27,7 +27,21 @@ public record Config(
         String adminEmail,
         String adminPassword,
         Boolean demoData,
-        List<String> trustedProxies) {
+        List<String> trustedProxies,
+        RateLimits rateLimits) {
+
+    /** How many sign-ons one client address may make on one petition before the rest are kept aside as suspect. */
+    public record RateLimits(int perMinute, int perHour) {}
+
+    public Config withBaseUrl(String newBaseUrl) {
+        return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits);
+    }
+
+    public Config withRateLimits(RateLimits limits) {
+        return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits);
+    }
 
     public enum Transport { PLAIN, STARTTLS, SMTPS }
 
@@ -77,7 +91,8 @@ public record Config(
                 Duration.ofSeconds(v.integer("HOUSEKEEPING_SECONDS", 60, 1, 86_400)),
                 v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
                 v.bool("DEMO_DATA"),
-                v.list("TRUSTED_PROXIES"));
+                v.list("TRUSTED_PROXIES"),
+                new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000)));
     }
 
     private record Values(Map<String, String> map) {

@@ -45,7 +45,12 @@ public final class Main {
         }
         App app = new App(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
-        app.start();
+        try {
+            app.start();
+        } catch (ConfigException e) {
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
+        }
     }
 
     /** The properties file's values under environment-style keys, overridden by the environment. */

@@ -8,6 +8,7 @@ import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.signature.Tokens;
+import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 
 /** Coordinators' accounts and sessions: login, logout, and the guard in front of /admin. */
@@ -17,13 +18,13 @@ public final class CoordinatorFeature {
     private final LoginRoutes login;
     private final CoordinatorAdminRoutes admin;
 
-    public CoordinatorFeature(Config config, Database database, FormToken formToken, Audit audit, Outbox outbox,
-                              MailComposer composer, Clock clock) {
+    public CoordinatorFeature(Config config, Database database, FormToken formToken, ClientAddress clientAddress, Audit audit,
+                              Outbox outbox, MailComposer composer, Clock clock) {
         this.coordinators = new Coordinators(database, new Passwords(), clock);
         Tokens tokens = new Tokens();
         Sessions sessions = new Sessions(database, tokens, clock, config.httpsOnly());
         this.access = new AdminAccess(sessions);
-        this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, database, audit);
+        this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, clientAddress, database, audit);
         Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.baseUrl());
         this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken, database);
         coordinators.ensureFirstAdmin(config.adminEmail(), config.adminPassword());

@@ -9,6 +9,7 @@ import java.util.Map;
 import org.undersigned.audit.Audit;
 import org.undersigned.db.Database;
 import org.undersigned.web.FieldError;
+import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Text;
 
@@ -18,11 +19,13 @@ final class LoginRoutes {
     private final Sessions sessions;
     private final LoginThrottle throttle;
     private final FormToken formToken;
+    private final ClientAddress clientAddress;
     private final Database database;
     private final Audit audit;
 
     LoginRoutes(Coordinators coordinators, Sessions sessions, LoginThrottle throttle, FormToken formToken,
-                Database database, Audit audit) {
+                ClientAddress clientAddress, Database database, Audit audit) {
+        this.clientAddress = clientAddress;
         this.coordinators = coordinators;
         this.sessions = sessions;
         this.throttle = throttle;
@@ -47,7 +50,7 @@ final class LoginRoutes {
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         String next = ctx.formParam("next");
         String accountKey = Coordinators.key(email);
-        String address = ctx.ip();
+        String address = clientAddress.of(ctx);
         if (!formToken.isValid("login", ctx.formParam(FormToken.FIELD))) {
             page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.form.expired")));
             return;

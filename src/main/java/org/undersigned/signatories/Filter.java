@@ -10,7 +10,7 @@ import org.undersigned.web.Text;
 /** What a coordinator asked to see: search text, status, country, type, order and page. Unknown values fall back. */
 public record Filter(String query, String state, String country, String orgType, Sort sort, int page) {
     static final int PAGE_SIZE = 50;
-    static final Set<String> STATES = Set.of("pending", "awaiting", "confirmed", "rejected", "withdrawn");
+    static final Set<String> STATES = Set.of("suspect", "pending", "awaiting", "confirmed", "rejected", "withdrawn");
 
     /** Each order is a fixed piece of SQL chosen by name, never text from the request. */
     enum Sort {

@@ -22,6 +22,7 @@ import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.signature.OrgType;
+import org.undersigned.signature.SuspectReview;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.Clock;
 import org.undersigned.web.Localization;
@@ -35,8 +36,11 @@ public final class SignatoryAdminRoutes {
     private final Audit audit;
     private final Messages messages;
     private final Clock clock;
+    private final SuspectReview suspects;
 
-    public SignatoryAdminRoutes(Database database, PetitionAccess access, Audit audit, Messages messages, Clock clock) {
+    public SignatoryAdminRoutes(Database database, PetitionAccess access, Audit audit, Messages messages, Clock clock,
+                                SuspectReview suspects) {
+        this.suspects = suspects;
         this.database = database;
         this.access = access;
         this.audit = audit;
@@ -88,7 +92,7 @@ public final class SignatoryAdminRoutes {
         model.put("prevQuery", filter.queryString(filter.page() - 1));
         model.put("nextQuery", filter.queryString(filter.page() + 1));
         model.put("orgTypes", OrgType.codes());
-        model.put("states", List.of("pending", "awaiting", "confirmed", "rejected", "withdrawn"));
+        model.put("states", List.of("suspect", "pending", "awaiting", "confirmed", "rejected", "withdrawn"));
         model.put("changed", ctx.queryParam("changed"));
         ctx.render("admin/signatories.peb", model);
     }
@@ -127,11 +131,8 @@ public final class SignatoryAdminRoutes {
     private void moderate(Context ctx, String kind) {
         Petition petition = petition(ctx, kind);
         Coordinator me = AdminAccess.coordinator(ctx);
-        String decision = switch (Text.line(ctx.formParam("decision"))) {
-            case "approve" -> "approved";
-            case "reject" -> "rejected";
-            default -> throw new io.javalin.http.BadRequestResponse("decision");
-        };
+        String decision = Text.line(ctx.formParam("decision"));
+        if (!List.of("approve", "reject", "release", "discard").contains(decision)) throw new io.javalin.http.BadRequestResponse("decision");
         String note = Text.line(ctx.formParam("note"));
         List<Long> ids = new ArrayList<>();
         for (String id : ctx.formParams("ids")) {
@@ -145,10 +146,15 @@ public final class SignatoryAdminRoutes {
             SignatoryQueries q = h.attach(SignatoryQueries.class);
             int n = 0;
             for (long id : ids) {
-                if (q.moderate(petition.id(), id, decision, note.isEmpty() ? null : truncate(note, 500)) == 1) {
+                boolean done = switch (decision) {
+                    case "release" -> suspects.release(h, petition, id);
+                    case "discard" -> suspects.discard(h, petition, id);
+                    default -> q.moderate(petition.id(), id, decision.equals("approve") ? "approved" : "rejected",
+                            note.isEmpty() ? null : truncate(note, 500)) == 1;
+                };
+                if (done) {
                     n++;
-                    audit.record(h, me.id(), me.email(), decision.equals("approved") ? "approve" : "reject",
-                            petition.path() + "#" + id, note);
+                    audit.record(h, me.id(), me.email(), decision, petition.path() + "#" + id, note);
                 }
             }
             return n;

@@ -16,10 +16,11 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface SignatoryQueries {
     String COLUMNS = """
             id, status, moderation, organisation, display_name, org_type, website, contact_name, first_name, last_name,
-            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note""";
+            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect""";
     String MATCHES = """
             petition_id = :petitionId
-            AND (:state = '' OR (CASE WHEN status = 'confirmed' AND moderation IN ('awaiting', 'rejected') THEN moderation
+            AND (:state = '' OR (CASE WHEN suspect IS NOT NULL THEN 'suspect'
+                                      WHEN status = 'confirmed' AND moderation IN ('awaiting', 'rejected') THEN moderation
                                       ELSE status END) = :state)
             AND (:country = '' OR country = :country)
             AND (:orgType = '' OR org_type = :orgType)
@@ -44,8 +45,9 @@ interface SignatoryQueries {
     Optional<SignatoryRow> one(long petitionId, long id);
 
     @SqlQuery("""
-            SELECT COALESCE(SUM(CASE WHEN status = 'pending' THEN 1 ELSE 0 END), 0) AS pending,
-                   COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation IN ('none', 'approved') THEN 1 ELSE 0 END), 0) AS listed,
+            SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND suspect IS NULL THEN 1 ELSE 0 END), 0) AS pending,
+                   COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation IN ('none', 'approved') AND suspect IS NULL THEN 1 ELSE 0 END), 0) AS listed,
+                   COALESCE(SUM(CASE WHEN suspect IS NOT NULL THEN 1 ELSE 0 END), 0) AS suspect,
                    COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation = 'awaiting' THEN 1 ELSE 0 END), 0) AS awaiting,
                    COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation = 'rejected' THEN 1 ELSE 0 END), 0) AS rejected,
                    COALESCE(SUM(CASE WHEN status = 'withdrawn' THEN 1 ELSE 0 END), 0) AS withdrawn
@@ -64,5 +66,5 @@ interface SignatoryQueries {
     @SqlUpdate("UPDATE signatures SET display_name = :displayName WHERE petition_id = :petitionId AND id = :id")
     int rename(long petitionId, long id, String displayName);
 
-    record Counts(long pending, long listed, long awaiting, long rejected, long withdrawn) {}
+    record Counts(long pending, long listed, long suspect, long awaiting, long rejected, long withdrawn) {}
 }

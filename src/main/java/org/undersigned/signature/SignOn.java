@@ -2,6 +2,7 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.util.Locale;
+import org.undersigned.Config;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.web.Messages;
@@ -10,17 +11,22 @@ import org.undersigned.web.Messages;
  * Stores a checked signature and its confirmation mail in one transaction. A second signature
  * from the same address stores nothing new; that address gets the confirmation link again (still
  * pending) or word that it has already signed, up to {@link #MAX_MAILS} mails per signature, and
- * the person at the form sees exactly what a first signer sees.
+ * the person at the form sees exactly what a first signer sees. Over the rate limit, or with the
+ * honeypot filled, the sign-on is stored as suspect and nobody is mailed: the same page, no effect.
  */
 public final class SignOn {
     static final int MAX_MAILS = 5;
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 3_600_000;
     private final Database database;
     private final SignerMail mails;
     private final Messages messages;
     private final EmailAddress emails;
     private final Clock clock;
+    private final Config.RateLimits limits;
 
-    SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock) {
+    SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock, Config.RateLimits limits) {
+        this.limits = limits;
         this.database = database;
         this.mails = mails;
         this.messages = messages;
@@ -28,7 +34,7 @@ public final class SignOn {
         this.clock = clock;
     }
 
-    public void sign(Petition petition, NewSignature signature, Locale locale) {
+    public void sign(Petition petition, NewSignature signature, Locale locale, Origin origin) {
         String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
         String consentHash = Tokens.hash(locale.getLanguage() + "\n" + consentText);
         String emailKey = emails.key(signature.email());
@@ -36,14 +42,17 @@ public final class SignOn {
             long now = clock.millis();
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.rememberConsent(consentHash, locale.getLanguage(), consentText, now);
-            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consentHash, now);
+            String suspect = suspicion(dao, petition, origin, now);
+            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consentHash,
+                    now, origin.clientHash(), suspect);
             if (inserted.isPresent()) {
+                if (suspect != null) return; // kept aside: no mail until a coordinator releases it
                 mails.confirmation(h, petition, inserted.get(), signature.email(), signature.greetingName(), locale, "confirm");
                 dao.countMail(inserted.get());
                 return;
             }
             Signature existing = dao.byEmailKey(petition.id(), emailKey).orElseThrow();
-            if (existing.mailsSent() >= MAX_MAILS) return;
+            if (existing.mailsSent() >= MAX_MAILS || dao.suspectReason(existing.id()).isPresent()) return;
             if (existing.isPending()) {
                 mails.confirmation(h, petition, existing.id(), signature.email(), existing.greetingName(), locale, "confirm_again");
             } else {
@@ -51,5 +60,16 @@ public final class SignOn {
             }
             dao.countMail(existing.id());
         });
+    }
+
+    /** Why this sign-on is kept aside, or null: the honeypot was filled, or its client is over the rate limit. */
+    private String suspicion(SignatureDao dao, Petition petition, Origin origin, long now) {
+        if (origin.honeypot()) return "honeypot";
+        if (origin.clientHash() == null) return null;
+        if (dao.recentFrom(petition.id(), origin.clientHash(), now - MINUTE) >= limits.perMinute()
+                || dao.recentFrom(petition.id(), origin.clientHash(), now - HOUR) >= limits.perHour()) {
+            return "rate";
+        }
+        return null;
     }
 }

@@ -21,13 +21,21 @@ interface SignatureDao {
     /** Empty when this address has already signed this petition (the unique index decides). */
     @SqlQuery("""
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
-                                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at)
+                                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
+                                    client_hash, suspect)
             VALUES (:petitionId, :petitionVersion, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website,
-                    :s.contactName, :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now)
+                    :s.contactName, :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now,
+                    :clientHash, :suspect)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""")
     Optional<Long> insert(long petitionId, int petitionVersion, @BindMethods("s") NewSignature s, String emailKey,
-                          String locale, String consentHash, long now);
+                          String locale, String consentHash, long now, String clientHash, String suspect);
+
+    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND client_hash = :clientHash AND created_at > :since")
+    long recentFrom(long petitionId, String clientHash, long since);
+
+    @SqlQuery("SELECT suspect FROM signatures WHERE id = :id")
+    Optional<String> suspectReason(long id);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND email_key = :emailKey")
     Optional<Signature> byEmailKey(long petitionId, String emailKey);

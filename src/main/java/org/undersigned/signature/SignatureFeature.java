@@ -8,6 +8,7 @@ import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petitions;
+import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Messages;
 
@@ -16,20 +17,27 @@ public final class SignatureFeature implements AutoCloseable {
     private final Signing signing;
     private final SignatureRoutes routes;
     private final PendingSignatures pending;
+    private final SuspectReview suspects;
     private final Config config;
     private Periodic housekeeping;
 
     public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
-                            FormToken formToken, Petitions petitions, Clock clock) {
+                            FormToken formToken, ClientAddress clientAddress, Petitions petitions, Clock clock) {
         this.config = config;
         SignerMail mails = new SignerMail(outbox, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
-        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock), formToken);
+        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock, config.rateLimits()),
+                formToken, clientAddress);
         this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock), petitions, formToken);
+        this.suspects = new SuspectReview(mails);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }
 
     public Signing signing() {
         return signing;
+    }
+
+    public SuspectReview suspects() {
+        return suspects;
     }
 
     public void register(RoutesConfig routesConfig) {

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.undersigned.petition.Petition;
+import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Localization;
@@ -23,12 +24,16 @@ public final class Signing {
         }
     }
 
+    /** A field people never see or fill; bots that fill every field do. */
+    public static final String HONEYPOT = "contact_phone";
     private final SignOn signOn;
     private final FormToken formToken;
+    private final ClientAddress clientAddress;
 
-    public Signing(SignOn signOn, FormToken formToken) {
+    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress) {
         this.signOn = signOn;
         this.formToken = formToken;
+        this.clientAddress = clientAddress;
     }
 
     /** Shows a petition's page with its form: empty, or with the values and problems of a failed attempt. */
@@ -71,7 +76,9 @@ public final class Signing {
             errors.add(0, new FieldError(firstField, "error.form.expired"));
         }
         if (!errors.isEmpty()) return new Outcome(HttpStatus.BAD_REQUEST, result.values(), errors, null);
-        signOn.sign(petition, result.signature(), Localization.of(ctx));
+        String honeypot = ctx.formParam(HONEYPOT);
+        signOn.sign(petition, result.signature(), Localization.of(ctx),
+                new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
         return new Outcome(HttpStatus.OK, result.values(), List.of(), result.signature().email());
     }
 }

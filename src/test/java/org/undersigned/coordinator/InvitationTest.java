@@ -66,9 +66,7 @@ class InvitationTest extends AppTest {
     void with_an_https_base_url_the_session_cookie_is_secure_and_host_bound() {
         app.close();
         Config https = TestApp.config(dir.resolve("https"), new Config.Smtp("localhost", greenMail.getSmtp().getPort(), null, null, Config.Transport.PLAIN));
-        Config withHttps = new Config(https.port(), "https://sign.example.org", https.databaseUrl(), https.smtp(), https.mailFrom(),
-                https.mailDir(), https.mailRetryBase(), https.confirmLinkValidity(), https.reminderAfter(), https.pendingPurgeAfter(),
-                https.housekeepingInterval(), https.adminEmail(), https.adminPassword(), false, java.util.List.of());
+        Config withHttps = https.withBaseUrl("https://sign.example.org");
         try (TestApp secure = TestApp.start(withHttps)) {
             Browser browser = new Browser("http://localhost:" + withHttps.port(), true);
             Page login = browser.get("/admin/login").form("form[action=/admin/login]")

@@ -1,0 +1,132 @@
+package org.undersigned.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.Config;
+import org.undersigned.support.Browser;
+import org.undersigned.support.Form;
+import org.undersigned.support.Mailbox;
+import org.undersigned.support.Page;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.TestApp;
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import org.junit.jupiter.api.extension.RegisterExtension;
+
+/** Floods are absorbed, not obeyed: over the limit a sign-on looks accepted but is kept aside for review. */
+class FloodTest {
+    @RegisterExtension
+    static final GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP.dynamicPort());
+    @TempDir
+    Path dir;
+    TestApp app;
+
+    @AfterEach
+    void stop() {
+        if (app != null) app.close();
+    }
+
+    private TestApp start(Config.RateLimits limits, java.util.List<String> trustedProxies) {
+        Config base = TestApp.config(dir, new Config.Smtp("localhost", greenMail.getSmtp().getPort(), null, null, Config.Transport.PLAIN))
+                .withRateLimits(limits);
+        Config config = new Config(base.port(), base.baseUrl(), base.databaseUrl(), base.smtp(), base.mailFrom(), base.mailDir(),
+                base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
+                base.housekeepingInterval(), base.adminEmail(), base.adminPassword(), false, trustedProxies, limits);
+        app = TestApp.start(config);
+        return app;
+    }
+
+    @Test
+    void sign_ons_over_the_rate_limit_get_the_same_page_but_are_kept_aside_until_released() {
+        start(new Config.RateLimits(3, 100), java.util.List.of());
+        String statement = app.statement("flooded");
+        Mailbox mailbox = new Mailbox(greenMail);
+        String firstPage = null;
+        for (int i = 0; i < 6; i++) {
+            Page page = SignOnForm.sign(app.browser, statement, "Flood " + i, "BE", "flood" + i + "@example.org");
+            assertThat(page.status()).isEqualTo(200);
+            String main = page.document().select("main").text().replace("flood" + i + "@", "X@");
+            if (firstPage == null) firstPage = main;
+            assertThat(main).isEqualTo(firstPage);
+        }
+        mailbox.nth("flood2@example.org", 1);
+        mailbox.quietPeriod();
+        assertThat(mailbox.all()).as("only the first three were mailed").hasSize(3);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).isEqualTo(3);
+
+        Browser admin = app.admin();
+        assertThat(admin.get("/admin").document().select("table.admin-table tbody tr td.num").eachText()).containsExactly("0", "0", "3", "3", "0"); // listed, awaiting, suspect, pending, withdrawn
+        Form review = admin.get("/admin/statements/flooded?status=suspect").form("form#moderation");
+        review.fields().put("ids", app.db().withHandle(h -> h.createQuery(
+                "SELECT id FROM signatures WHERE organisation IN ('Flood 3', 'Flood 4')").mapTo(String.class).list()));
+        review.set("decision", "release").submit();
+        Form discard = admin.get("/admin/statements/flooded?status=suspect").form("form#moderation");
+        discard.fields().put("ids", app.db().withHandle(h -> h.createQuery(
+                "SELECT id FROM signatures WHERE organisation = 'Flood 5'").mapTo(String.class).list()));
+        discard.set("decision", "discard").submit();
+
+        var released = mailbox.nth("flood3@example.org", 1);
+        app.browser.get(released.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Flood 3");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Flood 5'")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM audit_log WHERE action IN ('release', 'discard')")).isEqualTo(3);
+
+        app.clock.advance(Duration.ofHours(2));
+        SignOnForm.sign(app.browser, statement, "Later", "BE", "later@example.org");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Later' AND suspect IS NULL")).as("the window passes").isEqualTo(1);
+    }
+
+    @Test
+    void a_filled_honeypot_is_kept_aside_silently() {
+        start(new Config.RateLimits(1000, 10_000), java.util.List.of());
+        String statement = app.statement("honey");
+        Page page = SignOnForm.filled(app.browser.get(statement), "Bot Org", "BE", "bot@example.org").set("contact_phone", "+32 555").submit();
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.h1()).isEqualTo("Check your email");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'honeypot'")).isEqualTo(1);
+        new Mailbox(greenMail).quietPeriod();
+        assertThat(greenMail.getReceivedMessages()).isEmpty();
+    }
+
+    @Test
+    void x_forwarded_for_is_believed_only_from_a_trusted_proxy() {
+        start(new Config.RateLimits(2, 100), java.util.List.of("127.0.0.0/8", "::1"));
+        String statement = app.statement("proxied");
+        // behind the trusted proxy, each forwarded client has its own limit
+        for (int i = 0; i < 4; i++) signVia(statement, "Client " + i, "c" + i + "@example.org", "198.51.100." + i);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect IS NOT NULL")).isZero();
+        assertThat(app.count("SELECT COUNT(DISTINCT client_hash) FROM signatures")).isEqualTo(4);
+        // a client cannot pick a new address by sending the header through an untrusted hop
+        app.close();
+        app = null;
+        start(new Config.RateLimits(2, 100), java.util.List.of("10.0.0.0/8"));
+        String other = app.statement("direct");
+        for (int i = 0; i < 4; i++) signVia(other, "Liar " + i, "l" + i + "@example.org", "203.0.113." + i);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).isEqualTo(2);
+    }
+
+    @Test
+    void a_malformed_trusted_proxy_stops_the_start_naming_the_key() {
+        Config base = TestApp.config(dir, null);
+        Config bad = new Config(base.port(), base.baseUrl(), base.databaseUrl(), null, base.mailFrom(), base.mailDir(),
+                base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
+                base.housekeepingInterval(), null, null, false, java.util.List.of("proxy.example.org"), base.rateLimits());
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.undersigned.App(bad).start())
+                .isInstanceOf(org.undersigned.ConfigException.class).hasMessageStartingWith("TRUSTED_PROXIES ");
+    }
+
+    private void signVia(String statement, String organisation, String email, String forwardedFor) {
+        Form form = SignOnForm.filled(app.browser.get(statement), organisation, "BE", email);
+        Page page = app.browser.send(app.browser.request(statement + "/signatures")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("X-Forwarded-For", forwardedFor)
+                .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(form.fields()))));
+        assertThat(page.status()).isEqualTo(200);
+    }
+}
