@@ -15,6 +15,7 @@ import org.undersigned.Config;
 public final class MailRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
     static final int MAX_ATTEMPTS = 12;
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
     private static final Duration MAX_DELAY = Duration.ofHours(6);
     private final Outbox outbox;
     private final MailTransport transport;
@@ -82,14 +83,19 @@ public final class MailRelay implements AutoCloseable {
             outbox.markSent(mail.id());
         } catch (MailFailure failure) {
             if (failure.permanent() || attempt >= MAX_ATTEMPTS) {
-                log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, failure.getMessage());
+                log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, redacted(failure.getMessage()));
                 outbox.markFailed(mail.id(), failure.getMessage());
             } else {
                 long delay = backoff(attempt);
-                log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, failure.getMessage());
+                log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, redacted(failure.getMessage()));
                 outbox.reschedule(mail.id(), delay, failure.getMessage());
             }
         }
+    }
+
+    /** Mail servers name the recipient in their refusals; addresses stay out of the log. */
+    static String redacted(String message) {
+        return message == null ? "" : EMAIL.matcher(message).replaceAll("<address>");
     }
 
     long backoff(int attempt) {

@@ -1,0 +1,143 @@
+package org.undersigned.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.undersigned.support.AppTest;
+import org.undersigned.support.Form;
+import org.undersigned.support.Page;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.SupporterForm;
+
+/**
+ * Thousands of hostile submissions from a seeded generator (the seed is printed, so a failure
+ * can be replayed): no answer is a 5xx, a refused request stores nothing, and no input comes
+ * back unescaped.
+ */
+class HostileInputTest extends AppTest {
+    private static final String MARKER = "<script>alert('x')</script>";
+    private static final List<String> NASTY = List.of(
+            MARKER, "\"><img src=x onerror=alert(1)>", "javascript:alert(1)", "%", "%ZZ", "%00", "\u0000", "a\u0000b",
+            "\r\nBcc: victim@example.org", "Org\u202Egnp.exe", "\u200B\u200B\u200B", "\uFEFF", "\uD83D\uDE00", "\uDBFF",
+            "' OR 1=1 --", "'; DROP TABLE signatures; --", "${7*7}", "{{7*7}}", "{% raw %}", "../../etc/passwd", "%2e%2e%2f",
+            "=HYPERLINK(\"x\")", "x".repeat(300), "y".repeat(5000), "é".repeat(201), " ", "\t\t", "null", "[]", "{}", "\\",
+            "a@b", "@example.org", "a@" + "b".repeat(300) + ".org", "https://", "http://[::1", "ftp://example.org", "ZZ", "be",
+            "yes", "YES", "no", "", "ngo", "evil_type");
+
+    @Test
+    void thousands_of_hostile_form_submissions_never_break_anything() {
+        long seed = Long.getLong("fuzz.seed", System.nanoTime());
+        System.out.println("HostileInputTest seed: " + seed + " (replay with -Dfuzz.seed=" + seed + ")");
+        Random random = new Random(seed);
+        String statement = app.statement("fuzz-statement");
+        String campaign = app.campaign("fuzz-campaign", "Fuzz campaign", 100);
+        Page statementPage = app.browser.get(statement);
+        Page campaignPage = app.browser.get(campaign);
+        List<String> orgFields = List.of("organisation", "country", "org_type", "website", "contact_name", "email", "consent_publish", "updates", "form_token", "contact_phone");
+        List<String> supporterFields = List.of("first_name", "last_name", "email", "country", "comment", "consent", "updates", "form_token", "contact_phone");
+
+        for (int i = 0; i < 1500; i++) {
+            boolean org = random.nextBoolean();
+            Form form = org ? SignOnForm.filled(statementPage, "Fuzz " + i, "BE", "fuzz" + i + "@example.org")
+                    : SupporterForm.filled(campaignPage, "Fuzz" + i, "BE", "fuzz" + i + "@example.org");
+            List<String> fields = org ? orgFields : supporterFields;
+            int changes = 1 + random.nextInt(3);
+            for (int c = 0; c < changes; c++) {
+                String field = fields.get(random.nextInt(fields.size()));
+                String value = NASTY.get(random.nextInt(NASTY.size())) + (random.nextInt(4) == 0 ? NASTY.get(random.nextInt(NASTY.size())) : "");
+                form.fields().put(field, List.of(value));
+            }
+            if (random.nextInt(20) == 0) form.fields().put("extra" + i, List.of(MARKER));
+            long before = app.count("SELECT COUNT(*) FROM signatures");
+            Page page = form.submit();
+            assertThat(page.status()).as("submission %d: %s", i, form.fields()).isLessThan(500);
+            if (page.status() >= 400) {
+                assertThat(app.count("SELECT COUNT(*) FROM signatures")).as("refused submission %d stored a row", i).isEqualTo(before);
+            }
+            assertThat(page.body()).as("submission %d reflected raw input", i).doesNotContain(MARKER).doesNotContain("<img src=x onerror");
+        }
+        // what was stored shows harmlessly on the public pages
+        for (String path : List.of(statement, campaign, "/api/v1/statements/fuzz-statement", "/api/v1/campaigns/fuzz-campaign")) {
+            Page page = app.browser.get(path);
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body()).doesNotContain(MARKER).doesNotContain("<img src=x onerror");
+        }
+    }
+
+    @Test
+    void hostile_paths_and_queries_answer_4xx_or_a_page_never_5xx() {
+        Random random = new Random(Long.getLong("fuzz.seed", 42));
+        List<String> paths = new ArrayList<>(List.of("/statements/%ZZ", "/statements/%00", "/confirm/%", "/manage/%2F..%2F", "/unsubscribe/x%00",
+                "/api/v1/statements/" + "a".repeat(5000), "/admin/statements/x/signatures/notanumber", "/admin/login?next=%0d%0aSet-Cookie:x",
+                "/statements/x/embed/%C0%AF", "/?lang=%FF%FE", "/?lang=" + "x".repeat(3000), "/campaigns/%E2%80%AE"));
+        for (int i = 0; i < 300; i++) {
+            String piece = NASTY.get(random.nextInt(NASTY.size()));
+            String encoded = java.net.URLEncoder.encode(piece, StandardCharsets.UTF_8);
+            paths.add(switch (random.nextInt(5)) {
+                case 0 -> "/statements/" + encoded;
+                case 1 -> "/confirm/" + encoded;
+                case 2 -> "/manage/" + encoded;
+                case 3 -> "/?lang=" + encoded;
+                default -> "/api/v1/campaigns/" + encoded;
+            });
+        }
+        for (String path : paths) {
+            String answer = rawGet(path);
+            int status = Integer.parseInt(answer.substring(9, 12));
+            assertThat(status).as(path).isLessThan(500);
+            assertThat(answer).as(path).doesNotContain(MARKER);
+        }
+    }
+
+    @Test
+    void malformed_bodies_are_refused_with_4xx_and_store_nothing() {
+        String statement = app.statement("raw");
+        String action = statement + "/signatures";
+        byte[] invalidUtf8 = {'o', 'r', 'g', 'a', 'n', 'i', 's', 'a', 't', 'i', 'o', 'n', '=', (byte) 0xC3, (byte) 0x28, '&', 'e', 'm', 'a', 'i', 'l', '=', (byte) 0xFF};
+        List<HttpRequest.Builder> requests = List.of(
+                raw(action, "application/x-www-form-urlencoded", invalidUtf8),
+                raw(action, "application/x-www-form-urlencoded", "organisation=%E0%A4%A&email=%".getBytes(StandardCharsets.US_ASCII)),
+                raw(action, "application/json", "{\"organisation\":\"x\"}".getBytes(StandardCharsets.UTF_8)),
+                raw(action, "text/plain", "organisation=x".getBytes(StandardCharsets.UTF_8)),
+                raw(action, "multipart/form-data; boundary=xyz", "--xyz\r\nContent-Disposition: form-data; name=\"organisation\"\r\n\r\nx\r\n--xyz--\r\n".getBytes(StandardCharsets.UTF_8)),
+                raw(action, "application/x-www-form-urlencoded", manyParameters(5000)),
+                raw(action, "application/x-www-form-urlencoded", ("organisation=" + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8)),
+                raw(action, "application/x-www-form-urlencoded", new byte[3_000_000]),
+                raw("/confirm/abc", "application/x-www-form-urlencoded", "form_token=%00%00".getBytes(StandardCharsets.US_ASCII)),
+                raw("/admin/login", "application/x-www-form-urlencoded", "email=%0d%0a&password=".getBytes(StandardCharsets.US_ASCII)));
+        for (HttpRequest.Builder request : requests) {
+            Page page = app.browser.send(request);
+            assertThat(page.status()).as(request.build().toString()).isBetween(400, 499);
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
+        assertThat(app.count("SELECT COUNT(*) FROM outbox")).isZero();
+    }
+
+    /** A GET written on the socket, so that even paths no HTTP client would send reach the server. */
+    private String rawGet(String path) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.config.port())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private HttpRequest.Builder raw(String path, String contentType, byte[] body) {
+        return app.browser.request(path).header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofByteArray(body));
+    }
+
+    private static byte[] manyParameters(int n) {
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < n; i++) body.append(i == 0 ? "" : "&").append("p").append(i).append("=1");
+        return body.toString().getBytes(StandardCharsets.US_ASCII);
+    }
+
+}
