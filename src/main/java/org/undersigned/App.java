@@ -14,7 +14,9 @@ import org.undersigned.db.Settings;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
 import org.undersigned.mail.Outbox;
+import org.undersigned.alert.TrendWatch;
 import org.undersigned.audit.Audit;
+import org.undersigned.chores.Periodic;
 import org.undersigned.audit.AuditRoutes;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.publishing.PublishingRoutes;
@@ -52,6 +54,7 @@ public final class App {
     private MailRelay relay;
     private SignatureFeature signatures;
     private Digests digests;
+    private Periodic trendWatch;
     private Javalin server;
 
     public App(Config config) {
@@ -105,7 +108,7 @@ public final class App {
                     markdown, countries).register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
-            new DashboardRoutes(database).register(cfg.routes);
+            new DashboardRoutes(database, clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
             new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
@@ -119,6 +122,8 @@ public final class App {
         relay.start();
         signatures.startHousekeeping();
         digests.start(config.housekeepingInterval());
+        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
+        trendWatch = new Periodic("trend-watch", config.housekeepingInterval(), trends::check);
         log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
         return this;
     }
@@ -130,6 +135,7 @@ public final class App {
     public void stop() {
         if (signatures != null) signatures.close();
         if (digests != null) digests.close();
+        if (trendWatch != null) trendWatch.close();
         if (server != null) server.stop();
         if (relay != null) relay.close();
         if (database != null) database.close();
@@ -137,6 +143,7 @@ public final class App {
         relay = null;
         signatures = null;
         digests = null;
+        trendWatch = null;
         database = null;
     }
 }

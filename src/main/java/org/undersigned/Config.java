@@ -30,8 +30,16 @@ public record Config(
         List<String> trustedProxies,
         RateLimits rateLimits) {
 
-    /** How many sign-ons one client address may make on one petition before the rest are kept aside as suspect. */
-    public record RateLimits(int perMinute, int perHour) {}
+    /**
+     * How many sign-ons one client address may make on one petition before the rest are kept aside
+     * as suspect; and how many in an hour from one address, email domain or organisation name make
+     * the coordinators an alert.
+     */
+    public record RateLimits(int perMinute, int perHour, int alertPerHour) {
+        public RateLimits(int perMinute, int perHour) {
+            this(perMinute, perHour, 20);
+        }
+    }
 
     public Config withBaseUrl(String newBaseUrl) {
         return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
@@ -92,7 +100,8 @@ public record Config(
                 v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
                 v.bool("DEMO_DATA"),
                 v.list("TRUSTED_PROXIES"),
-                new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000)));
+                new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
+                        v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)));
     }
 
     private record Values(Map<String, String> map) {

@@ -2,6 +2,7 @@ package org.undersigned.dashboard;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
+import org.undersigned.alert.AlertDao;
 import org.undersigned.coordinator.AdminAccess;
 import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
@@ -9,16 +10,20 @@ import org.undersigned.db.Database;
 /** GET /admin: the statements and campaigns this coordinator looks after, and their numbers. */
 public final class DashboardRoutes {
     private final Database database;
+    private final java.time.Clock clock;
 
-    public DashboardRoutes(Database database) {
+    public DashboardRoutes(Database database, java.time.Clock clock) {
         this.database = database;
+        this.clock = clock;
     }
 
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> {
             Coordinator me = AdminAccess.coordinator(ctx);
             var petitions = database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id()));
-            ctx.render("admin/dashboard.peb", Map.of("petitions", petitions));
+            long since = clock.millis() - 24 * 3_600_000L;
+            var alerts = database.reads().withExtension(AlertDao.class, dao -> dao.recent(since, me.isAdmin(), me.id()));
+            ctx.render("admin/dashboard.peb", Map.of("petitions", petitions, "alerts", alerts));
         });
     }
 }

@@ -83,6 +83,24 @@ class FloodTest {
     }
 
     @Test
+    void unusual_activity_raises_one_alert_mail_and_shows_on_the_dashboard() {
+        start(new Config.RateLimits(1000, 10_000, 3), java.util.List.of());
+        String statement = app.statement("watched", "Watched statement", "Text", "open");
+        Mailbox mailbox = new Mailbox(greenMail);
+        for (int i = 0; i < 4; i++) SignOnForm.sign(app.browser, statement, "Troll Org", "BE", "troll" + i + "@trolls.example");
+        var alert = mailbox.nth(TestApp.ADMIN_EMAIL, 1);
+        assertThat(alert.subject()).isEqualTo("Unusual activity on Watched statement");
+        assertThat(alert.text()).contains("sign-ons in an hour from one client address",
+                "sign-ons in an hour from addresses at trolls.example", "sign-ons in an hour under the name \"troll org\"");
+
+        SignOnForm.sign(app.browser, statement, "Troll Org", "BE", "troll9@trolls.example");
+        mailbox.quietPeriod();
+        assertThat(mailbox.to(TestApp.ADMIN_EMAIL)).as("one alert, not one per sign-on").hasSize(1);
+        assertThat(app.admin().get("/admin").document().select(".alerts li").eachText())
+                .anyMatch(line -> line.contains("Watched statement") && line.contains("trolls.example"));
+    }
+
+    @Test
     void a_filled_honeypot_is_kept_aside_silently() {
         start(new Config.RateLimits(1000, 10_000), java.util.List.of());
         String statement = app.statement("honey");

@@ -1,0 +1,68 @@
+package org.undersigned.alert;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.undersigned.db.Database;
+import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Outbox;
+
+/**
+ * Watches the last hour of each open petition: one client address, one email domain or one
+ * organisation name behind at least the threshold of sign-ons raises an alert. Each alert is
+ * raised once per hour and mailed once, with others of the same round, to the petition's
+ * coordinators; the dashboard lists them.
+ */
+public final class TrendWatch {
+    private static final long HOUR = 3_600_000L;
+    private final Database database;
+    private final Outbox outbox;
+    private final MailComposer composer;
+    private final Clock clock;
+    private final String baseUrl;
+    private final int threshold;
+
+    public TrendWatch(Database database, Outbox outbox, MailComposer composer, Clock clock, String baseUrl, int threshold) {
+        this.database = database;
+        this.outbox = outbox;
+        this.composer = composer;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
+        this.threshold = threshold;
+    }
+
+    public void check() {
+        long now = clock.millis();
+        for (long petitionId : database.reads().withExtension(AlertDao.class, AlertDao::openPetitions)) {
+            database.writer().run(h -> {
+                AlertDao dao = h.attach(AlertDao.class);
+                List<Map<String, String>> items = new ArrayList<>();
+                long since = now - HOUR;
+                long hour = now / HOUR;
+                for (AlertDao.Hit hit : dao.byClient(petitionId, since, threshold)) {
+                    // the address itself is not known, only its keyed hash: the alert says "one client"
+                    if (dao.raise(petitionId, "client", hit.key(), hour, hit.count(), now) == 1) items.add(item("client", "", hit));
+                }
+                for (AlertDao.Hit hit : dao.byDomain(petitionId, since, threshold)) {
+                    if (dao.raise(petitionId, "domain", hit.key(), hour, hit.count(), now) == 1) items.add(item("domain", hit.key(), hit));
+                }
+                for (AlertDao.Hit hit : dao.byName(petitionId, since, threshold)) {
+                    if (dao.raise(petitionId, "name", hit.key(), hour, hit.count(), now) == 1) items.add(item("name", hit.key(), hit));
+                }
+                if (items.isEmpty()) return;
+                String title = dao.title(petitionId);
+                for (String to : dao.recipients(petitionId)) {
+                    outbox.enqueue(h, composer.compose("alert", Locale.ENGLISH, to, Map.of(
+                            "title", title, "name", to, "alerts", items,
+                            "link", baseUrl + "/admin/" + dao.path(petitionId) + "?status=suspect")));
+                }
+            });
+        }
+    }
+
+    private static Map<String, String> item(String kind, String key, AlertDao.Hit hit) {
+        return Map.of("kind", kind, "key", key, "count", String.valueOf(hit.count()));
+    }
+}
