@@ -49,17 +49,5 @@ public interface AlertDao {
     @RegisterConstructorMapper(Alert.class)
     List<Alert> recent(long since, boolean admin, long coordinatorId);
 
-    @SqlQuery("SELECT title FROM petitions WHERE id = :id")
-    String title(long id);
 
-    @SqlQuery("SELECT kind || 's/' || slug FROM petitions WHERE id = :id")
-    String path(long id);
-
-    /** The petition's own coordinators, or the admins where nobody is assigned. */
-    @SqlQuery("""
-            SELECT email FROM coordinators c
-            WHERE c.id IN (SELECT coordinator_id FROM petition_coordinators WHERE petition_id = :petitionId)
-               OR (c.role = 'admin' AND NOT EXISTS (SELECT 1 FROM petition_coordinators WHERE petition_id = :petitionId))
-            ORDER BY email""")
-    List<String> recipients(long petitionId);
 }

@@ -6,6 +6,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.undersigned.db.Database;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionCoordinators;
+import org.undersigned.petition.PetitionDao;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 
@@ -52,11 +55,11 @@ public final class TrendWatch {
                     if (dao.raise(petitionId, "name", hit.key(), hour, hit.count(), now) == 1) items.add(item("name", hit.key(), hit));
                 }
                 if (items.isEmpty()) return;
-                String title = dao.title(petitionId);
-                for (String to : dao.recipients(petitionId)) {
+                Petition petition = h.attach(PetitionDao.class).byId(petitionId).orElseThrow();
+                for (String to : h.attach(PetitionCoordinators.class).emails(petitionId)) {
                     outbox.enqueue(h, composer.compose("alert", Locale.ENGLISH, to, Map.of(
-                            "title", title, "name", to, "alerts", items,
-                            "link", baseUrl + "/admin/" + dao.path(petitionId) + "?status=suspect")));
+                            "title", petition.title(), "name", to, "alerts", items,
+                            "link", baseUrl + "/admin" + petition.path() + "?status=suspect")));
                 }
             });
         }

@@ -26,13 +26,6 @@ interface DigestDao {
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND status = 'confirmed' AND moderation = 'awaiting'")
     long awaiting(long petitionId);
 
-    /** The petition's own coordinators, or the admins where nobody is assigned. */
-    @SqlQuery("""
-            SELECT email FROM coordinators c
-            WHERE c.id IN (SELECT coordinator_id FROM petition_coordinators WHERE petition_id = :petitionId)
-               OR (c.role = 'admin' AND NOT EXISTS (SELECT 1 FROM petition_coordinators WHERE petition_id = :petitionId))
-            ORDER BY email""")
-    List<String> recipients(long petitionId);
 
     @SqlUpdate("UPDATE petitions SET digest_sent_at = :now WHERE id = :id")
     void sent(long id, long now);

@@ -1,0 +1,14 @@
+package org.undersigned.petition;
+
+import java.util.List;
+import org.jdbi.v3.sqlobject.statement.SqlQuery;
+
+/** Who hears about a petition (digests, alerts): its own coordinators, or the admins where nobody is assigned. */
+public interface PetitionCoordinators {
+    @SqlQuery("""
+            SELECT email FROM coordinators c
+            WHERE c.id IN (SELECT coordinator_id FROM petition_coordinators WHERE petition_id = :petitionId)
+               OR (c.role = 'admin' AND NOT EXISTS (SELECT 1 FROM petition_coordinators WHERE petition_id = :petitionId))
+            ORDER BY email""")
+    List<String> emails(long petitionId);
+}
