@@ -73,7 +73,7 @@ public final class App {
 
         Messages messages = new Messages(List.of(Locale.ENGLISH, Locale.FRENCH));
         Countries countries = new Countries();
-        Localization localization = new Localization(messages.locales());
+        Localization localization = new Localization(messages.locales(), config.httpsOnly());
         Templates templates = new Templates(messages, countries);
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);

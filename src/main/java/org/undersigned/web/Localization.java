@@ -14,9 +14,11 @@ public final class Localization {
     private static final String ATTRIBUTE = "locale";
     private static final String COOKIE = "lang";
     private final List<Locale> supported;
+    private final boolean https;
 
-    public Localization(List<Locale> supported) {
+    public Localization(List<Locale> supported, boolean https) {
         this.supported = supported;
+        this.https = https;
     }
 
     public void resolve(Context ctx) {
@@ -26,6 +28,8 @@ public final class Localization {
             cookie.setMaxAge(365 * 24 * 3600);
             cookie.setPath("/");
             cookie.setSameSite(SameSite.LAX);
+            cookie.setHttpOnly(true);
+            cookie.setSecure(https);
             ctx.cookie(cookie);
         } else {
             chosen = supportedOrNull(ctx.cookie(COOKIE));

@@ -72,7 +72,7 @@ class PublicSurfaceTest extends AppTest {
 
         Page switched = app.browser.language("fr").get(statement + "?lang=en");
         assertThat(switched.document().selectFirst("html").attr("lang")).isEqualTo("en");
-        assertThat(switched.header("Set-Cookie")).contains("lang=en");
+        assertThat(switched.header("Set-Cookie")).contains("lang=en").containsIgnoringCase("HttpOnly").containsIgnoringCase("SameSite=Lax");
         assertThat(app.browser.language("en").get(statement).document().select("nav.languages a[hreflang=fr]").attr("href"))
                 .isEqualTo(statement + "?lang=fr");
     }
