@@ -55,6 +55,15 @@ class PublicSurfaceTest extends AppTest {
             assertThat(page.header("Content-Type")).as(path).startsWith("text/html").containsIgnoringCase("charset=utf-8");
         }
         assertThat(app.browser.get("/confirm/unknown").header("Cache-Control")).isEqualTo("no-store");
+        var admin = app.admin();
+        for (String path : new String[] {"/", statement, "/statements/open-data/embed", "/admin", "/admin/login", "/api/v1/statements/open-data", "/app.css"}) {
+            Page page = path.startsWith("/admin") ? admin.get(path) : app.browser.get(path);
+            assertThat(page.header("Permissions-Policy")).as(path).contains("camera=()", "microphone=()", "geolocation=()");
+            assertThat(page.header("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+            assertThat(page.header("Content-Security-Policy")).as(path).doesNotContain("unsafe-inline").doesNotContain("http");
+            assertThat(page.header("Strict-Transport-Security")).as("only under https").isNull();
+            if (path.startsWith("/admin")) assertThat(page.header("Cache-Control")).as(path).isEqualTo("no-store");
+        }
     }
 
     @Test
