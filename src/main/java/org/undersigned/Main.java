@@ -13,10 +13,12 @@ import java.util.Properties;
 /** Reads the environment (and an optional undersigned.properties), then runs a subcommand. */
 public final class Main {
     private static final String USAGE = """
-            Usage: java -jar undersigned.jar [serve | create-coordinator --email E]
+            Usage: java -jar undersigned.jar [serve | create-coordinator --email E | backup FILE]
               serve                          start the web server (the default)
               create-coordinator --email E   create an admin coordinator; the password is read
                                              from standard input (12 to 128 characters)
+              backup FILE                    write a consistent copy of the database to FILE,
+                                             while the server keeps running
 
             Configuration comes from environment variables, or from undersigned.properties
             in the working directory (same keys in lower case with dots: smtp.host).
@@ -28,7 +30,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        if (!command.equals("serve") && !command.equals("create-coordinator")) {
+        if (!java.util.List.of("serve", "create-coordinator", "backup").contains(command)) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -39,6 +41,9 @@ public final class Main {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
             return;
+        }
+        if (command.equals("backup")) {
+            System.exit(Backup.run(config, args, System.out, System.err));
         }
         if (command.equals("create-coordinator")) {
             System.exit(CreateCoordinator.run(config, args, System.in, System.out, System.err));
