@@ -28,7 +28,8 @@ public record Config(
         String adminPassword,
         Boolean demoData,
         List<String> trustedProxies,
-        RateLimits rateLimits) {
+        RateLimits rateLimits,
+        Duration anonymiseAfterClosing) {
 
     /**
      * How many sign-ons one client address may make on one petition before the rest are kept aside
@@ -43,12 +44,12 @@ public record Config(
 
     public Config withBaseUrl(String newBaseUrl) {
         return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing);
     }
 
     public Config withRateLimits(RateLimits limits) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing);
     }
 
     public enum Transport { PLAIN, STARTTLS, SMTPS }
@@ -101,7 +102,8 @@ public record Config(
                 v.bool("DEMO_DATA"),
                 v.list("TRUSTED_PROXIES"),
                 new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
-                        v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)));
+                        v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
+                Duration.ofDays(v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500)));
     }
 
     private record Values(Map<String, String> map) {

@@ -49,6 +49,19 @@ final class PendingSignatures {
         return sent;
     }
 
+    /** Supporters' personal data goes a while after their campaign closed; organisations' listings stay. */
+    int anonymise(java.time.Duration afterClosing) {
+        long now = clock.millis();
+        int done = database.writer().write(h -> {
+            SignatureDao dao = h.attach(SignatureDao.class);
+            int n = dao.anonymiseSupporters(now - afterClosing.toMillis(), now);
+            if (n > 0) dao.dropTokensOfAnonymised();
+            return n;
+        });
+        if (done > 0) log.info("Anonymised {} supporter signature(s) of closed campaigns", done);
+        return done;
+    }
+
     int purge() {
         long before = clock.millis() - purgeAfter.toMillis();
         int purged = database.writer().write(h -> h.attach(SignatureDao.class).purgePending(before));

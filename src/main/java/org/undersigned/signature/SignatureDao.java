@@ -92,6 +92,21 @@ interface SignatureDao {
     @SqlUpdate("UPDATE signatures SET reminded_at = :now WHERE id = :id AND status = 'pending' AND reminded_at IS NULL")
     int markReminded(long id, long now);
 
+    /**
+     * Supporters of campaigns closed long enough ago are forgotten: names, email, comment and
+     * links go; status, country and times stay, so every count stays as it was.
+     */
+    @SqlUpdate("""
+            UPDATE signatures SET first_name = NULL, last_name = NULL, email = '', email_key = NULL, comment = NULL,
+                                  updates = FALSE, anonymised_at = :now
+            WHERE anonymised_at IS NULL AND petition_id IN (
+                SELECT id FROM petitions WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore)""")
+    int anonymiseSupporters(long closedBefore, long now);
+
+    @SqlUpdate("""
+            DELETE FROM signature_tokens WHERE signature_id IN (SELECT id FROM signatures WHERE anonymised_at IS NOT NULL)""")
+    int dropTokensOfAnonymised();
+
     /** Unconfirmed signatures past their time are deleted outright (tokens go with them). */
     @SqlUpdate("DELETE FROM signatures WHERE status = 'pending' AND created_at <= :purgeBefore")
     int purgePending(long purgeBefore);

@@ -48,6 +48,7 @@ public final class SignatureFeature implements AutoCloseable {
         housekeeping = new Periodic("housekeeping", config.housekeepingInterval(), () -> {
             pending.remind();
             pending.purge();
+            pending.anonymise(config.anonymiseAfterClosing());
         });
     }
 

@@ -60,6 +60,26 @@ class RemindersAndUnsubscribeTest extends AppTest {
     }
 
     @Test
+    void supporters_personal_data_goes_months_after_the_campaign_closes_and_the_counts_stay() {
+        SupporterForm.sign(app.browser, campaign, "Private", "DE", "private@example.org");
+        confirm(mailbox.nth("private@example.org", 1));
+        app.db().useHandle(h -> h.execute("UPDATE petitions SET status = 'closed', closed_at = ? WHERE slug = 'remind'", app.clock.millis()));
+        app.clock.advance(Duration.ofDays(179));
+        mailbox.quietPeriod();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE email = 'private@example.org'")).as("not yet").isEqualTo(1);
+
+        app.clock.advance(Duration.ofDays(2));
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (app.count("SELECT COUNT(*) FROM signatures WHERE anonymised_at IS NOT NULL") == 0 && System.currentTimeMillis() < deadline) {
+            mailbox.quietPeriod();
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE first_name IS NULL AND last_name IS NULL AND email = '' AND comment IS NULL")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM signature_tokens")).isZero();
+        assertThat(app.browser.get(campaign).document().selectFirst("#counter").text()).contains("1 person has signed");
+        assertThat(app.browser.get("/api/v1/campaigns/remind").body()).contains("\"signatureCount\":1", "\"DE\":1");
+    }
+
+    @Test
     void a_supporter_who_opted_in_leaves_with_one_click_as_a_mail_client_sends_it() {
         SupporterForm.filled(app.browser.get(campaign), "Reader", "DE", "reader@example.org").tick("updates").submit();
         confirm(mailbox.nth("reader@example.org", 1));
