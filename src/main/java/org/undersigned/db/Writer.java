@@ -2,46 +2,62 @@ package org.undersigned.db;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import org.jdbi.v3.core.Handle;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * The single way to write. One connection, one transaction at a time, each opened with
- * {@code BEGIN IMMEDIATE} so it holds SQLite's write lock from its first statement and can
- * never fail half-way with SQLITE_BUSY. Autocommit stays on outside the explicit transaction,
- * so the connection holds no lock while idle (sqlite-jdbc's own transaction mode would).
+ * The single way to write: one connection owned by one thread, which group-commits.
+ *
+ * <p>Callers hand their work in and wait. The writer thread takes whatever work is waiting (up
+ * to {@link #MAX_BATCH}), opens one {@code BEGIN IMMEDIATE} transaction, runs each piece inside
+ * its own savepoint (a piece that throws is rolled back alone and its caller gets the
+ * exception), and commits once. With {@code synchronous=FULL} that one commit is one fsync for
+ * the whole group, and every caller returns only after it: what a caller was told is durable.
+ * Autocommit stays on between transactions, so the connection holds no lock while idle.
  */
 public final class Writer implements AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(Writer.class);
+    static final int MAX_BATCH = 512;
     private final Handle handle;
-    private final ReentrantLock lock = new ReentrantLock(true);
-    private final List<Runnable> afterCommit = new ArrayList<>();
+    private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
+    private final Thread thread;
+    private final Task<Void> stop = new Task<>(h -> null);
+    private final WriteStats stats = new WriteStats();
+    private volatile boolean closed;
+    /** The after-commit actions of the piece of work running now; only touched by the writer thread. */
+    private List<Runnable> afterCommit;
 
     Writer(Handle handle) {
         this.handle = handle;
+        this.thread = new Thread(this::loop, "db-writer");
+        thread.setDaemon(true);
+        thread.start();
     }
 
+    /** Runs the work in a transaction on the writer's connection and returns once it is committed. */
     public <T> T write(Function<Handle, T> work) {
-        lock.lock();
+        if (Thread.currentThread() == thread) throw new IllegalStateException("write inside a write: use the handle you were given");
+        Task<T> task = new Task<>(work);
+        if (closed) throw new IllegalStateException("the database is closed");
+        queue.add(task);
         try {
-            handle.execute("BEGIN IMMEDIATE");
-            T result;
-            try {
-                result = work.apply(handle);
-                handle.execute("COMMIT");
-            } catch (RuntimeException | Error e) {
-                afterCommit.clear();
-                rollbackQuietly(e);
-                throw e;
-            }
-            runAfterCommit();
-            return result;
-        } finally {
-            lock.unlock();
+            return task.done.join();
+        } catch (CompletionException e) {
+            Throwable cause = e.getCause();
+            if (cause instanceof RuntimeException r) throw r;
+            if (cause instanceof Error err) throw err;
+            throw e;
         }
     }
 
-    public void run(java.util.function.Consumer<Handle> work) {
+    public void run(Consumer<Handle> work) {
         write(h -> {
             work.accept(h);
             return null;
@@ -50,31 +66,135 @@ public final class Writer implements AutoCloseable {
 
     /** Inside {@link #write}: run this once the transaction has committed (never if it rolls back). */
     public void afterCommit(Runnable action) {
-        if (!lock.isHeldByCurrentThread()) throw new IllegalStateException("afterCommit outside a write");
+        if (Thread.currentThread() != thread || afterCommit == null) throw new IllegalStateException("afterCommit outside a write");
         afterCommit.add(action);
     }
 
-    private void runAfterCommit() {
-        List<Runnable> actions = List.copyOf(afterCommit);
-        afterCommit.clear();
-        actions.forEach(Runnable::run);
+    /** Transactions committed and pieces of work in them so far, for the metrics. */
+    public WriteStats stats() {
+        return stats;
     }
 
-    private void rollbackQuietly(Throwable cause) {
+    /** Pieces of work handed in and not yet taken up. */
+    int waiting() {
+        return queue.size();
+    }
+
+    private void loop() {
+        List<Task<?>> batch = new ArrayList<>();
+        while (true) {
+            try {
+                batch.add(queue.take());
+            } catch (InterruptedException e) {
+                return;
+            }
+            queue.drainTo(batch, MAX_BATCH - 1);
+            boolean stopping = batch.remove(this.stop);
+            if (!batch.isEmpty()) commit(batch);
+            batch.clear();
+            if (stopping) return;
+        }
+    }
+
+    private void commit(List<Task<?>> batch) {
+        try {
+            handle.execute("BEGIN IMMEDIATE");
+        } catch (RuntimeException e) {
+            batch.forEach(t -> t.done.completeExceptionally(e));
+            return;
+        }
+        for (Task<?> task : batch) {
+            afterCommit = task.afterCommit;
+            try {
+                handle.execute("SAVEPOINT work");
+                task.run(handle);
+                handle.execute("RELEASE work");
+            } catch (RuntimeException | Error e) {
+                task.failed = e;
+                task.afterCommit.clear();
+                if (!undo(e)) {
+                    abandon(batch, e);
+                    return;
+                }
+            } finally {
+                afterCommit = null;
+            }
+        }
+        try {
+            handle.execute("COMMIT");
+        } catch (RuntimeException e) {
+            abandon(batch, e);
+            return;
+        }
+        stats.committed(batch.size());
+        for (Task<?> task : batch) task.finish();
+    }
+
+    /** Rolls back one piece of work; false when the transaction itself is lost. */
+    private boolean undo(Throwable cause) {
+        try {
+            handle.execute("ROLLBACK TO work");
+            handle.execute("RELEASE work");
+            return true;
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+            return false;
+        }
+    }
+
+    /** The whole transaction is lost: roll it back, and every caller hears why. */
+    private void abandon(List<Task<?>> batch, Throwable cause) {
         try {
             handle.execute("ROLLBACK");
         } catch (RuntimeException rollbackFailure) {
-            cause.addSuppressed(rollbackFailure);
+            log.debug("rollback after a failed transaction also failed", rollbackFailure);
         }
+        for (Task<?> task : batch) task.done.completeExceptionally(task.failed != null ? task.failed : cause);
     }
 
     @Override
     public void close() {
-        lock.lock();
+        if (closed) return;
+        closed = true;
+        queue.add(stop);
         try {
-            handle.close();
-        } finally {
-            lock.unlock();
+            thread.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        Task<?> late;
+        while ((late = queue.poll()) != null) late.done.completeExceptionally(new IllegalStateException("the database is closed"));
+        handle.close();
+    }
+
+    private static final class Task<T> {
+        final Function<Handle, T> work;
+        final CompletableFuture<T> done = new CompletableFuture<>();
+        final List<Runnable> afterCommit = new ArrayList<>(1);
+        T result;
+        Throwable failed;
+
+        Task(Function<Handle, T> work) {
+            this.work = work;
+        }
+
+        void run(Handle handle) {
+            result = work.apply(handle);
+        }
+
+        void finish() {
+            if (failed != null) {
+                done.completeExceptionally(failed);
+                return;
+            }
+            for (Runnable action : afterCommit) {
+                try {
+                    action.run();
+                } catch (RuntimeException e) {
+                    log.warn("an after-commit action failed", e);
+                }
+            }
+            done.complete(result);
         }
     }
 }

@@ -1,0 +1,82 @@
+package org.undersigned.db;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class WriterTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void work_waiting_together_commits_together_and_a_failing_piece_is_undone_alone() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(21);
+        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("w.db"))) {
+            Writer writer = db.writer();
+            writer.run(h -> h.execute("CREATE TABLE t (n INTEGER)"));
+            CountDownLatch hold = new CountDownLatch(1);
+            Future<?> first = pool.submit(() -> writer.run(h -> {
+                await(hold);
+                h.execute("INSERT INTO t VALUES (-1)");
+            }));
+            List<Future<?>> rest = new ArrayList<>();
+            for (int i = 0; i < 20; i++) {
+                int n = i;
+                rest.add(pool.submit(() -> writer.run(h -> {
+                    h.execute("INSERT INTO t VALUES (?)", n);
+                    if (n % 2 == 1) throw new IllegalArgumentException("odd " + n);
+                })));
+            }
+            while (writer.waiting() < 20) Thread.sleep(5);
+            long transactionsBefore = writer.stats().transactions();
+            hold.countDown();
+            first.get();
+            int failures = 0;
+            for (Future<?> f : rest) {
+                try {
+                    f.get();
+                } catch (java.util.concurrent.ExecutionException e) {
+                    assertThat(e.getCause()).isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("odd ");
+                    failures++;
+                }
+            }
+            assertThat(failures).isEqualTo(10);
+            List<Integer> stored = db.reads().withHandle(h -> h.createQuery("SELECT n FROM t ORDER BY n").mapTo(Integer.class).list());
+            assertThat(stored).containsExactly(-1, 0, 2, 4, 6, 8, 10, 12, 14, 16, 18);
+            assertThat(writer.stats().transactions() - transactionsBefore).as("the 20 waiting pieces went in one commit").isEqualTo(2);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void after_commit_actions_run_only_for_work_that_committed() {
+        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("a.db"))) {
+            List<String> ran = new ArrayList<>();
+            db.writer().run(h -> db.writer().afterCommit(() -> ran.add("kept")));
+            assertThatThrownBy(() -> db.writer().run(h -> {
+                db.writer().afterCommit(() -> ran.add("rolled back"));
+                throw new IllegalStateException("no");
+            })).hasMessage("no");
+            assertThat(ran).containsExactly("kept");
+            assertThatThrownBy(() -> db.writer().afterCommit(() -> {})).isInstanceOf(IllegalStateException.class);
+        }
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
