@@ -36,6 +36,7 @@ import org.undersigned.web.ClientAddress;
 import org.undersigned.web.Countries;
 import org.undersigned.web.ErrorPages;
 import org.undersigned.web.FormToken;
+import org.undersigned.web.InFlightRequests;
 import org.undersigned.web.Localization;
 import org.undersigned.web.Markdown;
 import org.undersigned.web.Messages;
@@ -48,6 +49,7 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** Forms are small; anything bigger is refused with 413 before it is read whole. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final Config config;
     private final Clock clock;
     private Database database;
@@ -56,6 +58,7 @@ public final class App {
     private Digests digests;
     private Periodic trendWatch;
     private Javalin server;
+    private final InFlightRequests inFlight = new InFlightRequests();
 
     public App(Config config) {
         this(config, Clock.systemUTC());
@@ -97,6 +100,7 @@ public final class App {
             cfg.fileRenderer(new PageRenderer(templates, localization, config.baseUrl()));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.jetty.port = config.port();
+            cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
             cfg.routes.before(headers::refuseCrossSitePosts);
             cfg.routes.before(localization::resolve);
@@ -132,11 +136,16 @@ public final class App {
         return server.port();
     }
 
+    /** In order: no new work, requests in flight finish, the relay ends its current mail, the database closes. */
     public void stop() {
+        boolean wasRunning = server != null;
         if (signatures != null) signatures.close();
         if (digests != null) digests.close();
         if (trendWatch != null) trendWatch.close();
-        if (server != null) server.stop();
+        if (server != null) {
+            if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
+            server.stop();
+        }
         if (relay != null) relay.close();
         if (database != null) database.close();
         server = null;
@@ -145,5 +154,6 @@ public final class App {
         digests = null;
         trendWatch = null;
         database = null;
+        if (wasRunning) log.info("undersigned stopped cleanly");
     }
 }

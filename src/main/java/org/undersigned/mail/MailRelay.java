@@ -121,5 +121,7 @@ public final class MailRelay implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         transport.close();
+        if (thread.isAlive()) log.warn("Mail relay still busy after 15 s; its mail will be sent again at the next start");
+        else log.info("Mail relay stopped");
     }
 }
