@@ -14,6 +14,8 @@ import org.undersigned.db.Settings;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.MailRelay;
 import org.undersigned.mail.Outbox;
+import org.undersigned.metrics.Metrics;
+import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
 import org.undersigned.audit.Audit;
 import org.undersigned.chores.Periodic;
@@ -80,19 +82,21 @@ public final class App {
         Templates templates = new Templates(messages, countries);
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
-        relay = MailRelay.create(config, outbox);
+        Metrics metrics = new Metrics();
+        relay = MailRelay.create(config, outbox, metrics);
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
-        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock);
+        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock, metrics);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
+        OperationsRoutes operations = new OperationsRoutes(database, outbox, metrics, config.operations().metricsToken());
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
@@ -117,10 +121,8 @@ public final class App {
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
             new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
-            cfg.routes.get("/healthz", ctx -> {
-                boolean up = database.answers();
-                ctx.status(up ? 200 : 503).result(up ? "ok" : "database unavailable");
-            });
+            operations.register(cfg.routes);
+            cfg.requestLogger.http(operations::observe);
         });
         server.start();
         relay.start();

@@ -29,7 +29,20 @@ public record Config(
         Boolean demoData,
         List<String> trustedProxies,
         RateLimits rateLimits,
-        Duration anonymiseAfterClosing) {
+        Duration anonymiseAfterClosing,
+        Operations operations) {
+
+    /**
+     * How the server is watched and kept: the bearer token for /metrics (null: only direct local
+     * requests may read it), and scheduled backups (null folder: none).
+     */
+    public record Operations(String metricsToken, Path backupDir, Duration backupInterval, int backupKeep) {
+        public static final Operations NONE = new Operations(null, null, Duration.ofHours(24), 7);
+
+        public Operations withMetricsToken(String token) {
+            return new Operations(token, backupDir, backupInterval, backupKeep);
+        }
+    }
 
     /**
      * How many sign-ons one client address may make on one petition before the rest are kept aside
@@ -44,12 +57,18 @@ public record Config(
 
     public Config withBaseUrl(String newBaseUrl) {
         return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, operations);
     }
 
     public Config withRateLimits(RateLimits limits) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, operations);
+    }
+
+    public Config withOperations(Operations newOperations) {
+        return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits,
+                anonymiseAfterClosing, newOperations);
     }
 
     public enum Transport { PLAIN, STARTTLS, SMTPS }
@@ -103,7 +122,16 @@ public record Config(
                 v.list("TRUSTED_PROXIES"),
                 new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
                         v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
-                Duration.ofDays(v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500)));
+                Duration.ofDays(v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500)),
+                operations(v));
+    }
+
+    private static Operations operations(Values v) {
+        String token = v.string("METRICS_TOKEN", null);
+        if (token != null && token.length() < 16) throw new ConfigException("METRICS_TOKEN", "must be at least 16 characters");
+        String dir = v.string("BACKUP_DIR", null);
+        return new Operations(token, dir == null ? null : Path.of(dir),
+                Duration.ofHours(v.integer("BACKUP_INTERVAL_HOURS", 24, 1, 24 * 365)), v.integer("BACKUP_KEEP", 7, 1, 10_000));
     }
 
     private record Values(Map<String, String> map) {

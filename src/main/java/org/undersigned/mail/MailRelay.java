@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.Config;
+import org.undersigned.metrics.Metrics;
 
 /**
  * Drains the outbox on its own thread: at-least-once delivery, exponential backoff for passing
@@ -22,9 +23,11 @@ public final class MailRelay implements AutoCloseable {
     private final Duration retryBase;
     private final Semaphore wake = new Semaphore(0);
     private final Thread thread;
+    private final Metrics metrics;
     private volatile boolean running;
 
-    private MailRelay(Outbox outbox, MailTransport transport, Duration retryBase) {
+    private MailRelay(Outbox outbox, MailTransport transport, Duration retryBase, Metrics metrics) {
+        this.metrics = metrics;
         this.outbox = outbox;
         this.transport = transport;
         this.retryBase = retryBase;
@@ -33,12 +36,12 @@ public final class MailRelay implements AutoCloseable {
         outbox.onEnqueue(wake::release);
     }
 
-    public static MailRelay create(Config config, Outbox outbox) {
+    public static MailRelay create(Config config, Outbox outbox, Metrics metrics) {
         EmailFactory emails = new EmailFactory(config.mailFrom());
         MailTransport transport = config.smtp() == null
                 ? new EmlFileTransport(config.mailDir(), emails)
                 : new SmtpTransport(config.smtp(), emails);
-        return new MailRelay(outbox, transport, config.mailRetryBase());
+        return new MailRelay(outbox, transport, config.mailRetryBase(), metrics);
     }
 
     public void start() {
@@ -81,7 +84,9 @@ public final class MailRelay implements AutoCloseable {
         try {
             transport.send(mail);
             outbox.markSent(mail.id());
+            metrics.mailSent();
         } catch (MailFailure failure) {
+            metrics.mailFailed(failure.permanent() || attempt >= MAX_ATTEMPTS);
             if (failure.permanent() || attempt >= MAX_ATTEMPTS) {
                 log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, redacted(failure.getMessage()));
                 outbox.markFailed(mail.id(), failure.getMessage());

@@ -34,6 +34,12 @@ public final class Outbox {
         return database.reads().withExtension(OutboxDao.class, OutboxDao::depth);
     }
 
+    /** How long the oldest mail not yet handed off has waited (zero when none waits). */
+    public java.time.Duration lag() {
+        Long oldest = database.reads().withExtension(OutboxDao.class, OutboxDao::oldestWaiting);
+        return oldest == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Math.max(0, clock.millis() - oldest));
+    }
+
     List<QueuedMail> due(int limit) {
         long now = clock.millis();
         return database.reads().withExtension(OutboxDao.class, dao -> dao.due(now, limit));

@@ -42,4 +42,7 @@ interface OutboxDao {
 
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')")
     long depth();
+
+    @SqlQuery("SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'sending')")
+    Long oldestWaiting();
 }

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.Locale;
 import org.undersigned.Config;
 import org.undersigned.db.Database;
+import org.undersigned.metrics.Metrics;
 import org.undersigned.petition.Petition;
 import org.undersigned.web.Messages;
 
@@ -24,8 +25,11 @@ public final class SignOn {
     private final EmailAddress emails;
     private final Clock clock;
     private final Config.RateLimits limits;
+    private final Metrics metrics;
 
-    SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock, Config.RateLimits limits) {
+    SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock, Config.RateLimits limits,
+           Metrics metrics) {
+        this.metrics = metrics;
         this.limits = limits;
         this.database = database;
         this.mails = mails;
@@ -46,11 +50,13 @@ public final class SignOn {
             var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consentHash,
                     now, origin.clientHash(), suspect);
             if (inserted.isPresent()) {
+                database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return; // kept aside: no mail until a coordinator releases it
                 mails.confirmation(h, petition, inserted.get(), signature.email(), signature.greetingName(), locale, "confirm");
                 dao.countMail(inserted.get());
                 return;
             }
+            database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
             Signature existing = dao.byEmailKey(petition.id(), emailKey).orElseThrow();
             if (existing.mailsSent() >= MAX_MAILS || dao.suspectReason(existing.id()).isPresent()) return;
             if (existing.isPending()) {

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.metrics.Metrics;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.undersigned.Config;
@@ -22,12 +23,13 @@ public final class SignatureFeature implements AutoCloseable {
     private Periodic housekeeping;
 
     public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
-                            FormToken formToken, ClientAddress clientAddress, Petitions petitions, Clock clock) {
+                            FormToken formToken, ClientAddress clientAddress, Petitions petitions, Clock clock,
+                            Metrics metrics) {
         this.config = config;
         SignerMail mails = new SignerMail(outbox, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
-        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock, config.rateLimits()),
+        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock), petitions, formToken);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock, metrics), petitions, formToken);
         this.suspects = new SuspectReview(mails);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.metrics.Metrics;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -16,8 +17,10 @@ public final class SignatureLinks {
     private final Database database;
     private final SignerMail mails;
     private final Clock clock;
+    private final Metrics metrics;
 
-    SignatureLinks(Database database, SignerMail mails, Clock clock) {
+    SignatureLinks(Database database, SignerMail mails, Clock clock, Metrics metrics) {
+        this.metrics = metrics;
         this.database = database;
         this.mails = mails;
         this.clock = clock;
@@ -36,6 +39,7 @@ public final class SignatureLinks {
             Signature signature = state.signature();
             dao.confirm(signature.id(), clock.millis());
             Petition petition = h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow();
+            database.writer().afterCommit(() -> metrics.confirmed(petition.kind()));
             mails.manageLink(h, petition, signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(dao.byId(signature.id()).orElseThrow(), false);
         });

@@ -1,0 +1,90 @@
+package org.undersigned.metrics;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.router.Endpoint;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import org.undersigned.db.Database;
+import org.undersigned.mail.Outbox;
+
+/**
+ * /healthz for load balancers and /metrics for Prometheus. Metrics are read with the bearer
+ * token from METRICS_TOKEN; without one configured, only by a direct request from this machine
+ * (nothing relayed through a proxy), and anyone else gets a 404.
+ */
+public final class OperationsRoutes {
+    /** Mail waiting longer than this is reported on /healthz (the status stays 200: the site still works). */
+    private static final Duration MAIL_DELAYED = Duration.ofMinutes(15);
+    private final Database database;
+    private final Outbox outbox;
+    private final Metrics metrics;
+    private final String token;
+
+    public OperationsRoutes(Database database, Outbox outbox, Metrics metrics, String token) {
+        this.database = database;
+        this.outbox = outbox;
+        this.metrics = metrics;
+        this.token = token;
+        metrics.gauge("undersigned_outbox_depth", "Mails waiting to be handed to the mail server", outbox::depth);
+        metrics.gauge("undersigned_outbox_lag_seconds", "How long the oldest waiting mail has waited",
+                () -> outbox.lag().toMillis() / 1000.0);
+        metrics.counter("undersigned_db_commits_total", "Write transactions committed (each one fsync)",
+                () -> database.writer().stats().transactions());
+        metrics.counter("undersigned_db_writes_total", "Pieces of write work grouped into those commits",
+                () -> database.writer().stats().writes());
+    }
+
+    public void register(RoutesConfig routes) {
+        routes.get("/healthz", this::health);
+        routes.get("/metrics", this::metrics);
+    }
+
+    /** For the request logger: every answered request goes into the latency histogram. */
+    public void observe(Context ctx, float millis) {
+        Endpoint endpoint = ctx.endpoints().matchedHttpEndpoint();
+        String route = endpoint != null ? endpoint.path : ctx.status().getCode() == 404 ? "unmatched" : "static";
+        metrics.request(ctx.method().name(), route, ctx.status().getCode(), millis / 1000.0);
+    }
+
+    private void health(Context ctx) {
+        ctx.header("Cache-Control", "no-store");
+        if (!database.answers()) {
+            ctx.status(503).result("database unavailable\n");
+            return;
+        }
+        long waiting = outbox.depth();
+        Duration lag = outbox.lag();
+        String mail = lag.compareTo(MAIL_DELAYED) > 0 ? "mail delayed" : "mail flowing";
+        ctx.result("ok\ndatabase: ok\noutbox: " + waiting + " waiting, oldest " + lag.toSeconds() + " s (" + mail + ")\n");
+    }
+
+    private void metrics(Context ctx) throws IOException {
+        if (!allowed(ctx)) {
+            ctx.status(404).result("Not found");
+            return;
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream(16_384);
+        metrics.write(out);
+        ctx.header("Cache-Control", "no-store").contentType(metrics.contentType()).result(out.toByteArray());
+    }
+
+    private boolean allowed(Context ctx) {
+        if (token != null) {
+            String given = ctx.header("Authorization");
+            return given != null && MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
+                    given.getBytes(StandardCharsets.UTF_8));
+        }
+        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) return false;
+        try {
+            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package org.undersigned.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.undersigned.Config;
+import org.undersigned.support.AppTest;
+import org.undersigned.support.Page;
+import org.undersigned.support.SignOnForm;
+import org.undersigned.support.TestApp;
+
+class OperationsTest extends AppTest {
+
+    @Test
+    void metrics_count_sign_ons_confirmations_mail_and_time_every_route() {
+        String statement = app.statement("metered");
+        SignOnForm.sign(app.browser, statement, "Counted Org", "BE", "counted@example.org");
+        SignOnForm.sign(app.browser, statement, "Counted Org", "BE", "counted@example.org");
+        confirm(mailbox.nth("counted@example.org", 1));
+        mailbox.nth("counted@example.org", 3);
+
+        Page metrics = app.browser.get("/metrics");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.header("Content-Type")).startsWith("text/plain");
+        assertThat(metrics.body()).contains(
+                "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"} 1.0",
+                "undersigned_sign_ons_total{kind=\"statement\",outcome=\"repeat\"} 1.0",
+                "undersigned_confirmations_total{kind=\"statement\"} 1.0",
+                "undersigned_mail_sent_total 3.0",
+                "undersigned_outbox_depth 0.0",
+                "undersigned_outbox_lag_seconds 0.0",
+                "undersigned_db_commits_total",
+                "undersigned_http_request_duration_seconds_bucket{method=\"POST\",route=\"/statements/{slug}/signatures\",status=\"2xx\",le=\"+Inf\"} 2",
+                "jvm_memory_used_bytes{area=\"heap\"}");
+    }
+
+    @Test
+    void metrics_are_not_shown_through_a_proxy_without_the_token() {
+        Page relayed = app.browser.send(app.browser.request("/metrics").header("X-Forwarded-For", "203.0.113.9").GET());
+        assertThat(relayed.status()).isEqualTo(404);
+        assertThat(relayed.body()).doesNotContain("undersigned_");
+    }
+
+    @Test
+    void with_a_token_configured_metrics_need_it() {
+        app.close();
+        String token = "scrape-me-0123456789abcdef";
+        app = TestApp.start(TestApp.config(dir, null).withOperations(Config.Operations.NONE.withMetricsToken(token)));
+        assertThat(app.browser.get("/metrics").status()).isEqualTo(404);
+        assertThat(app.browser.send(app.browser.request("/metrics").header("Authorization", "Bearer wrong-token-0123456789").GET()).status())
+                .isEqualTo(404);
+        Page scraped = app.browser.send(app.browser.request("/metrics").header("Authorization", "Bearer " + token).GET());
+        assertThat(scraped.status()).isEqualTo(200);
+        assertThat(scraped.body()).contains("undersigned_outbox_depth");
+    }
+
+    @Test
+    void health_reports_the_database_and_how_far_mail_is_behind() {
+        Page health = app.browser.get("/healthz");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("ok\ndatabase: ok\noutbox: 0 waiting, oldest 0 s (mail flowing)\n");
+        assertThat(health.header("Cache-Control")).isEqualTo("no-store");
+    }
+}
