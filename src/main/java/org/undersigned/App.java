@@ -19,6 +19,7 @@ import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
 import org.undersigned.audit.Audit;
 import org.undersigned.chores.Periodic;
+import org.undersigned.chores.ScheduledBackups;
 import org.undersigned.audit.AuditRoutes;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.publishing.PublishingRoutes;
@@ -59,6 +60,7 @@ public final class App {
     private SignatureFeature signatures;
     private Digests digests;
     private Periodic trendWatch;
+    private ScheduledBackups backups;
     private Javalin server;
     private final InFlightRequests inFlight = new InFlightRequests();
 
@@ -130,6 +132,10 @@ public final class App {
         digests.start(config.housekeepingInterval());
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
         trendWatch = new Periodic("trend-watch", config.housekeepingInterval(), trends::check);
+        if (config.operations().backupDir() != null) {
+            backups = new ScheduledBackups(database, config.operations(), clock);
+            backups.start();
+        }
         log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
         return this;
     }
@@ -144,6 +150,7 @@ public final class App {
         if (signatures != null) signatures.close();
         if (digests != null) digests.close();
         if (trendWatch != null) trendWatch.close();
+        if (backups != null) backups.close();
         if (server != null) {
             if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
             server.stop();
@@ -155,6 +162,7 @@ public final class App {
         signatures = null;
         digests = null;
         trendWatch = null;
+        backups = null;
         database = null;
         if (wasRunning) log.info("undersigned stopped cleanly");
     }

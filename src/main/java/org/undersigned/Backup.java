@@ -1,11 +1,11 @@
 package org.undersigned;
 
+import org.undersigned.db.Snapshot;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 
 /**
@@ -30,13 +30,7 @@ final class Backup {
             return 1;
         }
         try (Connection connection = DriverManager.getConnection(config.databaseUrl())) {
-            try (var pragma = connection.createStatement()) {
-                pragma.execute("PRAGMA busy_timeout = 10000");
-            }
-            try (PreparedStatement vacuum = connection.prepareStatement("VACUUM INTO ?")) {
-                vacuum.setString(1, target.toString());
-                vacuum.execute();
-            }
+            Snapshot.write(connection, target);
         } catch (SQLException e) {
             err.println("Backup failed: " + e.getMessage());
             return 1;

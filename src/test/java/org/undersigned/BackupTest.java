@@ -63,4 +63,29 @@ class BackupTest extends AppTest {
         assertThat(code).isEqualTo(1);
         assertThat(err.toString()).contains("already exists");
     }
+
+    @Test
+    void scheduled_backups_land_in_the_folder_and_only_the_newest_are_kept() throws Exception {
+        app.close();
+        Path folder = dir.resolve("backups");
+        app = TestApp.start(TestApp.config(dir, null).withOperations(new Config.Operations(null, folder, java.time.Duration.ofMillis(300), 2)));
+        app.statement("scheduled", "Scheduled", "Text", "open");
+        Path first = null;
+        List<Path> backups = List.of();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+            try (var files = java.nio.file.Files.list(folder)) {
+                backups = files.filter(p -> p.toString().endsWith(".db")).sorted().toList();
+            }
+            if (first == null && !backups.isEmpty()) first = backups.get(0);
+            if (first != null && backups.size() == 2 && !backups.contains(first)) break;
+        }
+        assertThat(backups).as("two kept, the first one rotated out").hasSize(2).doesNotContain(first)
+                .allMatch(p -> p.getFileName().toString().matches("undersigned-\\d{8}-\\d{6}-\\d{3}\\.db"));
+        try (var connection = java.sql.DriverManager.getConnection("jdbc:sqlite:" + backups.get(1));
+             var query = connection.createStatement().executeQuery("SELECT COUNT(*) FROM petitions WHERE slug = 'scheduled'")) {
+            assertThat(query.getInt(1)).as("the copy holds the petition created before it").isEqualTo(1);
+        }
+    }
 }

@@ -33,6 +33,17 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse(Map.of("DEMO_DATA", "maybe"))).hasMessageStartingWith("DEMO_DATA ");
         assertThatThrownBy(() -> Config.parse(Map.of("MAIL_FROM", "nobody"))).hasMessageStartingWith("MAIL_FROM ");
         assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://x"))).hasMessageStartingWith("DATABASE_URL ");
+        assertThatThrownBy(() -> Config.parse(Map.of("METRICS_TOKEN", "short"))).hasMessageStartingWith("METRICS_TOKEN ");
+        assertThatThrownBy(() -> Config.parse(Map.of("BACKUP_KEEP", "0"))).hasMessageStartingWith("BACKUP_KEEP ");
+        assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "soon"))).hasMessageStartingWith("ANONYMISE_AFTER_DAYS ");
+    }
+
+    @Test
+    void backups_are_off_until_a_folder_is_named() {
+        assertThat(Config.parse(Map.of()).operations().backupDir()).isNull();
+        Config.Operations ops = Config.parse(Map.of("BACKUP_DIR", "/var/backups/undersigned", "BACKUP_INTERVAL_HOURS", "6",
+                "BACKUP_KEEP", "28")).operations();
+        assertThat(ops).isEqualTo(new Config.Operations(null, Path.of("/var/backups/undersigned"), java.time.Duration.ofHours(6), 28));
     }
 
     @Test
