@@ -4,6 +4,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
@@ -18,9 +20,11 @@ import org.sqlite.SQLiteDataSource;
  * got its success page survives a crash or power loss (NORMAL could lose the last commits).
  */
 public final class Database implements AutoCloseable {
+    private static final int READ_CONNECTIONS = 8;
     private final Jdbi jdbi;
     private final Writer writer;
     private final boolean createdNow;
+    private final HikariDataSource readPool;
 
     public Database(String jdbcUrl) {
         this.createdNow = isNew(jdbcUrl);
@@ -31,8 +35,20 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
-        this.jdbi = Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin());
-        this.writer = new Writer(jdbi.open());
+        this.readPool = readPool(dataSource);
+        this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
+        this.writer = new Writer(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
+    }
+
+    /** Readers share a few open connections; in WAL mode they never wait for the writer. */
+    private static HikariDataSource readPool(SQLiteDataSource dataSource) {
+        HikariConfig pool = new HikariConfig();
+        pool.setDataSource(dataSource);
+        pool.setPoolName("sqlite-reads");
+        pool.setMaximumPoolSize(READ_CONNECTIONS);
+        pool.setMinimumIdle(2);
+        pool.setConnectionTimeout(10_000);
+        return new HikariDataSource(pool);
     }
 
     private static SQLiteConfig sqliteConfig() {
@@ -83,5 +99,6 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        readPool.close();
     }
 }

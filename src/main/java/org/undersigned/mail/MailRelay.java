@@ -1,7 +1,16 @@
 package org.undersigned.mail;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -21,7 +30,15 @@ public final class MailRelay implements AutoCloseable {
     private final Outbox outbox;
     private final MailTransport transport;
     private final Duration retryBase;
+    /** Mails handed to the mail server at once; most relays accept a few parallel connections. */
+    static final int CONNECTIONS = 4;
+    private static final int BATCH = 200;
     private final Semaphore wake = new Semaphore(0);
+    private final ExecutorService senders = Executors.newFixedThreadPool(CONNECTIONS, r -> {
+        Thread t = new Thread(r, "mail-sender");
+        t.setDaemon(true);
+        return t;
+    });
     private final Thread thread;
     private final Metrics metrics;
     private volatile boolean running;
@@ -68,33 +85,49 @@ public final class MailRelay implements AutoCloseable {
         }
     }
 
-    /** Sends what is due now; returns how many rows it handled. */
+    /**
+     * Sends what is due now: claims a batch in one transaction, hands it to the mail server over
+     * {@link #CONNECTIONS} connections at once, records the outcomes in one transaction. A crash
+     * in between leaves rows 'sending', which the next start sends again (at least once).
+     */
     int drainOnce() {
-        List<QueuedMail> due = outbox.due(50);
-        for (QueuedMail mail : due) {
-            if (!running) break;
-            if (!outbox.claim(mail.id())) continue;
-            deliver(mail);
+        List<QueuedMail> due = outbox.due(BATCH);
+        if (due.isEmpty() || !running) return due.size();
+        List<QueuedMail> claimed = outbox.claim(due);
+        // one recipient's mails go one after the other, in the order they were queued
+        Map<String, List<QueuedMail>> byRecipient = claimed.stream()
+                .collect(Collectors.groupingBy(QueuedMail::recipient, LinkedHashMap::new, Collectors.toList()));
+        List<Callable<List<Outbox.Delivery>>> sends = byRecipient.values().stream()
+                .<Callable<List<Outbox.Delivery>>>map(mails -> () -> mails.stream().map(this::deliver).toList()).toList();
+        List<Outbox.Delivery> outcomes = new ArrayList<>(claimed.size());
+        try {
+            for (Future<List<Outbox.Delivery>> done : senders.invokeAll(sends)) outcomes.addAll(done.get());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a mail send failed unexpectedly", e.getCause());
+        } finally {
+            if (!outcomes.isEmpty()) outbox.settle(outcomes);
         }
         return due.size();
     }
 
-    private void deliver(QueuedMail mail) {
+    private Outbox.Delivery deliver(QueuedMail mail) {
         int attempt = mail.attempts() + 1;
         try {
             transport.send(mail);
-            outbox.markSent(mail.id());
             metrics.mailSent();
+            return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.SENT, 0, null);
         } catch (MailFailure failure) {
-            metrics.mailFailed(failure.permanent() || attempt >= MAX_ATTEMPTS);
-            if (failure.permanent() || attempt >= MAX_ATTEMPTS) {
+            boolean givenUp = failure.permanent() || attempt >= MAX_ATTEMPTS;
+            metrics.mailFailed(givenUp);
+            if (givenUp) {
                 log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, redacted(failure.getMessage()));
-                outbox.markFailed(mail.id(), failure.getMessage());
-            } else {
-                long delay = backoff(attempt);
-                log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, redacted(failure.getMessage()));
-                outbox.reschedule(mail.id(), delay, failure.getMessage());
+                return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.FAILED, 0, failure.getMessage());
             }
+            long delay = backoff(attempt);
+            log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, redacted(failure.getMessage()));
+            return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.RETRY, delay, failure.getMessage());
         }
     }
 
@@ -125,6 +158,7 @@ public final class MailRelay implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        senders.shutdown();
         transport.close();
         if (thread.isAlive()) log.warn("Mail relay still busy after 15 s; its mail will be sent again at the next start");
         else log.info("Mail relay stopped");

@@ -45,20 +45,32 @@ public final class Outbox {
         return database.reads().withExtension(OutboxDao.class, dao -> dao.due(now, limit));
     }
 
-    boolean claim(long id) {
-        return database.writer().write(h -> h.attach(OutboxDao.class).claim(id)) == 1;
+    /** Marks the rows as being sent, in one transaction; returns those no one else had taken. */
+    List<QueuedMail> claim(List<QueuedMail> due) {
+        return database.writer().write(h -> {
+            OutboxDao dao = h.attach(OutboxDao.class);
+            return due.stream().filter(mail -> dao.claim(mail.id()) == 1).toList();
+        });
     }
 
-    void markSent(long id) {
-        database.writer().run(h -> h.attach(OutboxDao.class).markSent(id, clock.millis()));
+    /** Records what became of a batch, in one transaction. */
+    void settle(List<Delivery> deliveries) {
+        long now = clock.millis();
+        database.writer().run(h -> {
+            OutboxDao dao = h.attach(OutboxDao.class);
+            for (Delivery d : deliveries) {
+                switch (d.outcome()) {
+                    case SENT -> dao.markSent(d.id(), now);
+                    case RETRY -> dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
+                    case FAILED -> dao.markFailed(d.id(), truncate(d.error()));
+                }
+            }
+        });
     }
 
-    void reschedule(long id, long delayMillis, String error) {
-        database.writer().run(h -> h.attach(OutboxDao.class).reschedule(id, clock.millis() + delayMillis, truncate(error)));
-    }
-
-    void markFailed(long id, String error) {
-        database.writer().run(h -> h.attach(OutboxDao.class).markFailed(id, truncate(error)));
+    /** What happened to one mail: handed off, to be tried again later, or given up. */
+    record Delivery(long id, Outcome outcome, long retryDelayMillis, String error) {
+        enum Outcome { SENT, RETRY, FAILED }
     }
 
     int requeueInterrupted() {

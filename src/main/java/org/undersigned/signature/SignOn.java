@@ -42,6 +42,7 @@ public final class SignOn {
         String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
         String consentHash = Tokens.hash(locale.getLanguage() + "\n" + consentText);
         String emailKey = emails.key(signature.email());
+        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), locale, "confirm");
         database.writer().run(h -> {
             long now = clock.millis();
             SignatureDao dao = h.attach(SignatureDao.class);
@@ -52,7 +53,7 @@ public final class SignOn {
             if (inserted.isPresent()) {
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return; // kept aside: no mail until a coordinator releases it
-                mails.confirmation(h, petition, inserted.get(), signature.email(), signature.greetingName(), locale, "confirm");
+                mails.enqueue(h, inserted.get(), confirmation);
                 dao.countMail(inserted.get());
                 return;
             }

@@ -31,11 +31,27 @@ final class SignerMail {
 
     /** A fresh confirmation link (earlier ones stay valid) in the given template: confirm, confirm_again, reminder. */
     void confirmation(Handle h, Petition petition, long signatureId, String email, String name, Locale locale, String template) {
-        String token = token(h, signatureId, "confirm", clock.millis() + confirmValidity.toMillis());
-        send(h, template, locale, email, petition, name, Map.of(
-                "link", baseUrl + "/confirm/" + token,
-                "validDays", confirmValidity.toDays()), Map.of());
+        enqueue(h, signatureId, prepareConfirmation(petition, email, name, locale, template));
     }
+
+    /**
+     * A confirmation mail composed before the transaction (composing is the costly part, and the
+     * single writer should not wait for it); its link works once {@link #enqueue} stored it.
+     */
+    Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
+        String token = tokens.next();
+        Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
+                "validDays", confirmValidity.toDays()));
+        return new Prepared(Tokens.hash(token), clock.millis() + confirmValidity.toMillis(), composer.compose(template, locale, email, model));
+    }
+
+    /** Inside the caller's transaction: the link's token and the mail, together. */
+    void enqueue(Handle h, long signatureId, Prepared prepared) {
+        h.attach(SignatureDao.class).addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
+        outbox.enqueue(h, prepared.mail());
+    }
+
+    record Prepared(String tokenHash, long expiresAt, Mail mail) {}
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
@@ -60,12 +76,16 @@ final class SignerMail {
 
     private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
                       Map<String, Object> extra, Map<String, String> headers) {
+        Mail mail = composer.compose(template, locale, to, model(petition, name, extra));
+        outbox.enqueue(h, headers.isEmpty() ? mail : mail.withHeaders(headers));
+    }
+
+    private Map<String, Object> model(Petition petition, String name, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("title", petition.title());
         model.put("name", name);
         model.put("kind", petition.kind());
         model.put("petitionUrl", baseUrl + petition.path());
-        Mail mail = composer.compose(template, locale, to, model);
-        outbox.enqueue(h, headers.isEmpty() ? mail : mail.withHeaders(headers));
+        return model;
     }
 }
