@@ -30,6 +30,7 @@ import org.undersigned.dashboard.DashboardRoutes;
 import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.HomeRoutes;
 import org.undersigned.petition.Petitions;
+import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
@@ -91,6 +92,7 @@ public final class App {
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
+        PublicPages pages = new PublicPages(database, clock);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock, metrics);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
@@ -113,9 +115,9 @@ public final class App {
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
             new StatementRoutes(petitions, database, new OrganisationForm(countries, emails), signatures.signing(),
-                    markdown, countries).register(cfg.routes);
+                    markdown, countries, pages).register(cfg.routes);
             new CampaignRoutes(petitions, database, new SupporterForm(countries, emails), signatures.signing(),
-                    markdown, countries).register(cfg.routes);
+                    markdown, countries, pages).register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
             new DashboardRoutes(database, clock).register(cfg.routes);

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.Petitions;
+import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.Signing;
 import org.undersigned.signature.SupporterForm;
 import org.undersigned.web.Countries;
@@ -24,9 +25,11 @@ public final class CampaignRoutes {
     private final Signing signing;
     private final Markdown markdown;
     private final Countries countries;
+    private final PublicPages pages;
 
     public CampaignRoutes(Petitions petitions, Database database, SupporterForm form, Signing signing,
-                          Markdown markdown, Countries countries) {
+                          Markdown markdown, Countries countries, PublicPages pages) {
+        this.pages = pages;
         this.petitions = petitions;
         this.database = database;
         this.form = form;
@@ -36,15 +39,21 @@ public final class CampaignRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/campaigns/{slug}", ctx -> page(ctx, campaign(ctx), Map.of(), List.of(), false));
+        routes.get("/campaigns/{slug}", ctx -> cached(ctx, "page", c -> page(c, campaign(c), Map.of(), List.of(), false)));
         routes.post("/campaigns/{slug}/signatures", ctx -> sign(ctx, false));
-        routes.get("/campaigns/{slug}/embed", ctx -> page(ctx, campaign(ctx), Map.of(), List.of(), true));
+        routes.get("/campaigns/{slug}/embed", ctx -> cached(ctx, "embed", c -> page(c, campaign(c), Map.of(), List.of(), true)));
         routes.post("/campaigns/{slug}/embed", ctx -> sign(ctx, true));
         routes.get("/api/v1/campaigns/{slug}", ctx -> {
-            Petition campaign = campaign(ctx);
             ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.json(CampaignJson.of(campaign, counts(campaign)));
+            cached(ctx, "json", c -> {
+                Petition campaign = campaign(c);
+                c.json(CampaignJson.of(campaign, counts(campaign)));
+            });
         });
+    }
+
+    private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
+        pages.serve(ctx, campaign(ctx), variant, render);
     }
 
     private Petition campaign(Context ctx) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.Petitions;
+import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.OrgType;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.Signing;
@@ -25,9 +26,11 @@ public final class StatementRoutes {
     private final Signing signing;
     private final Markdown markdown;
     private final Countries countries;
+    private final PublicPages pages;
 
     public StatementRoutes(Petitions petitions, Database database, OrganisationForm form, Signing signing,
-                           Markdown markdown, Countries countries) {
+                           Markdown markdown, Countries countries, PublicPages pages) {
+        this.pages = pages;
         this.petitions = petitions;
         this.signatories = new SignatoryList(database, countries);
         this.form = form;
@@ -37,15 +40,21 @@ public final class StatementRoutes {
     }
 
     public void register(RoutesConfig routes) {
-        routes.get("/statements/{slug}", ctx -> page(ctx, statement(ctx), Map.of(), List.of(), false));
+        routes.get("/statements/{slug}", ctx -> cached(ctx, "page", c -> page(c, statement(c), Map.of(), List.of(), false)));
         routes.post("/statements/{slug}/signatures", ctx -> sign(ctx, false));
-        routes.get("/statements/{slug}/embed", ctx -> page(ctx, statement(ctx), Map.of(), List.of(), true));
+        routes.get("/statements/{slug}/embed", ctx -> cached(ctx, "embed", c -> page(c, statement(c), Map.of(), List.of(), true)));
         routes.post("/statements/{slug}/embed", ctx -> sign(ctx, true));
         routes.get("/api/v1/statements/{slug}", ctx -> {
-            Petition statement = statement(ctx);
             ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.json(StatementJson.of(statement, signatories.all(statement.id())));
+            cached(ctx, "json", c -> {
+                Petition statement = statement(c);
+                c.json(StatementJson.of(statement, signatories.all(statement.id())));
+            });
         });
+    }
+
+    private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
+        pages.serve(ctx, statement(ctx), variant, render);
     }
 
     private Petition statement(Context ctx) {

@@ -70,6 +70,18 @@ public final class Browser {
         }
     }
 
+    /** The answer as bytes, untouched: for compressed bodies. */
+    public HttpResponse<byte[]> raw(HttpRequest.Builder request) {
+        try {
+            return client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String encode(Map<String, List<String>> fields) {
         return fields.entrySet().stream()
                 .flatMap(e -> e.getValue().stream().map(v -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8)
