@@ -118,4 +118,60 @@ class AccessibilityTest extends AppTest {
         keys.tabTo("main form:not([role=search]):not(.logout) button[type=submit]").press(Keys.ENTER);
         audit.check(name);
     }
+
+    @Test
+    void the_audit_catches_faint_text_unlabelled_fields_small_targets_and_sideways_scrolling() {
+        driver.get("data:text/html;charset=utf-8," + java.net.URLEncoder.encode("""
+                <!doctype html><html lang="en"><head><title>A careless page</title></head><body><main>
+                <h1>Careless</h1><p style="color:#bbb">Faint text</p><input type="text" name="q">
+                <button style="width:16px;height:16px;padding:0;border:0" aria-label="Go"></button>
+                <div style="width:900px">Wide</div></main></body></html>""", java.nio.charset.StandardCharsets.UTF_8).replace("+", "%20"));
+        assertThat(audit.inspect("careless").problems())
+                .anyMatch(p -> p.startsWith("careless: color-contrast"))
+                .anyMatch(p -> p.startsWith("careless: label"))
+                .anyMatch(p -> p.startsWith("careless: target button") && p.endsWith("16.0 x 16.0"))
+                .anyMatch(p -> p.startsWith("careless: scrolls sideways") && p.contains("at 320 px wide"))
+                .anyMatch(p -> p.startsWith("careless: scrolls sideways") && p.contains("at 200 % zoom"));
+    }
+
+    @Test
+    void every_element_reached_by_tab_shows_a_visible_focus_indicator() {
+        app.statement("climate");
+        driver.get(app.url("/statements/climate"));
+        assertThat(driver.executeScript("""
+                return [...document.styleSheets].flatMap(s => [...s.cssRules]).some(r => (r.selectorText || '').includes(':focus-visible'))"""))
+                .as("the stylesheet has a :focus-visible rule").isEqualTo(true);
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            keys.press(Keys.TAB);
+            @SuppressWarnings("unchecked")
+            java.util.List<Object> focus = (java.util.List<Object>) driver.executeScript("""
+                    const a = document.activeElement, s = getComputedStyle(a);
+                    const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) >= 2) || s.boxShadow !== 'none';
+                    return [a.tagName.toLowerCase() + (a.id ? '#' + a.id : '') + ' ' + (a.textContent || '').trim().slice(0, 30), visible];""");
+            if (focus.get(0).toString().startsWith("body")) break;
+            assertThat(focus.get(1)).as("visible focus on %s", focus.get(0)).isEqualTo(true);
+            seen.add(focus.get(0).toString());
+        }
+        assertThat(seen).as("elements reached by Tab").anyMatch(e -> e.startsWith("a "))
+                .anyMatch(e -> e.startsWith("input#organisation")).anyMatch(e -> e.startsWith("select#country"))
+                .anyMatch(e -> e.startsWith("input#consent_publish")).anyMatch(e -> e.startsWith("button"));
+    }
+
+    @Test
+    void the_counter_and_status_messages_are_announced() {
+        app.campaign("water", "Clean water for all", 500);
+        driver.get(app.url("/campaigns/water"));
+        assertThat(driver.findElement(By.cssSelector("#counter [aria-live=polite]")).getText()).startsWith("0 ");
+        keys.fill("#first_name", "Lea").fill("#last_name", "Roux").fill("#email", "lea@example.net")
+                .tabTo("#country").type("France").tick("#consent").tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Check your email").contains("lea@example.net");
+        driver.get(mailbox.nth("lea@example.net", 1).linkTo("/confirm/"));
+        keys.tabTo("form[action^='/confirm/'] button").press(Keys.ENTER);
+        assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Clean water for all");
+        driver.get(app.url("/campaigns/water"));
+        assertThat(driver.findElement(By.cssSelector("#counter [aria-live=polite]")).getText()).startsWith("1 ");
+        keys.tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+        assertThat(driver.findElement(By.id("error-summary")).getAttribute("role")).isEqualTo("alert");
+    }
 }

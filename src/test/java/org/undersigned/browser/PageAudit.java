@@ -38,8 +38,15 @@ final class PageAudit {
     }
 
     /** Audits the page the browser shows now, saving screenshots under the name. */
-    @SuppressWarnings("unchecked")
     PageAudit check(String name) {
+        inspect(name);
+        screens.capture(name);
+        return this;
+    }
+
+    /** Audits the page the browser shows now, without screenshots. */
+    @SuppressWarnings("unchecked")
+    PageAudit inspect(String name) {
         screens.desktop();
         axe.violations(driver).forEach(v -> problems.add(name + ": " + v));
         ((List<String>) driver.executeScript(SMALL_TARGETS)).forEach(t -> problems.add(name + ": target " + t));
@@ -47,7 +54,7 @@ final class PageAudit {
         reflow(name, 640, 450, "at 200 % zoom");
         screens.phone();
         axe.violations(driver).forEach(v -> problems.add(name + " (phone): " + v));
-        screens.capture(name);
+        screens.desktop();
         return this;
     }
 
