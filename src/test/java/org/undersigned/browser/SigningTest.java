@@ -57,6 +57,7 @@ class SigningTest extends AppTest {
         try (HostSite partner = HostSite.framing(app.url("/campaigns/water/embed"))) {
             driver.get(partner.url());
             assertThat(driver.getCurrentUrl()).startsWith("http://127.0.0.1:").doesNotStartWith(app.url("/"));
+            new Screens(driver).capture("embed-on-partner-site");
             driver.switchTo().frame(driver.findElement(By.cssSelector("iframe[title='Sign the campaign']")));
             keys.fill("#first_name", "Noor")
                     .fill("#last_name", "Haddad")
