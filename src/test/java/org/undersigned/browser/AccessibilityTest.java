@@ -104,6 +104,12 @@ class AccessibilityTest extends AppTest {
         audit.check("coordinators-invited");
         visit("invitation", mailbox.nth("nadia@network.example.org", 1).linkTo("/admin/invitations/"));
         submitAsIs("invitation-errors");
+        app.coordinator("kim@network.example.org", "a coordinator passphrase 42");
+        driver.manage().deleteAllCookies();
+        driver.get(app.url("/admin/login"));
+        keys.fill("#email", "kim@network.example.org").fill("#password", "a coordinator passphrase 42").press(Keys.ENTER);
+        visit("forbidden", "/admin/coordinators");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This request was refused");
 
         assertThat(audit.problems()).isEmpty();
     }
