@@ -52,24 +52,24 @@ class AccessibilityTest extends AppTest {
         visit("campaign-embed", "/campaigns/water/embed");
         submitAsIs("campaign-embed-errors");
         keys.fill("#first_name", "Sam").fill("#last_name", "Okafor").fill("#email", "sam@example.net")
-                .tabTo("#country").type("Ireland").tick("#consent").tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#country").type("Ireland").tick("#consent").tabTo("#sign-on button[type=submit]").enterAndLoad();
         audit.check("campaign-embed-check-email");
 
         visit("campaign-before-signing", "/campaigns/water");
         keys.fill("#first_name", "Lea").fill("#last_name", "Roux").fill("#email", "lea@example.net")
-                .tabTo("#country").type("France").tick("#consent").tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#country").type("France").tick("#consent").tabTo("#sign-on button[type=submit]").enterAndLoad();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email");
         audit.check("check-email");
         ReceivedMail lea = mailbox.nth("lea@example.net", 1);
         visit("confirm", lea.linkTo("/confirm/"));
-        keys.tabTo("form[action^='/confirm/'] button").press(Keys.ENTER);
+        keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
         audit.check("confirmed");
         visit("confirm-unknown", "/confirm/not-a-token");
         visit("manage", manage);
-        keys.tabTo("form[action$='/withdraw'] button").press(Keys.ENTER);
+        keys.tabTo("form[action$='/withdraw'] button").enterAndLoad();
         audit.check("withdrawn");
         visit("unsubscribe", unsubscribe);
-        keys.tabTo("form[action^='/unsubscribe/'] button").press(Keys.ENTER);
+        keys.tabTo("form[action^='/unsubscribe/'] button").enterAndLoad();
         audit.check("unsubscribed");
         visit("not-found", "/statements/no-such-statement");
 
@@ -88,7 +88,7 @@ class AccessibilityTest extends AppTest {
         visit("login", "/admin/login");
         submitAsIs("login-errors");
         keys.fill("#email", org.undersigned.support.TestApp.ADMIN_EMAIL)
-                .fill("#password", org.undersigned.support.TestApp.ADMIN_PASSWORD).press(Keys.ENTER);
+                .fill("#password", org.undersigned.support.TestApp.ADMIN_PASSWORD).enterAndLoad();
         audit.check("dashboard");
         visit("statement-new", "/admin/statements/new");
         submitAsIs("statement-new-errors");
@@ -100,14 +100,14 @@ class AccessibilityTest extends AppTest {
         visit("audit", "/admin/audit");
         visit("coordinators", "/admin/coordinators");
         submitAsIs("coordinators-errors");
-        keys.fill("#email", "nadia@network.example.org").fill("#name", "Nadia").tabTo("form[action='/admin/coordinators'] button").press(Keys.ENTER);
+        keys.fill("#email", "nadia@network.example.org").fill("#name", "Nadia").tabTo("form[action='/admin/coordinators'] button").enterAndLoad();
         audit.check("coordinators-invited");
         visit("invitation", mailbox.nth("nadia@network.example.org", 1).linkTo("/admin/invitations/"));
         submitAsIs("invitation-errors");
         app.coordinator("kim@network.example.org", "a coordinator passphrase 42");
         driver.manage().deleteAllCookies();
         driver.get(app.url("/admin/login"));
-        keys.fill("#email", "kim@network.example.org").fill("#password", "a coordinator passphrase 42").press(Keys.ENTER);
+        keys.fill("#email", "kim@network.example.org").fill("#password", "a coordinator passphrase 42").enterAndLoad();
         visit("forbidden", "/admin/coordinators");
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This request was refused");
 
@@ -121,7 +121,7 @@ class AccessibilityTest extends AppTest {
 
     /** Sends the page's main form as it stands, by keyboard, and audits the answer. */
     private void submitAsIs(String name) {
-        keys.tabTo("main form:not([role=search]):not(.logout) button[type=submit]").press(Keys.ENTER);
+        keys.tabTo("main form:not([role=search]):not(.logout) button[type=submit]").enterAndLoad();
         audit.check(name);
     }
 
@@ -170,14 +170,14 @@ class AccessibilityTest extends AppTest {
         driver.get(app.url("/campaigns/water"));
         assertThat(driver.findElement(By.cssSelector("#counter [aria-live=polite]")).getText()).startsWith("0 ");
         keys.fill("#first_name", "Lea").fill("#last_name", "Roux").fill("#email", "lea@example.net")
-                .tabTo("#country").type("France").tick("#consent").tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#country").type("France").tick("#consent").tabTo("#sign-on button[type=submit]").enterAndLoad();
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Check your email").contains("lea@example.net");
         driver.get(mailbox.nth("lea@example.net", 1).linkTo("/confirm/"));
-        keys.tabTo("form[action^='/confirm/'] button").press(Keys.ENTER);
+        keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("Clean water for all");
         driver.get(app.url("/campaigns/water"));
         assertThat(driver.findElement(By.cssSelector("#counter [aria-live=polite]")).getText()).startsWith("1 ");
-        keys.tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+        keys.tabTo("#sign-on button[type=submit]").enterAndLoad();
         assertThat(driver.findElement(By.id("error-summary")).getAttribute("role")).isEqualTo("alert");
     }
 }

@@ -1,9 +1,11 @@
 package org.undersigned.browser;
 
+import java.time.Duration;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** A person at the keyboard: Tab to move, type, Space to tick, Enter to press or follow. */
 final class Keyboard {
@@ -42,6 +44,18 @@ final class Keyboard {
         return this;
     }
 
+    /**
+     * Presses Enter where it opens another page (sends a form, follows a link) and waits until that
+     * page has loaded, so the next step never acts on the page being left.
+     */
+    Keyboard enterAndLoad() {
+        driver.executeScript("document.documentElement.setAttribute('data-leaving', '')");
+        press(Keys.ENTER);
+        new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-leaving')")));
+        return this;
+    }
+
     /** Tabs to a field and types into it. */
     Keyboard fill(String cssSelector, String text) {
         return tabTo(cssSelector).type(text);
@@ -54,6 +68,16 @@ final class Keyboard {
             throw new AssertionError("space did not tick " + cssSelector);
         }
         return this;
+    }
+
+    /** Whether focus lands on the element within two seconds (autofocus happens as the page is first drawn). */
+    boolean focusLandsOn(String cssSelector) {
+        try {
+            new WebDriverWait(driver, Duration.ofSeconds(2)).until(d -> focusedMatches(cssSelector));
+            return true;
+        } catch (org.openqa.selenium.TimeoutException e) {
+            return false;
+        }
     }
 
     boolean focusedMatches(String cssSelector) {

@@ -60,11 +60,11 @@ class LightPageTest extends AppTest {
                 .fill("#contact_name", "Rui Costa")
                 .fill("#email", "rui@scriptless.example.org")
                 .tabTo("#consent_publish").press(Keys.SPACE)
-                .tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#sign-on button[type=submit]").enterAndLoad();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Check your email");
 
         driver.get(mailbox.nth("rui@scriptless.example.org", 1).linkTo("/confirm/"));
-        keys.tabTo("form[action^='/confirm/'] button").press(Keys.ENTER);
+        keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
         driver.get(app.url("/statements/crowded"));
         assertThat(driver.findElement(By.id("count")).getText()).isEqualTo("1,001 organisations have signed");
         assertThat(driver.findElement(By.id("signatories")).getText()).contains("Scriptless Solidarity");

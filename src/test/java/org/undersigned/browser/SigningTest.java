@@ -34,17 +34,17 @@ class SigningTest extends AppTest {
                 .fill("#contact_name", "Ana Moreau")
                 .fill("#email", "ana@redkite.example.org")
                 .tick("#consent_publish")
-                .tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#sign-on button[type=submit]").enterAndLoad();
 
         assertThat(driver.findElement(By.cssSelector("h1")).getText()).isEqualTo("Check your email");
         assertThat(driver.findElement(By.cssSelector("[role=status]")).getText()).contains("ana@redkite.example.org");
 
         ReceivedMail mail = mailbox.nth("ana@redkite.example.org", 1);
         driver.get(mail.linkTo("/confirm/"));
-        keys.tabTo("form[action^='/confirm/'] button").press(Keys.ENTER);
+        keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
         assertThat(driver.findElement(By.cssSelector("[role=status] h1")).getText()).isNotBlank();
 
-        keys.tabTo("a[href$='#signatories']").press(Keys.ENTER);
+        keys.tabTo("a[href$='#signatories']").enterAndLoad();
         assertThat(driver.getCurrentUrl()).isEqualTo(app.url(path + "#signatories"));
         assertThat(driver.findElements(By.cssSelector("#signatories li")).stream().map(e -> e.getText()).toList())
                 .anyMatch(text -> text.contains("Red Kite Collective"));
@@ -64,7 +64,7 @@ class SigningTest extends AppTest {
                     .fill("#email", "noor@example.net")
                     .tabTo("#country").type("Netherlands")
                     .tick("#consent")
-                    .tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                    .tabTo("#sign-on button[type=submit]").enterAndLoad();
 
             assertThat(driver.findElement(By.cssSelector("[role=status] h1")).getText()).isEqualTo("Check your email");
             ReceivedMail mail = mailbox.nth("noor@example.net", 1);
@@ -87,13 +87,13 @@ class SigningTest extends AppTest {
         assertThat(app.browser.get("/statements/vetted").text()).doesNotContain("Harbour Legal Aid");
 
         driver.get(app.url("/admin/login"));
-        keys.fill("#email", "kim@network.example.org").fill("#password", "a coordinator passphrase 42").press(Keys.ENTER);
+        keys.fill("#email", "kim@network.example.org").fill("#password", "a coordinator passphrase 42").enterAndLoad();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
-        keys.tabTo("a[href='/admin/statements/vetted']").press(Keys.ENTER);
+        keys.tabTo("a[href='/admin/statements/vetted']").enterAndLoad();
         String id = driver.findElement(By.xpath("//tr[th/a[text()='Harbour Legal Aid']]//input[@type='checkbox']")).getAttribute("value");
         keys.tick("#sel-" + id)
                 .fill("#note", "Known member")
-                .tabTo("#moderation button[value=approve]").press(Keys.ENTER);
+                .tabTo("#moderation button[value=approve]").enterAndLoad();
 
         assertThat(driver.findElement(By.cssSelector(".notice[role=status]")).getText()).isEqualTo("1 signature(s) changed.");
         assertThat(app.browser.get("/statements/vetted").document().select("#signatories li").eachText()).containsExactly("Harbour Legal Aid");
@@ -109,10 +109,10 @@ class SigningTest extends AppTest {
         app.campaign("air", "Clean air", 100);
         driver.get(app.url("/campaigns/air"));
         keys.fill("#first_name", "Sam").fill("#email", "not an address")
-                .tabTo("#sign-on button[type=submit]").press(Keys.ENTER);
+                .tabTo("#sign-on button[type=submit]").enterAndLoad();
 
         assertThat(driver.getTitle()).startsWith("Error:");
-        assertThat(keys.focusedMatches("#error-summary")).as("focus on the summary, not on %s", keys.describeFocus()).isTrue();
+        assertThat(keys.focusLandsOn("#error-summary")).as("focus on the summary, not on %s", keys.describeFocus()).isTrue();
         assertThat(driver.findElement(By.id("first_name")).getAttribute("value")).isEqualTo("Sam");
         var links = driver.findElements(By.cssSelector("#error-summary a")).stream().map(a -> a.getAttribute("hash")).toList();
         assertThat(links).containsExactly("#last_name", "#email", "#country", "#consent");
