@@ -1,0 +1,369 @@
+package org.undersigned.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The benchmark of issue 6, run by src/bench/run.sh: starts the jar with a fresh database and
+ * -Xmx256m, drives it with wrk over loopback, and prints every figure in one table.
+ */
+public final class Bench {
+    private static final String STATEMENT = "/statements/regularisation-now";
+    private final Path work;
+    private final Path jar;
+    private final String classpath;
+    private final HttpClient http = HttpClient.newHttpClient();
+    private final Map<String, String> figures = new LinkedHashMap<>();
+    private long peakRssKb;
+
+    private Bench(Path work, Path jar, String classpath) {
+        this.work = work;
+        this.jar = jar;
+        this.classpath = classpath;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Path.of(args[0]).toAbsolutePath();
+        Files.createDirectories(work);
+        try {
+            new Bench(work, Path.of(args[1]).toAbsolutePath(), System.getProperty("java.class.path")).run(Integer.parseInt(args[2]));
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+        System.exit(0);
+    }
+
+    private void figure(String name, String value) {
+        figures.put(name, value);
+        say(name.trim() + ": " + value);
+    }
+
+    private void run(int seconds) throws Exception {
+        say("machine: " + Runtime.getRuntime().availableProcessors() + " cores; server JVM -Xmx256m; wrk over loopback; " + seconds + " s per phase");
+        ceilings(seconds);
+        int smtpPort = freePort();
+        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Thread purger = new Thread(() -> {
+            while (true) {
+                try {
+                    Thread.sleep(2000);
+                    smtp.purgeEmailFromAllMailboxes();
+                } catch (Exception e) {
+                    return;
+                }
+            }
+        });
+        purger.setDaemon(true);
+        purger.start();
+        Path data = work.resolve("data");
+        Server server = Server.start(this, data, smtpPort);
+        try {
+            signOns(server, seconds);
+            drain(server);
+        } finally {
+            server.stop();
+        }
+        confirmTenThousand(data);
+        server = Server.start(this, data, smtpPort);
+        try {
+            pages(server, seconds);
+            pagesWhileSigning(server, seconds);
+            mailDelay(server, seconds, data);
+        } finally {
+            server.stop();
+            purger.interrupt();
+            smtp.stop();
+        }
+        figure("6. peak resident memory of the server (VmHWM)", (peakRssKb / 1024) + " MB (heap limited to 256 MB)");
+        StringBuilder table = new StringBuilder("\n== undersigned benchmark ==\n");
+        figures.forEach((k, v) -> table.append(String.format("%-62s %s%n", k, v)));
+        System.out.print(table);
+        Files.writeString(work.resolve("results.txt"), table.toString());
+    }
+
+    // 1. the ceiling
+    private void ceilings(int seconds) throws Exception {
+        int port = freePort();
+        Process noop = java(List.of("-Xmx256m", "-cp", classpath, Ceiling.class.getName(), "noop", String.valueOf(port)), Map.of(), work.resolve("noop.log"));
+        try {
+            awaitPort(port);
+            Path lua = script("noop.lua", """
+                    wrk.method = "POST"
+                    wrk.body = "%s"
+                    wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+                    """.formatted("x=" + "y".repeat(300)));
+            Wrk w = wrk(64, seconds, lua, "http://127.0.0.1:" + port + "/noop");
+            figure("1a. ceiling: no-op POST, 64 connections", w.summary());
+        } finally {
+            noop.destroy();
+            noop.waitFor();
+        }
+        Process inserts = java(List.of("-Xmx256m", "-cp", classpath, Ceiling.class.getName(), "inserts",
+                work.resolve("ceiling.db").toString(), String.valueOf(seconds), "64"), Map.of(), work.resolve("inserts.log"));
+        inserts.waitFor();
+        String out = Files.readString(work.resolve("inserts.log"));
+        Matcher m = Pattern.compile("inserts/s (\\d+) commits (\\d+) writes (\\d+)").matcher(out);
+        if (!m.find()) throw new IllegalStateException("insert ceiling failed:\n" + out);
+        ceilingInserts = Double.parseDouble(m.group(1));
+        figure("1b. ceiling: group-commit insert of signature + outbox rows", String.format("%.0f /s (%.1f per fsync)",
+                ceilingInserts, Double.parseDouble(m.group(3)) / Double.parseDouble(m.group(2))));
+        ceilingNoop = parseRps(figures.get("1a. ceiling: no-op POST, 64 connections"));
+    }
+
+    private double ceilingInserts;
+    private double ceilingNoop;
+    private long signOnPhaseStart;
+
+    // 2. full sign-ons
+    private void signOns(Server server, int seconds) throws Exception {
+        Path lua = signOnScript(server, "full", 0);
+        signOnPhaseStart = System.currentTimeMillis();
+        double sentBefore = server.metric("undersigned_mail_sent_total");
+        Wrk w = wrk(64, seconds, lua, server.base);
+        double stored = server.metric("undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}");
+        figure("2. full organisation sign-ons, 64 connections", w.summary());
+        figure("   ratio to the ceilings (no-op POST / raw inserts)", String.format("%.0f%% / %.0f%%",
+                100 * w.rps / ceilingNoop, 100 * w.rps / ceilingInserts));
+        figure("   sign-ons stored (new, each with its mail queued)", String.format("%.0f of %d answered 200", stored, w.requests - w.non2xx));
+        mailSentDuringSignOns = server.metric("undersigned_mail_sent_total") - sentBefore;
+    }
+
+    private double mailSentDuringSignOns;
+
+    // 5a. outbox drain rate: the backlog the sign-ons left, and what was sent meanwhile
+    private void drain(Server server) throws Exception {
+        long start = System.currentTimeMillis();
+        double sentAtStart = server.metric("undersigned_mail_sent_total");
+        double backlog = server.metric("undersigned_outbox_depth");
+        while (server.metric("undersigned_outbox_depth") > 0 && System.currentTimeMillis() - start < 600_000) Thread.sleep(200);
+        double seconds = (System.currentTimeMillis() - start) / 1000.0;
+        double sent = server.metric("undersigned_mail_sent_total") - sentAtStart;
+        figure("5a. outbox drain to a local SMTP server", String.format("%.0f mails/s (backlog of %.0f drained in %.1f s; %.0f sent during the sign-ons)",
+                sent / Math.max(seconds, 0.001), backlog, seconds, mailSentDuringSignOns));
+        peakRssKb = Math.max(peakRssKb, server.peakRssKb());
+    }
+
+    // 3. the page of a statement with 10,000 confirmed signatories, and its JSON
+    private void confirmTenThousand(Path data) throws Exception {
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"))) {
+            int confirmed = db.createStatement().executeUpdate("""
+                    UPDATE signatures SET status = 'confirmed', confirmed_at = created_at, moderation = 'none'
+                    WHERE id IN (SELECT id FROM signatures WHERE petition_id = (SELECT id FROM petitions WHERE slug = 'regularisation-now')
+                                 AND status = 'pending' ORDER BY id LIMIT 10000)""");
+            if (confirmed != 10_000) throw new IllegalStateException("only " + confirmed + " sign-ons to confirm; run longer phases");
+        }
+    }
+
+    private void pages(Server server, int seconds) throws Exception {
+        String json = get(server.base + "/api/v1/statements/regularisation-now");
+        if (!json.contains("\"signatureCount\":10000")) throw new IllegalStateException("the statement does not show 10,000: " + json.substring(0, 200));
+        HttpResponse<byte[]> zipped = http.send(HttpRequest.newBuilder(URI.create(server.base + STATEMENT)).header("Accept-Encoding", "gzip").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        String page = get(server.base + STATEMENT);
+        Path lua = script("page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n");
+        Wrk p = wrk(64, seconds, lua, server.base + STATEMENT);
+        figure("3a. statement page, 10,000 signatories, 64 connections", p.summary());
+        figure("    page size plain / gzipped", String.format("%d KB / %d KB", page.length() / 1024, zipped.body().length / 1024));
+        Wrk j = wrk(64, seconds, lua, server.base + "/api/v1/statements/regularisation-now");
+        figure("3b. its JSON, 64 connections", j.summary());
+        Path revalidate = script("etag.lua", "wrk.headers[\"If-None-Match\"] = '" + zipped.headers().firstValue("ETag").orElseThrow() + "'\n");
+        Wrk e = wrk(64, seconds, revalidate, server.base + STATEMENT);
+        figure("3c. the page revalidated with its ETag (304), 64 connections", e.summary());
+    }
+
+    // 4. the page while sign-ons stream in at 1,000 a second
+    private void pagesWhileSigning(Server server, int seconds) throws Exception {
+        Path signLua = signOnScript(server, "stream", 20);
+        Path pageLua = script("page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n");
+        CompletableFuture<Wrk> signing = CompletableFuture.supplyAsync(() -> wrk(20, seconds, signLua, server.base));
+        Thread.sleep(500);
+        Wrk page = wrk(32, seconds - 1, pageLua, server.base + STATEMENT);
+        Wrk sign = signing.join();
+        figure("4. page while sign-ons stream in, 32 connections", page.summary());
+        figure("   the sign-on stream meanwhile (20 connections, paced)", sign.summary());
+        peakRssKb = Math.max(peakRssKb, server.peakRssKb());
+    }
+
+    // 5b. delay from sign-on to hand-off at 500 sign-ons a second
+    private void mailDelay(Server server, int seconds, Path data) throws Exception {
+        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        Path paced = signOnScript(server, "p500", 40);
+        Wrk w = wrk(20, seconds, paced, server.base);
+        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        List<Long> delays = new ArrayList<>();
+        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"));
+             ResultSet rows = db.createStatement().executeQuery(
+                     "SELECT sent_at - created_at FROM outbox WHERE recipient LIKE 'p500-%' AND status = 'sent' ORDER BY 1")) {
+            while (rows.next()) delays.add(rows.getLong(1));
+        }
+        if (delays.isEmpty()) throw new IllegalStateException("no mail of the 500/s phase was sent");
+        figure("5b. sign-on to mail hand-off at " + Math.round(w.rps) + " sign-ons/s", String.format("p50 %d ms, p99 %d ms, max %d ms over %d mails",
+                delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), delays.get(delays.size() - 1), delays.size()));
+        peakRssKb = Math.max(peakRssKb, server.peakRssKb());
+    }
+
+    /** A wrk script posting the form as served, each request a new organisation from a new client address. */
+    private Path signOnScript(Server server, String prefix, int delayMs) throws Exception {
+        String page = get(server.base + STATEMENT);
+        Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(page);
+        if (!token.find()) throw new IllegalStateException("no form token on the statement page");
+        return script(prefix + ".lua", """
+                local n = 0
+                local threads = 0
+                function setup(thread) thread:set("id", threads); threads = threads + 1 end
+                request = function()
+                  n = n + 1
+                  local email = "%1$s-" .. id .. "-" .. n .. "@bench.example.org"
+                  local body = "form_token=%2$s&organisation=Bench+Org+%1$s+" .. id .. "-" .. n
+                    .. "&org_type=ngo&country=BE&website=&contact_name=Bench+Contact&email=" .. email .. "&consent_publish=yes&description="
+                  local ip = "10." .. (id %% 250) .. "." .. (math.floor(n / 250) %% 250) .. "." .. (n %% 250 + 1)
+                  return wrk.format("POST", "%3$s/signatures",
+                    {["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-For"] = ip}, body)
+                end
+                %4$s
+                """.formatted(prefix, token.group(1), STATEMENT, delayMs > 0 ? "function delay() return " + delayMs + " end" : ""));
+    }
+
+    private Path script(String name, String text) throws IOException {
+        Path file = work.resolve(name);
+        Files.writeString(file, text);
+        return file;
+    }
+
+    record Wrk(double rps, double p50, double p99, long requests, long non2xx, String raw) {
+        String summary() {
+            return String.format("%.0f req/s, p50 %.1f ms, p99 %.1f ms, %d requests, %d non-2xx", rps, p50, p99, requests, non2xx);
+        }
+    }
+
+    private Wrk wrk(int connections, int seconds, Path lua, String url) {
+        try {
+            Process p = new ProcessBuilder("wrk", "-t2", "-c" + connections, "-d" + seconds + "s", "--latency", "-s", lua.toString(), url)
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor();
+            Matcher rps = Pattern.compile("Requests/sec:\\s+([\\d.]+)").matcher(out);
+            Matcher total = Pattern.compile("(\\d+) requests in").matcher(out);
+            Matcher bad = Pattern.compile("Non-2xx or 3xx responses: (\\d+)").matcher(out);
+            if (!rps.find() || !total.find()) throw new IllegalStateException("wrk failed:\n" + out);
+            return new Wrk(Double.parseDouble(rps.group(1)), percentile(out, "50%"), percentile(out, "99%"),
+                    Long.parseLong(total.group(1)), bad.find() ? Long.parseLong(bad.group(1)) : 0, out);
+        } catch (IOException e) {
+            throw new IllegalStateException("wrk could not run (apt-get install wrk)", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static double percentile(String wrkOutput, String which) {
+        Matcher m = Pattern.compile("\\s" + which + "\\s+([\\d.]+)(us|ms|s)").matcher(wrkOutput);
+        if (!m.find()) return Double.NaN;
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double parseRps(String summary) {
+        return Double.parseDouble(summary.substring(0, summary.indexOf(' ')));
+    }
+
+    Process java(List<String> args, Map<String, String> env, Path log) throws IOException {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(args);
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).directory(work.toFile());
+        builder.environment().putAll(env);
+        return builder.start();
+    }
+
+    String get(String url) throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    static void awaitPort(int port) throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("nothing listens on port " + port);
+    }
+
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static void say(String line) {
+        System.out.println("[bench] " + line);
+    }
+
+    /** The jar as an operator runs it, with the limits the issue sets. */
+    private record Server(Process process, String base, HttpClient http) {
+        static Server start(Bench bench, Path data, int smtpPort) throws Exception {
+            int port = freePort();
+            Files.createDirectories(data);
+            Map<String, String> env = Map.ofEntries(Map.entry("PORT", String.valueOf(port)),
+                    Map.entry("BASE_URL", "http://localhost:" + port),
+                    Map.entry("DATABASE_URL", "jdbc:sqlite:" + data.resolve("undersigned.db")),
+                    Map.entry("MAIL_DIR", data.resolve("mail").toString()),
+                    Map.entry("SMTP_HOST", "127.0.0.1"), Map.entry("SMTP_PORT", String.valueOf(smtpPort)), Map.entry("SMTP_TRANSPORT", "plain"),
+                    Map.entry("TRUSTED_PROXIES", "127.0.0.1"), Map.entry("RATE_LIMIT_PER_MINUTE", "100000"),
+                    Map.entry("RATE_LIMIT_PER_HOUR", "1000000"), Map.entry("ALERT_PER_HOUR", "1000000"));
+            Process process = bench.java(List.of("-Xmx256m", "-jar", bench.jar.toString()), env, bench.work.resolve("server-" + port + ".log"));
+            awaitPort(port);
+            Server server = new Server(process, "http://localhost:" + port, bench.http);
+            while (!bench.get(server.base + "/healthz").startsWith("ok")) Thread.sleep(100);
+            say("server started on port " + port + " (pid " + process.pid() + ")");
+            return server;
+        }
+
+        double metric(String name) throws Exception {
+            String text = http.send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+            for (String line : text.split("\n")) {
+                if (line.startsWith(name + " ")) return Double.parseDouble(line.substring(name.length() + 1).trim());
+            }
+            return 0;
+        }
+
+        long peakRssKb() throws IOException {
+            for (String line : Files.readAllLines(Path.of("/proc/" + process.pid() + "/status"))) {
+                if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
+            }
+            return 0;
+        }
+
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+}
