@@ -4,8 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
@@ -71,7 +69,7 @@ public final class App {
         boolean seedDemo = config.demoData() != null ? config.demoData() : database.createdNow();
         if (seedDemo) new DemoContent(database, clock).seed();
 
-        Messages messages = new Messages(List.of(Locale.ENGLISH, Locale.FRENCH));
+        Messages messages = new Messages(Messages.BUNDLED);
         Countries countries = new Countries();
         Localization localization = new Localization(messages.locales(), config.httpsOnly());
         Templates templates = new Templates(messages, countries);

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  */
 public final class Messages {
     public static final Locale FALLBACK = Locale.ENGLISH;
+    /** The UI languages, each with its bundle; adding a language is a bundle plus a line here. */
+    public static final List<Locale> BUNDLED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"));
     private final Map<String, Properties> bundles = new LinkedHashMap<>();
 
     public Messages(List<Locale> locales) {
