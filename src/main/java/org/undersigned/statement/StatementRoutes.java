@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionText;
 import org.undersigned.petition.Petitions;
 import org.undersigned.signature.OrgType;
 import org.undersigned.signature.OrganisationForm;
@@ -44,7 +45,7 @@ public final class StatementRoutes {
         routes.get("/api/v1/statements/{slug}", ctx -> {
             Petition statement = statement(ctx);
             ctx.header("Access-Control-Allow-Origin", "*");
-            ctx.json(StatementJson.of(statement, signatories.all(statement.id())));
+            ctx.json(StatementJson.of(statement, signatories.all(statement.id()), petitions.languages(statement)));
         });
     }
 
@@ -53,15 +54,19 @@ public final class StatementRoutes {
     }
 
     private void sign(Context ctx, boolean embed) {
-        Petition statement = statement(ctx);
-        signing.handle(ctx, statement, form, embed, (c, values, errors) -> page(c, statement, values, errors, embed));
+        Petition stored = statement(ctx);
+        PetitionText statement = petitions.forReader(ctx, stored); // the language the signer read and signs
+        signing.handle(ctx, statement, form, embed, (c, values, errors) -> page(c, stored, values, errors, embed));
     }
 
-    private void page(Context ctx, Petition statement, Map<String, String> values, List<FieldError> errors, boolean embed) {
+    private void page(Context ctx, Petition asStored, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        PetitionText text = petitions.forReader(ctx, asStored);
+        Petition statement = text.petition();
         var locale = Localization.of(ctx);
         List<Signatory> all = signatories.all(statement.id());
         Map<String, Object> model = signing.formModel(statement, values, errors, embed);
         model.put("statement", statement);
+        model.putAll(text.model());
         model.put("count", all.size());
         model.put("countries", countries.all(locale));
         model.put("orgTypes", OrgType.codes());

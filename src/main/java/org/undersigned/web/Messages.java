@@ -65,6 +65,11 @@ public final class Messages {
         return get(locale, key + (one ? ".one" : ".other"), args);
     }
 
+    /** Whether the interface speaks this language (has its bundle). */
+    public boolean speaks(String language) {
+        return bundles.containsKey(language);
+    }
+
     public boolean has(Locale locale, String key) {
         return bundle(locale).containsKey(key);
     }
