@@ -18,6 +18,7 @@ import org.undersigned.chores.Periodic;
 import org.undersigned.audit.AuditRoutes;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.publishing.PublishingRoutes;
+import org.undersigned.publishing.TranslationRoutes;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.campaign.CampaignRoutes;
 import org.undersigned.coordinator.CoordinatorFeature;
@@ -109,6 +110,7 @@ public final class App {
             new DashboardRoutes(database, clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
+            new TranslationRoutes(database, access, audit, clock).register(cfg.routes);
             new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             cfg.routes.get("/healthz", ctx -> {
