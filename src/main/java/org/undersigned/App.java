@@ -4,8 +4,6 @@ import io.javalin.Javalin;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
-import java.util.List;
-import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
@@ -23,6 +21,7 @@ import org.undersigned.chores.ScheduledBackups;
 import org.undersigned.audit.AuditRoutes;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.publishing.PublishingRoutes;
+import org.undersigned.publishing.TranslationRoutes;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.campaign.CampaignRoutes;
 import org.undersigned.coordinator.CoordinatorFeature;
@@ -79,7 +78,7 @@ public final class App {
         boolean seedDemo = config.demoData() != null ? config.demoData() : database.createdNow();
         if (seedDemo) new DemoContent(database, clock).seed();
 
-        Messages messages = new Messages(List.of(Locale.ENGLISH, Locale.FRENCH));
+        Messages messages = new Messages(Messages.BUNDLED);
         Countries countries = new Countries();
         Localization localization = new Localization(messages.locales(), config.httpsOnly());
         Templates templates = new Templates(messages, countries);
@@ -123,6 +122,7 @@ public final class App {
             new DashboardRoutes(database, clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
+            new TranslationRoutes(database, access, audit, clock).register(cfg.routes);
             new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);

@@ -6,11 +6,13 @@ import java.util.Map;
 import org.undersigned.petition.Petition;
 
 /** GET /api/v1/campaigns/{slug}: counts only, never a supporter. */
-record CampaignJson(String slug, String title, String status, long signatureCount, Integer goal, Map<String, Long> countries) {
-    static CampaignJson of(Petition campaign, List<CountryCount> counts) {
+record CampaignJson(String slug, String title, String status, long signatureCount, Integer goal, Map<String, Long> countries,
+                    List<String> languages) {
+    /** languages: those the text exists in, the original first; title is in the original. */
+    static CampaignJson of(Petition campaign, List<CountryCount> counts, List<String> languages) {
         Map<String, Long> byCountry = new LinkedHashMap<>();
         counts.forEach(c -> byCountry.put(c.country(), c.count()));
         return new CampaignJson(campaign.slug(), campaign.title(), campaign.status(),
-                counts.stream().mapToLong(CountryCount::count).sum(), campaign.goal(), byCountry);
+                counts.stream().mapToLong(CountryCount::count).sum(), campaign.goal(), byCountry, languages);
     }
 }

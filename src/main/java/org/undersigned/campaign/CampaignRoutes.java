@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionText;
 import org.undersigned.petition.Petitions;
 import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.Signing;
@@ -47,13 +48,15 @@ public final class CampaignRoutes {
             ctx.header("Access-Control-Allow-Origin", "*");
             cached(ctx, "json", c -> {
                 Petition campaign = campaign(c);
-                c.json(CampaignJson.of(campaign, counts(campaign)));
+                c.json(CampaignJson.of(campaign, counts(campaign), petitions.languages(campaign)));
             });
         });
     }
 
     private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
-        pages.serve(ctx, campaign(ctx), variant, render);
+        Petition stored = campaign(ctx);
+        // the page differs by the version of the text the reader gets, not only by the interface language
+        pages.serve(ctx, stored, variant + ":" + petitions.forReader(ctx, stored).petition().lang(), render);
     }
 
     private Petition campaign(Context ctx) {
@@ -61,19 +64,23 @@ public final class CampaignRoutes {
     }
 
     private void sign(Context ctx, boolean embed) {
-        Petition campaign = campaign(ctx);
-        signing.handle(ctx, campaign, form, embed, (c, values, errors) -> page(c, campaign, values, errors, embed));
+        Petition stored = campaign(ctx);
+        PetitionText campaign = petitions.forReader(ctx, stored); // the language the signer read and signs
+        signing.handle(ctx, campaign, form, embed, (c, values, errors) -> page(c, stored, values, errors, embed));
     }
 
     private List<CountryCount> counts(Petition campaign) {
         return database.reads().withExtension(SupporterCounts.class, dao -> dao.byCountry(campaign.id()));
     }
 
-    private void page(Context ctx, Petition campaign, Map<String, String> values, List<FieldError> errors, boolean embed) {
+    private void page(Context ctx, Petition asStored, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        PetitionText text = petitions.forReader(ctx, asStored);
+        Petition campaign = text.petition();
         List<CountryCount> counts = counts(campaign);
         long total = counts.stream().mapToLong(CountryCount::count).sum();
         Map<String, Object> model = signing.formModel(campaign, values, errors, embed);
         model.put("campaign", campaign);
+        model.putAll(text.model());
         model.put("count", total);
         model.put("goal", campaign.goal());
         model.put("countryCounts", counts);

@@ -14,12 +14,13 @@ import org.undersigned.db.Database;
 
 /**
  * Seeds the demo statement and campaign from data/demo/*.md, packed into the jar as
- * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image), a line
- * "---", then the Markdown body. An existing slug is left alone.
+ * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image, lang), a line
+ * "---", then the Markdown body. An existing slug is left alone. A file with "translation: xx" adds
+ * the text in language xx to the petition of that kind and slug (once).
  */
 public final class DemoContent {
     private static final Logger log = LoggerFactory.getLogger(DemoContent.class);
-    static final List<String> FILES = List.of("demo/statement.md", "demo/campaign.md");
+    static final List<String> FILES = List.of("demo/statement.md", "demo/statement.fr.md", "demo/campaign.md");
     private final Database database;
     private final Clock clock;
 
@@ -49,10 +50,21 @@ public final class DemoContent {
         String body = source.substring(split + 5).strip();
         database.writer().run(h -> {
             PetitionDao dao = h.attach(PetitionDao.class);
+            if (head.containsKey("translation")) {
+                String lang = head.get("translation");
+                dao.find(head.get("kind"), head.get("slug")).ifPresent(p -> {
+                    TranslationDao translations = h.attach(TranslationDao.class);
+                    if (p.lang().equals(lang) || translations.find(p.id(), lang).isPresent()) return;
+                    translations.save(new Translation(p.id(), lang, head.get("title"), head.getOrDefault("summary", ""), body,
+                            null, clock.millis()));
+                });
+                return;
+            }
             if (dao.find(head.get("kind"), head.get("slug")).isPresent()) return;
             dao.insert(head.get("kind"), head.get("slug"), head.get("title"), head.getOrDefault("summary", ""), body,
                     head.getOrDefault("status", "open"),
-                    head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"));
+                    head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"),
+                    head.getOrDefault("lang", "en"));
             log.info("Demo {} created: /{}s/{}", head.get("kind"), head.get("kind"), head.get("slug"));
         });
     }

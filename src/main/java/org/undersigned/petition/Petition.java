@@ -2,13 +2,14 @@ package org.undersigned.petition;
 
 /**
  * Something people sign: a joint statement (kind "statement") or a campaign (kind "campaign").
+ * Its words (title, summary, body, consent) are in {@code lang}; see {@link Translation} for the others.
  * Status is what the coordinator set; {@link #at} gives what it is at a moment, since a petition
  * may open and close itself at set times.
  */
 public record Petition(
         long id, String kind, String slug, String title, String summary, String body, String status,
         Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
-        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest) {
+        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang) {
 
     public boolean isOpen() {
         return "open".equals(status);
@@ -42,6 +43,12 @@ public record Petition(
 
     private Petition withStatus(String newStatus, Long newClosedAt) {
         return new Petition(id, kind, slug, title, summary, body, newStatus, goal, createdAt, updatedAt, newClosedAt,
-                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest);
+                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang);
+    }
+
+    /** The same petition, its words in the translation's language; everything else (id, list, status) unchanged. */
+    public Petition in(Translation t) {
+        return new Petition(id, kind, slug, t.title(), t.summary(), t.body(), status, goal, createdAt, updatedAt, closedAt,
+                imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang());
     }
 }

@@ -10,7 +10,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 public interface PetitionDao {
     String COLUMNS = """
             id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url,
-            needs_approval, opens_at, closes_at, consent_text, version, digest""";
+            needs_approval, opens_at, closes_at, consent_text, version, digest, lang""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
     Optional<Petition> find(String kind, String slug);
@@ -25,9 +25,9 @@ public interface PetitionDao {
     long signatureCount(long id);
 
     @SqlUpdate("""
-            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url)
-            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl)""")
+            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url, lang)
+            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl, :lang)""")
     @org.jdbi.v3.sqlobject.statement.GetGeneratedKeys("id")
     long insert(String kind, String slug, String title, String summary, String body, String status,
-                Integer goal, long now, Long closedAt, String imageUrl);
+                Integer goal, long now, Long closedAt, String imageUrl, String lang);
 }

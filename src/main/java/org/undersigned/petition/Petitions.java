@@ -2,9 +2,13 @@ package org.undersigned.petition;
 
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
+import io.javalin.http.Context;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
+import org.undersigned.web.Localization;
 
 /**
  * Reads petitions as they stand now (opening and closing times applied). Drafts and embargoed
@@ -31,6 +35,34 @@ public final class Petitions {
     public Petition byId(long id) {
         return database.reads().withExtension(PetitionDao.class, dao -> dao.byId(id))
                 .map(p -> p.at(clock.millis())).orElseThrow(NotFoundResponse::new);
+    }
+
+    /** The petition in the language this reader gets (see {@link Localization#textLanguage}), with its other languages. */
+    public PetitionText forReader(Context ctx, Petition petition) {
+        List<Translation> translations = database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id()));
+        List<String> languages = new ArrayList<>();
+        languages.add(petition.lang());
+        translations.stream().map(Translation::lang).filter(l -> !l.equals(petition.lang())).forEach(languages::add);
+        String chosen = Localization.textLanguage(ctx, languages, petition.lang());
+        Petition text = translations.stream().filter(t -> t.lang().equals(chosen)).findFirst().map(petition::in).orElse(petition);
+        return new PetitionText(text, List.copyOf(languages));
+    }
+
+    /** The petition's words in this language if it has them, else as written; for mails and pages of one signer. */
+    public static Petition in(Handle h, Petition petition, String lang) {
+        if (lang == null || lang.equals(petition.lang())) return petition;
+        return h.attach(TranslationDao.class).find(petition.id(), lang).map(petition::in).orElse(petition);
+    }
+
+    public Petition in(Petition petition, String lang) {
+        return database.reads().withHandle(h -> in(h, petition, lang));
+    }
+
+    public List<String> languages(Petition petition) {
+        List<String> languages = new ArrayList<>(List.of(petition.lang()));
+        database.reads().withExtension(TranslationDao.class, dao -> dao.languages(petition.id())).stream()
+                .filter(l -> !l.equals(petition.lang())).forEach(languages::add);
+        return languages;
     }
 
     public List<Petition> open() {

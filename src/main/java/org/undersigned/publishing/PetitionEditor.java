@@ -10,6 +10,7 @@ import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionDao;
+import org.undersigned.petition.TranslationDao;
 import org.undersigned.web.FieldError;
 
 /**
@@ -63,6 +64,10 @@ final class PetitionEditor {
             if (!draft.slug().equals(stored.slug())) {
                 if (petitions.signatureCount(stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.locked"));
                 else if (dao.slugTaken(stored.kind(), draft.slug(), stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.taken"));
+            }
+            if (draft.lang() != null && !draft.lang().equals(stored.lang())
+                    && h.attach(TranslationDao.class).find(stored.id(), draft.lang()).isPresent()) {
+                errors.add(new FieldError("lang", "error.lang.translated"));
             }
             if (!errors.isEmpty()) return new Outcome(form.values(), errors, null);
             long now = clock.millis();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.undersigned.web.FieldError;
+import org.undersigned.web.Languages;
 import org.undersigned.web.Text;
 
 /** The coordinators' form for a statement or campaign: fields, limits, checks. */
@@ -37,6 +38,10 @@ final class PetitionForm {
         } else if (slug.isEmpty() && !title.isEmpty()) {
             errors.add(new FieldError("slug", "error.slug.required"));
         }
+
+        String lang = Text.line(first(params, "lang")).toLowerCase(java.util.Locale.ROOT);
+        values.put("lang", lang);
+        if (!lang.isEmpty() && !Languages.isKnown(lang)) errors.add(new FieldError("lang", "error.lang.invalid"));
 
         String summary = Text.line(first(params, "summary"));
         values.put("summary", summary);
@@ -82,7 +87,7 @@ final class PetitionForm {
 
         PetitionDraft draft = errors.isEmpty()
                 ? new PetitionDraft(title, slug, summary, body, status, opensAt, closesAt, needsApproval, goal, imageUrl,
-                        consent.isEmpty() ? null : consent, digest)
+                        consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang)
                 : null;
         return new Result(values, errors, draft);
     }

@@ -20,7 +20,10 @@ import org.undersigned.coordinator.CoordinatorDao;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
+import org.undersigned.petition.TranslationDao;
 import org.undersigned.web.FieldError;
+import org.undersigned.web.Languages;
+import org.undersigned.web.Localization;
 import org.undersigned.web.Markdown;
 
 /** Creating and editing statements and campaigns, with a Markdown preview that saves nothing. */
@@ -117,6 +120,15 @@ public final class PublishingRoutes {
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("action", petition == null ? "/admin/" + kind + "s" : "/admin" + petition.path());
+        model.put("allLanguages", Languages.all(Localization.of(ctx)));
+        String chosenLang = values.get("lang");
+        model.put("chosenLang", chosenLang == null || chosenLang.isEmpty() ? "en" : chosenLang);
+        if (petition != null) {
+            model.put("translations", database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id())).stream()
+                    .map(t -> Map.of("code", t.lang(), "name", Languages.name(t.lang(), Localization.of(ctx)),
+                            "dir", Languages.direction(t.lang()), "title", t.title()))
+                    .toList());
+        }
         if (petition != null && AdminAccess.coordinator(ctx).isAdmin()) {
             var assigned = database.reads().withExtension(PublishingDao.class, dao -> dao.assigned(petition.id()));
             var assignedIds = assigned.stream().map(Coordinator::id).toList();
@@ -131,6 +143,7 @@ public final class PublishingRoutes {
     private static Map<String, String> values(Petition p) {
         Map<String, String> values = new HashMap<>();
         values.put("title", p.title());
+        values.put("lang", p.lang());
         values.put("slug", p.slug());
         values.put("summary", p.summary());
         values.put("body", p.body());

@@ -38,18 +38,25 @@ public final class SignOn {
         this.clock = clock;
     }
 
-    public void sign(Petition petition, NewSignature signature, Locale locale, Origin origin) {
+    /**
+     * The petition comes in the language the signer read. Where they had a choice of versions, the
+     * mails follow the version they signed (if the interface speaks its language); otherwise the pages' language.
+     */
+    public void sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
+        // the petition comes in the language the signer read; its own consent wording is in that language
         String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
-        String consentHash = Tokens.hash(locale.getLanguage() + "\n" + consentText);
+        String consentLang = petition.consentText() != null ? petition.lang() : locale.getLanguage();
+        String consentHash = Tokens.hash(consentLang + "\n" + consentText);
         String emailKey = emails.key(signature.email());
-        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), locale, "confirm");
+        Locale mailLocale = multilingual && messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : locale;
+        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), mailLocale, "confirm");
         database.writer().run(h -> {
             long now = clock.millis();
             SignatureDao dao = h.attach(SignatureDao.class);
-            dao.rememberConsent(consentHash, locale.getLanguage(), consentText, now);
+            dao.rememberConsent(consentHash, consentLang, consentText, now);
             String suspect = suspicion(dao, petition, origin, now);
-            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consentHash,
-                    now, origin.clientHash(), suspect);
+            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
+                    now, origin.clientHash(), suspect, petition.lang());
             if (inserted.isPresent()) {
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return; // kept aside: no mail until a coordinator releases it
@@ -61,9 +68,9 @@ public final class SignOn {
             Signature existing = dao.byEmailKey(petition.id(), emailKey).orElseThrow();
             if (existing.mailsSent() >= MAX_MAILS || dao.suspectReason(existing.id()).isPresent()) return;
             if (existing.isPending()) {
-                mails.confirmation(h, petition, existing.id(), signature.email(), existing.greetingName(), locale, "confirm_again");
+                mails.confirmation(h, petition, existing.id(), signature.email(), existing.greetingName(), mailLocale, "confirm_again");
             } else {
-                mails.manageLink(h, petition, existing, signature.email(), locale, "already_signed");
+                mails.manageLink(h, petition, existing, signature.email(), mailLocale, "already_signed");
             }
             dao.countMail(existing.id());
         });

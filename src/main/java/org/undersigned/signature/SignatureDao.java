@@ -11,7 +11,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface SignatureDao {
     String COLUMNS = """
             id, petition_id, status, email, organisation, org_type, website, contact_name, first_name,
-            last_name, comment, country, locale, updates, mails_sent, created_at, confirmed_at, withdrawn_at""";
+            last_name, comment, country, locale, updates, mails_sent, created_at, confirmed_at, withdrawn_at, text_lang""";
 
     @SqlUpdate("""
             INSERT INTO consent_texts (hash, locale, text, created_at) VALUES (:hash, :locale, :text, :now)
@@ -22,14 +22,14 @@ interface SignatureDao {
     @SqlQuery("""
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    client_hash, suspect)
+                                    client_hash, suspect, text_lang)
             VALUES (:petitionId, :petitionVersion, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website,
                     :s.contactName, :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now,
-                    :clientHash, :suspect)
+                    :clientHash, :suspect, :textLang)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""")
     Optional<Long> insert(long petitionId, int petitionVersion, @BindMethods("s") NewSignature s, String emailKey,
-                          String locale, String consentHash, long now, String clientHash, String suspect);
+                          String locale, String consentHash, long now, String clientHash, String suspect, String textLang);
 
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND client_hash = :clientHash AND created_at > :since")
     long recentFrom(long petitionId, String clientHash, long since);

@@ -8,6 +8,7 @@ import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionDao;
+import org.undersigned.petition.Petitions;
 
 /**
  * What the links in mails do: confirm a pending signature (once; again is harmless),
@@ -38,7 +39,7 @@ public final class SignatureLinks {
             SignatureDao dao = h.attach(SignatureDao.class);
             Signature signature = state.signature();
             dao.confirm(signature.id(), clock.millis());
-            Petition petition = h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow();
+            Petition petition = Petitions.in(h, h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow(), signature.textLang());
             database.writer().afterCommit(() -> metrics.confirmed(petition.kind()));
             mails.manageLink(h, petition, signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(dao.byId(signature.id()).orElseThrow(), false);

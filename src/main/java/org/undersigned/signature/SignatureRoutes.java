@@ -72,7 +72,7 @@ final class SignatureRoutes {
         model.put("token", ctx.pathParam("token"));
         if (state.signature() != null) {
             model.put("signature", state.signature());
-            model.put("petition", petitions.byId(state.signature().petitionId()));
+            model.put("petition", petitions.in(petitions.byId(state.signature().petitionId()), state.signature().textLang()));
         }
         return model;
     }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionText;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
@@ -43,9 +44,10 @@ public final class Signing {
     }
 
     /** The whole POST: sign and tell the signer to check their mail, or show the form again. */
-    public void handle(Context ctx, Petition petition, SignatureForm form, boolean embed, FormPage page) {
+    public void handle(Context ctx, PetitionText text, SignatureForm form, boolean embed, FormPage page) {
         SecurityHeaders.noStore(ctx);
-        Outcome outcome = attempt(ctx, petition, form);
+        Petition petition = text.petition();
+        Outcome outcome = attempt(ctx, text, form);
         if (outcome.signed()) {
             ctx.render("signature/check_email.peb", Map.of("petition", petition, "email", outcome.email(), "embed", embed));
         } else {
@@ -65,7 +67,8 @@ public final class Signing {
         return model;
     }
 
-    Outcome attempt(Context ctx, Petition petition, SignatureForm form) {
+    Outcome attempt(Context ctx, PetitionText text, SignatureForm form) {
+        Petition petition = text.petition();
         if (!petition.isOpen()) {
             return new Outcome(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null);
         }
@@ -77,7 +80,7 @@ public final class Signing {
         }
         if (!errors.isEmpty()) return new Outcome(HttpStatus.BAD_REQUEST, result.values(), errors, null);
         String honeypot = ctx.formParam(HONEYPOT);
-        signOn.sign(petition, result.signature(), Localization.of(ctx),
+        signOn.sign(petition, text.languages().size() > 1, result.signature(), Localization.of(ctx),
                 new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
         return new Outcome(HttpStatus.OK, result.values(), List.of(), result.signature().email());
     }

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import java.util.Locale;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.Petitions;
 
 /** Coordinators decide on suspect sign-ons: release one (it gets its confirmation mail now) or discard it. */
 public final class SuspectReview {
@@ -18,7 +19,7 @@ public final class SuspectReview {
                 signatureId, petition.id());
         if (changed == 0) return false;
         Signature signature = h.attach(SignatureDao.class).byId(signatureId).orElseThrow();
-        mails.confirmation(h, petition, signatureId, signature.email(), signature.greetingName(),
+        mails.confirmation(h, Petitions.in(h, petition, signature.textLang()), signatureId, signature.email(), signature.greetingName(),
                 Locale.forLanguageTag(signature.locale()), "confirm");
         h.attach(SignatureDao.class).countMail(signatureId);
         return true;

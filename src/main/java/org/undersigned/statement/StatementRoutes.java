@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionText;
 import org.undersigned.petition.Petitions;
 import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.OrgType;
@@ -48,13 +49,15 @@ public final class StatementRoutes {
             ctx.header("Access-Control-Allow-Origin", "*");
             cached(ctx, "json", c -> {
                 Petition statement = statement(c);
-                c.json(StatementJson.of(statement, signatories.all(statement.id())));
+                c.json(StatementJson.of(statement, signatories.all(statement.id()), petitions.languages(statement)));
             });
         });
     }
 
     private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
-        pages.serve(ctx, statement(ctx), variant, render);
+        Petition stored = statement(ctx);
+        // the page differs by the version of the text the reader gets, not only by the interface language
+        pages.serve(ctx, stored, variant + ":" + petitions.forReader(ctx, stored).petition().lang(), render);
     }
 
     private Petition statement(Context ctx) {
@@ -62,15 +65,19 @@ public final class StatementRoutes {
     }
 
     private void sign(Context ctx, boolean embed) {
-        Petition statement = statement(ctx);
-        signing.handle(ctx, statement, form, embed, (c, values, errors) -> page(c, statement, values, errors, embed));
+        Petition stored = statement(ctx);
+        PetitionText statement = petitions.forReader(ctx, stored); // the language the signer read and signs
+        signing.handle(ctx, statement, form, embed, (c, values, errors) -> page(c, stored, values, errors, embed));
     }
 
-    private void page(Context ctx, Petition statement, Map<String, String> values, List<FieldError> errors, boolean embed) {
+    private void page(Context ctx, Petition asStored, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        PetitionText text = petitions.forReader(ctx, asStored);
+        Petition statement = text.petition();
         var locale = Localization.of(ctx);
         List<Signatory> all = signatories.all(statement.id());
         Map<String, Object> model = signing.formModel(statement, values, errors, embed);
         model.put("statement", statement);
+        model.putAll(text.model());
         model.put("count", all.size());
         model.put("countries", countries.all(locale));
         model.put("orgTypes", OrgType.codes());

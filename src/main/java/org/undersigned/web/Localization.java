@@ -12,6 +12,9 @@ import java.util.Locale;
  */
 public final class Localization {
     private static final String ATTRIBUTE = "locale";
+    private static final String EXPLICIT = "locale-explicit";
+    /** The query parameter (and, on a sign-on form, the hidden field) naming the language asked for. */
+    public static final String PARAM = "lang";
     private static final String COOKIE = "lang";
     private final List<Locale> supported;
     private final boolean https;
@@ -22,7 +25,7 @@ public final class Localization {
     }
 
     public void resolve(Context ctx) {
-        Locale chosen = supportedOrNull(ctx.queryParam("lang"));
+        Locale chosen = supportedOrNull(ctx.queryParam(PARAM));
         if (chosen != null) {
             Cookie cookie = new Cookie(COOKIE, chosen.getLanguage());
             cookie.setMaxAge(365 * 24 * 3600);
@@ -34,6 +37,7 @@ public final class Localization {
         } else {
             chosen = supportedOrNull(ctx.cookie(COOKIE));
         }
+        ctx.attribute(EXPLICIT, chosen != null);
         if (chosen == null) chosen = fromAcceptLanguage(ctx.header("Accept-Language"));
         ctx.attribute(ATTRIBUTE, chosen);
     }
@@ -41,6 +45,30 @@ public final class Localization {
     public static Locale of(Context ctx) {
         Locale locale = ctx.attribute(ATTRIBUTE);
         return locale == null ? Messages.FALLBACK : locale;
+    }
+
+    /**
+     * Which of a text's languages this reader gets: the one asked for ({@code ?lang=}, or the sign-on
+     * form's hidden field), else the interface language if it was chosen explicitly, else the best
+     * match of Accept-Language among the text's languages (so an Arabic reader finds the Arabic text
+     * even though the interface has no Arabic), else the interface language, else the original.
+     */
+    public static String textLanguage(Context ctx, List<String> available, String original) {
+        String asked = ctx.queryParam(PARAM);
+        if (asked == null && ctx.method().name().equals("POST")) asked = ctx.formParam(PARAM);
+        if (asked != null && available.contains(asked.trim().toLowerCase(Locale.ROOT))) return asked.trim().toLowerCase(Locale.ROOT);
+        String ui = of(ctx).getLanguage();
+        if (Boolean.TRUE.equals(ctx.attribute(EXPLICIT)) && available.contains(ui)) return ui;
+        String header = ctx.header("Accept-Language");
+        if (header != null && !header.isBlank()) {
+            try {
+                String match = Locale.lookupTag(Locale.LanguageRange.parse(header), available);
+                if (match != null) return match;
+            } catch (IllegalArgumentException malformed) {
+                // as if there were no header
+            }
+        }
+        return available.contains(ui) ? ui : original;
     }
 
     public List<Locale> supported() {

@@ -20,6 +20,8 @@ import java.util.TreeSet;
  */
 public final class Messages {
     public static final Locale FALLBACK = Locale.ENGLISH;
+    /** The UI languages, each with its bundle; adding a language is a bundle plus a line here. */
+    public static final List<Locale> BUNDLED = List.of(Locale.ENGLISH, Locale.FRENCH, Locale.forLanguageTag("es"));
     private final Map<String, Properties> bundles = new LinkedHashMap<>();
 
     public Messages(List<Locale> locales) {
@@ -61,6 +63,11 @@ public final class Messages {
         args[0] = java.text.NumberFormat.getIntegerInstance(locale).format(n);
         System.arraycopy(more, 0, args, 1, more.length);
         return get(locale, key + (one ? ".one" : ".other"), args);
+    }
+
+    /** Whether the interface speaks this language (has its bundle). */
+    public boolean speaks(String language) {
+        return bundles.containsKey(language);
     }
 
     public boolean has(Locale locale, String key) {

@@ -5,11 +5,9 @@ import io.javalin.rendering.FileRenderer;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Javalin's renderer: adds what every page's layout needs (language, switcher links, base URL). */
 public final class PageRenderer implements FileRenderer {
-    private static final Set<String> RIGHT_TO_LEFT = Set.of("ar", "he", "fa", "ur");
     private final Templates templates;
     private final Localization localization;
     private final String baseUrl;
@@ -26,7 +24,7 @@ public final class PageRenderer implements FileRenderer {
         Locale locale = Localization.of(ctx);
         Map<String, Object> page = new HashMap<>(model);
         page.put("lang", locale.getLanguage());
-        page.put("dir", RIGHT_TO_LEFT.contains(locale.getLanguage()) ? "rtl" : "ltr");
+        page.put("dir", Languages.direction(locale.getLanguage()));
         page.put("languages", localization.supported().stream()
                 .map(l -> Map.of("code", l.getLanguage(), "name", l.getDisplayLanguage(l),
                         "current", l.getLanguage().equals(locale.getLanguage())))
