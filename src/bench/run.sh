@@ -11,4 +11,4 @@ mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 rm -rf target/bench && mkdir -p target/bench/classes
 CP="$PWD/target/undersigned.jar:$(cat target/bench.classpath)"
 javac -d target/bench/classes -cp "$CP" $(find src/bench/java -name '*.java')
-java -cp "$PWD/target/bench/classes:$CP" org.undersigned.bench.Bench target/bench target/undersigned.jar "$SECONDS_PER_PHASE"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$PWD/target/bench/classes:$CP" org.undersigned.bench.Bench target/bench target/undersigned.jar "$SECONDS_PER_PHASE"

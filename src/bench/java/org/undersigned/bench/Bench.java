@@ -79,6 +79,10 @@ public final class Bench {
         Path data = work.resolve("data");
         Server server = Server.start(this, data, smtpPort);
         try {
+            say("warming up the server (JIT) for " + seconds + " s");
+            wrk(64, seconds, signOnScript(server, "warm", 0), server.base);
+            wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
+            while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
             signOns(server, seconds);
             drain(server);
         } finally {
@@ -87,6 +91,7 @@ public final class Bench {
         confirmTenThousand(data);
         server = Server.start(this, data, smtpPort);
         try {
+            wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
             pages(server, seconds);
             pagesWhileSigning(server, seconds);
             mailDelay(server, seconds, data);

@@ -19,6 +19,8 @@ final class EmlFileTransport implements MailTransport {
     private static final Pattern LINK = Pattern.compile("https?://\\S+/(confirm|manage)/\\S+");
     private final Path folder;
     private final EmailFactory emails;
+    /** One mail session for every file: making one per mail (the library's default) loads providers each time. */
+    private final jakarta.mail.Session session = jakarta.mail.Session.getInstance(new java.util.Properties());
 
     EmlFileTransport(Path folder, EmailFactory emails) {
         this.folder = folder;
@@ -30,7 +32,7 @@ final class EmlFileTransport implements MailTransport {
         try {
             Files.createDirectories(folder);
             Path file = folder.resolve(String.format("%013d-%06d.eml", System.currentTimeMillis(), mail.id()));
-            Files.writeString(file, EmailConverter.emailToEML(emails.build(mail)), StandardCharsets.UTF_8);
+            Files.write(file, EmailConverter.mimeMessageToEMLByteArray(EmailConverter.emailToMimeMessage(emails.build(mail), session)));
             Matcher link = LINK.matcher(mail.textBody());
             log.info("Mail written to {} ({}){}", file, mail.subject(), link.find() ? "; link: " + link.group() : "");
         } catch (IOException e) {

@@ -133,7 +133,9 @@ public final class MailRelay implements AutoCloseable {
 
     /** Mail servers name the recipient in their refusals; addresses stay out of the log. */
     static String redacted(String message) {
-        return message == null ? "" : EMAIL.matcher(message).replaceAll("<address>");
+        if (message == null) return "";
+        String head = message.length() > 500 ? message.substring(0, 500) + "..." : message;
+        return EMAIL.matcher(head).replaceAll("<address>");
     }
 
     long backoff(int attempt) {

@@ -2,6 +2,8 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.undersigned.Config;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
@@ -26,6 +28,8 @@ public final class SignOn {
     private final Clock clock;
     private final Config.RateLimits limits;
     private final Metrics metrics;
+    /** Consent wordings already stored (they never change once stored), so most sign-ons skip that insert. */
+    private final Set<String> knownConsents = ConcurrentHashMap.newKeySet();
 
     SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock, Config.RateLimits limits,
            Metrics metrics) {
@@ -53,15 +57,17 @@ public final class SignOn {
         database.writer().run(h -> {
             long now = clock.millis();
             SignatureDao dao = h.attach(SignatureDao.class);
-            dao.rememberConsent(consentHash, consentLang, consentText, now);
+            if (!knownConsents.contains(consentHash)) {
+                dao.rememberConsent(consentHash, consentLang, consentText, now);
+                database.writer().afterCommit(() -> knownConsents.add(consentHash));
+            }
             String suspect = suspicion(dao, petition, origin, now);
             var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, origin.clientHash(), suspect, petition.lang());
             if (inserted.isPresent()) {
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return; // kept aside: no mail until a coordinator releases it
-                mails.enqueue(h, inserted.get(), confirmation);
-                dao.countMail(inserted.get());
+                mails.enqueue(h, inserted.get(), confirmation); // the insert counted this mail
                 return;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
@@ -80,10 +86,7 @@ public final class SignOn {
     private String suspicion(SignatureDao dao, Petition petition, Origin origin, long now) {
         if (origin.honeypot()) return "honeypot";
         if (origin.clientHash() == null) return null;
-        if (dao.recentFrom(petition.id(), origin.clientHash(), now - MINUTE) >= limits.perMinute()
-                || dao.recentFrom(petition.id(), origin.clientHash(), now - HOUR) >= limits.perHour()) {
-            return "rate";
-        }
-        return null;
+        boolean over = dao.overLimit(petition.id(), origin.clientHash(), now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
+        return over ? "rate" : null;
     }
 }
