@@ -25,6 +25,9 @@ final class SmtpTransport implements MailTransport {
                 .withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
                 .withTransportStrategy(strategy)
                 .withSessionTimeout(20_000)
+                // connections are pooled (batch-module) and reused: one per parallel sender of the relay
+                .withConnectionPoolCoreSize(0)
+                .withConnectionPoolMaxSize(MailRelay.CONNECTIONS)
                 // recipients were checked strictly at sign-on; the sender may be a local name (undersigned@localhost)
                 .withEmailValidator(com.sanctionco.jmail.JMail.validator())
                 .buildMailer();
