@@ -175,11 +175,15 @@ public final class Bench {
     private void confirmTenThousand(Path data) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"))) {
             db.createStatement().executeUpdate("""
-                    UPDATE signatures SET status = 'confirmed', confirmed_at = created_at, moderation = 'none'
-                    WHERE id IN (SELECT id FROM signatures WHERE petition_id = (SELECT id FROM petitions WHERE slug = 'regularisation-now')
-                                 AND status = 'pending' ORDER BY id LIMIT 10000)""");
+                    WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
+                    INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, contact_name,
+                                            country, locale, consent_hash, created_at, confirmed_at, moderation)
+                    SELECT p.id, 1, 'confirmed', 'listed-' || i || '@bench.example.org', 'listed-' || i || '@bench.example.org',
+                           'Listed Organisation ' || i, 'ngo', 'Contact', substr('BEFRDEITESNLPTPLSEATIEGRCZHU', 1 + 2 * (i % 14), 2), 'en',
+                           (SELECT hash FROM consent_texts LIMIT 1), 1700000000000 + i, 1700000000000 + i, 'none'
+                    FROM n, petitions p WHERE p.slug = 'regularisation-now'""");
             ResultSet count = db.createStatement().executeQuery("SELECT COUNT(*) FROM signatures WHERE status = 'confirmed'");
-            if (count.getInt(1) != 10_000) throw new IllegalStateException("only " + count.getInt(1) + " sign-ons to confirm; run longer phases");
+            if (count.getInt(1) != 10_000) throw new IllegalStateException(count.getInt(1) + " confirmed signatories instead of 10,000");
         }
     }
 

@@ -88,6 +88,23 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    /**
+     * The petition's public_version (see V010), or -1 when there is no such petition. Every public
+     * page asks this, so it is plain JDBC on a pooled connection, without a JDBI handle.
+     */
+    public long publicVersion(String kind, String slug) {
+        try (java.sql.Connection c = readPool.getConnection();
+             java.sql.PreparedStatement query = c.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?")) {
+            query.setString(1, kind);
+            query.setString(2, slug);
+            try (java.sql.ResultSet row = query.executeQuery()) {
+                return row.next() ? row.getLong(1) : -1;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
+        }
+    }
+
     public boolean answers() {
         try {
             return jdbi.withHandle(h -> h.createQuery("SELECT 1").mapTo(Integer.class).one()) == 1;

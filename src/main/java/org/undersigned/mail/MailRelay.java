@@ -25,7 +25,7 @@ import org.undersigned.metrics.Metrics;
 public final class MailRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
     static final int MAX_ATTEMPTS = 12;
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"'@]+@[^\\s<>\"'@]+");
+    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"'@]++@[^\\s<>\"'@]++");
     private static final Duration MAX_DELAY = Duration.ofHours(6);
     private final Outbox outbox;
     private final MailTransport transport;

@@ -4,7 +4,9 @@ import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
 import io.javalin.http.Context;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
@@ -17,15 +19,55 @@ import org.undersigned.web.Localization;
 public final class Petitions {
     private final Database database;
     private final Clock clock;
+    /** kind/slug to the petition as stored and its translations, at a public_version; one entry per petition. */
+    private final Map<String, Stored> cache = new HashMap<>();
 
     public Petitions(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
     }
 
+    /**
+     * A public petition by its address. Petitions and their translations are kept in memory and
+     * read again only when their public_version moved (every change moves it, see V010/V021).
+     */
     public Petition publicOne(String kind, String slug) {
-        return find(kind, slug).map(p -> p.at(clock.millis())).filter(Petition::isPublic).orElseThrow(NotFoundResponse::new);
+        return current(kind, slug).map(s -> s.petition().at(clock.millis())).filter(Petition::isPublic).orElseThrow(NotFoundResponse::new);
     }
+
+    /** The version the public pages of this petition are at (it moves whenever anything they show changes). */
+    public long version(Petition petition) {
+        return database.publicVersion(petition.kind(), petition.slug());
+    }
+
+    private Optional<Stored> current(String kind, String slug) {
+        long version = database.publicVersion(kind, slug);
+        if (version < 0) return Optional.empty();
+        Stored stored = stored(kind + "/" + slug);
+        if (stored != null && stored.version() == version) return Optional.of(stored);
+        Optional<Stored> fresh = database.reads().withHandle(h -> h.attach(PetitionDao.class).find(kind, slug)
+                .map(p -> new Stored(p, h.attach(TranslationDao.class).all(p.id()), version)));
+        fresh.ifPresent(s -> {
+            synchronized (cache) {
+                cache.put(kind + "/" + slug, s);
+            }
+        });
+        return fresh;
+    }
+
+    private Stored stored(String key) {
+        synchronized (cache) {
+            return cache.get(key);
+        }
+    }
+
+    private List<Translation> translations(Petition petition) {
+        Optional<Stored> stored = current(petition.kind(), petition.slug());
+        if (stored.isPresent() && stored.get().petition().id() == petition.id()) return stored.get().translations();
+        return database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id()));
+    }
+
+    private record Stored(Petition petition, List<Translation> translations, long version) {}
 
     /** As stored, whatever its status and times: for coordinators. */
     public Optional<Petition> find(String kind, String slug) {
@@ -39,7 +81,7 @@ public final class Petitions {
 
     /** The petition in the language this reader gets (see {@link Localization#textLanguage}), with its other languages. */
     public PetitionText forReader(Context ctx, Petition petition) {
-        List<Translation> translations = database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id()));
+        List<Translation> translations = translations(petition);
         List<String> languages = new ArrayList<>();
         languages.add(petition.lang());
         translations.stream().map(Translation::lang).filter(l -> !l.equals(petition.lang())).forEach(languages::add);

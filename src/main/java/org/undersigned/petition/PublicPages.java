@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
 import org.undersigned.db.Database;
@@ -49,13 +48,12 @@ public final class PublicPages {
             render.accept(ctx);
             return;
         }
-        Optional<Long> version = database.reads().withHandle(h -> h.createQuery(
-                "SELECT public_version FROM petitions WHERE id = :id").bind("id", petition.id()).mapTo(Long.class).findOne());
-        if (version.isEmpty()) {
+        long version = database.publicVersion(petition.kind(), petition.slug());
+        if (version < 0) {
             render.accept(ctx);
             return;
         }
-        Key key = new Key(petition.id(), version.get(), petition.status(), variant, Localization.of(ctx).toLanguageTag(), ctx.queryString());
+        Key key = new Key(petition.id(), version, petition.status(), variant, Localization.of(ctx).toLanguageTag(), ctx.queryString());
         long now = clock.millis();
         Entry entry = lookup(key, now);
         if (entry == null) {
