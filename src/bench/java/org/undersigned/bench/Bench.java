@@ -1,7 +1,5 @@
 package org.undersigned.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -62,20 +60,7 @@ public final class Bench {
         say("machine: " + Runtime.getRuntime().availableProcessors() + " cores; server JVM -Xmx256m; wrk over loopback; " + seconds + " s per phase");
         ceilings(seconds);
         int smtpPort = freePort();
-        GreenMail smtp = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
-        Thread purger = new Thread(() -> {
-            while (true) {
-                try {
-                    Thread.sleep(2000);
-                    smtp.purgeEmailFromAllMailboxes();
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        });
-        purger.setDaemon(true);
-        purger.start();
+        SmtpSink smtp = new SmtpSink(smtpPort);
         Path data = work.resolve("data");
         Server server = Server.start(this, data, smtpPort);
         try {
@@ -97,8 +82,7 @@ public final class Bench {
             mailDelay(server, seconds, data);
         } finally {
             server.stop();
-            purger.interrupt();
-            smtp.stop();
+            smtp.close();
         }
         figure("6. peak resident memory of the server (VmHWM)", (peakRssKb / 1024) + " MB (heap limited to 256 MB)");
         StringBuilder table = new StringBuilder("\n== undersigned benchmark ==\n");
@@ -147,12 +131,18 @@ public final class Bench {
         double sentBefore = server.metric("undersigned_mail_sent_total");
         String newOnes = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}";
         double storedBefore = server.metric(newOnes);
+        double busyBefore = server.metric("undersigned_db_writer_busy_seconds_total");
+        double commitsBefore = server.metric("undersigned_db_commits_total");
+        double writesBefore = server.metric("undersigned_db_writes_total");
         Wrk w = wrk(64, seconds, lua, server.base);
         double stored = server.metric(newOnes) - storedBefore;
+        figure("   the single writer meanwhile", String.format("busy %.0f%% of the time, %.1f writes per commit (fsync)",
+                100 * (server.metric("undersigned_db_writer_busy_seconds_total") - busyBefore) / seconds,
+                (server.metric("undersigned_db_writes_total") - writesBefore) / Math.max(1, server.metric("undersigned_db_commits_total") - commitsBefore)));
         figure("2. full organisation sign-ons, 64 connections", w.summary());
         figure("   ratio to the ceilings (no-op POST / raw inserts)", String.format("%.0f%% / %.0f%%",
                 100 * w.rps / ceilingNoop, 100 * w.rps / ceilingInserts));
-        figure("   sign-ons stored (new, each with its mail queued)", String.format("%.0f of %d answered 200", stored, w.requests - w.non2xx));
+        figure("   sign-ons stored (new, each with its mail queued)", String.format("%.0f stored, %d answered 200", stored, w.requests - w.non2xx));
         mailSentDuringSignOns = server.metric("undersigned_mail_sent_total") - sentBefore;
     }
 

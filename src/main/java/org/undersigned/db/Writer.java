@@ -90,7 +90,11 @@ public final class Writer implements AutoCloseable {
             }
             queue.drainTo(batch, MAX_BATCH - 1);
             boolean stopping = batch.remove(this.stop);
-            if (!batch.isEmpty()) commit(batch);
+            if (!batch.isEmpty()) {
+                long start = System.nanoTime();
+                commit(batch);
+                stats.busy(System.nanoTime() - start);
+            }
             batch.clear();
             if (stopping) return;
         }

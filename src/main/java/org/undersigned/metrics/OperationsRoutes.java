@@ -38,6 +38,8 @@ public final class OperationsRoutes {
                 () -> database.writer().stats().transactions());
         metrics.counter("undersigned_db_writes_total", "Pieces of write work grouped into those commits",
                 () -> database.writer().stats().writes());
+        metrics.counter("undersigned_db_writer_busy_seconds_total", "Time the single writer spent in transactions, fsync included",
+                () -> database.writer().stats().busySeconds());
     }
 
     public void register(RoutesConfig routes) {
