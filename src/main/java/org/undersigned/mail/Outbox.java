@@ -48,22 +48,21 @@ public final class Outbox {
     /** Marks the rows as being sent, in one transaction; returns those no one else had taken. */
     List<QueuedMail> claim(List<QueuedMail> due) {
         return database.writer().write(h -> {
-            OutboxDao dao = h.attach(OutboxDao.class);
-            return due.stream().filter(mail -> dao.claim(mail.id()) == 1).toList();
+            java.util.Set<Long> claimed = h.attach(OutboxDao.class).claimAll(due.stream().map(QueuedMail::id).toList());
+            return due.stream().filter(mail -> claimed.contains(mail.id())).toList();
         });
     }
 
-    /** Records what became of a batch, in one transaction. */
+    /** Records what became of a batch, in one transaction (the sent ones in one statement). */
     void settle(List<Delivery> deliveries) {
         long now = clock.millis();
         database.writer().run(h -> {
             OutboxDao dao = h.attach(OutboxDao.class);
+            List<Long> sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::id).toList();
+            if (!sent.isEmpty()) dao.markAllSent(sent, now);
             for (Delivery d : deliveries) {
-                switch (d.outcome()) {
-                    case SENT -> dao.markSent(d.id(), now);
-                    case RETRY -> dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
-                    case FAILED -> dao.markFailed(d.id(), truncate(d.error()));
-                }
+                if (d.outcome() == Delivery.Outcome.RETRY) dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
+                if (d.outcome() == Delivery.Outcome.FAILED) dao.markFailed(d.id(), truncate(d.error()));
             }
         });
     }
