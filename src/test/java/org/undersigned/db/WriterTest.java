@@ -24,10 +24,13 @@ class WriterTest {
             Writer writer = db.writer();
             writer.run(h -> h.execute("CREATE TABLE t (n INTEGER)"));
             CountDownLatch hold = new CountDownLatch(1);
+            CountDownLatch running = new CountDownLatch(1);
             Future<?> first = pool.submit(() -> writer.run(h -> {
+                running.countDown();
                 await(hold);
                 h.execute("INSERT INTO t VALUES (-1)");
             }));
+            running.await(); // the writer is busy with the first piece; the next 20 must all wait together
             List<Future<?>> rest = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 int n = i;
