@@ -91,7 +91,7 @@ public final class App {
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
-        PublicPages pages = new PublicPages(database, clock);
+        PublicPages pages = new PublicPages(petitions, clock);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock, metrics);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();

@@ -54,9 +54,7 @@ public final class CampaignRoutes {
     }
 
     private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
-        Petition stored = campaign(ctx);
-        // the page differs by the version of the text the reader gets, not only by the interface language
-        pages.serve(ctx, stored, variant + ":" + petitions.forReader(ctx, stored).petition().lang(), render);
+        pages.serve(ctx, campaign(ctx), variant, render);
     }
 
     private Petition campaign(Context ctx) {

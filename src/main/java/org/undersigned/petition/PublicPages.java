@@ -11,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
-import org.undersigned.db.Database;
 import org.undersigned.web.Localization;
 
 /**
@@ -24,7 +23,7 @@ import org.undersigned.web.Localization;
 public final class PublicPages {
     static final Duration MAX_AGE = Duration.ofMinutes(10);
     private static final int MAX_ENTRIES = 256;
-    private final Database database;
+    private final Petitions petitions;
     private final Clock clock;
     private final Map<Key, Entry> entries = new LinkedHashMap<>(64, 0.75f, true) {
         @Override
@@ -33,12 +32,12 @@ public final class PublicPages {
         }
     };
 
-    public PublicPages(Database database, Clock clock) {
-        this.database = database;
+    public PublicPages(Petitions petitions, Clock clock) {
+        this.petitions = petitions;
         this.clock = clock;
     }
 
-    private record Key(long petitionId, long version, String status, String variant, String locale, String query) {}
+    private record Key(long petitionId, long version, String status, String variant, String textLanguage, String locale, String query) {}
 
     private record Entry(byte[] plain, byte[] gzip, String contentType, String etag, long createdAt) {}
 
@@ -48,12 +47,14 @@ public final class PublicPages {
             render.accept(ctx);
             return;
         }
-        long version = database.publicVersion(petition.kind(), petition.slug());
+        long version = petitions.version(petition);
         if (version < 0) {
             render.accept(ctx);
             return;
         }
-        Key key = new Key(petition.id(), version, petition.status(), variant, Localization.of(ctx).toLanguageTag(), ctx.queryString());
+        // the page differs by the version of the text the reader gets, not only by the interface language
+        String textLanguage = petitions.forReader(ctx, petition).petition().lang();
+        Key key = new Key(petition.id(), version, petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag(), ctx.queryString());
         long now = clock.millis();
         Entry entry = lookup(key, now);
         if (entry == null) {

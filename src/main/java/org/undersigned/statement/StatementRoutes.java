@@ -55,9 +55,7 @@ public final class StatementRoutes {
     }
 
     private void cached(Context ctx, String variant, java.util.function.Consumer<Context> render) {
-        Petition stored = statement(ctx);
-        // the page differs by the version of the text the reader gets, not only by the interface language
-        pages.serve(ctx, stored, variant + ":" + petitions.forReader(ctx, stored).petition().lang(), render);
+        pages.serve(ctx, statement(ctx), variant, render);
     }
 
     private Petition statement(Context ctx) {
