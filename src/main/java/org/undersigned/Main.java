@@ -55,6 +55,10 @@ public final class Main {
         } catch (ConfigException e) {
             System.err.println("Configuration error: " + e.getMessage());
             System.exit(2);
+        } catch (RuntimeException e) {
+            // a port already taken, an unreadable database: say so and exit, rather than linger half-started
+            System.err.println("undersigned could not start: " + e.getMessage());
+            System.exit(1);
         }
     }
 

@@ -1,5 +1,7 @@
 package org.undersigned.db;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -26,6 +28,7 @@ public final class Writer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
     static final int MAX_BATCH = 512;
     private final Handle handle;
+    private final CachedStatements statements = new CachedStatements();
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
     private final Task<Void> stop = new Task<>(h -> null);
@@ -36,6 +39,7 @@ public final class Writer implements AutoCloseable {
 
     Writer(Handle handle) {
         this.handle = handle;
+        handle.setStatementBuilder(statements);
         this.thread = new Thread(this::loop, "db-writer");
         thread.setDaemon(true);
         thread.start();
@@ -70,6 +74,20 @@ public final class Writer implements AutoCloseable {
         afterCommit.add(action);
     }
 
+    /**
+     * Inside {@link #write}: a prepared statement on the writer's connection for plain JDBC, where
+     * a hot path cannot afford JDBI's per-statement work. It stays open for reuse: bind, execute,
+     * close its result set, never the statement itself. Literal SQL only (one statement per text).
+     */
+    public PreparedStatement statement(String sql) {
+        if (Thread.currentThread() != thread || afterCommit == null) throw new IllegalStateException("a writer statement outside a write");
+        try {
+            return statements.kept(handle.getConnection(), sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot prepare: " + sql, e);
+        }
+    }
+
     /** Transactions committed and pieces of work in them so far, for the metrics. */
     public WriteStats stats() {
         return stats;
@@ -102,7 +120,7 @@ public final class Writer implements AutoCloseable {
 
     private void commit(List<Task<?>> batch) {
         try {
-            handle.execute("BEGIN IMMEDIATE");
+            control("BEGIN IMMEDIATE");
         } catch (RuntimeException e) {
             batch.forEach(t -> t.done.completeExceptionally(e));
             return;
@@ -110,9 +128,9 @@ public final class Writer implements AutoCloseable {
         for (Task<?> task : batch) {
             afterCommit = task.afterCommit;
             try {
-                handle.execute("SAVEPOINT work");
+                control("SAVEPOINT work");
                 task.run(handle);
-                handle.execute("RELEASE work");
+                control("RELEASE work");
             } catch (RuntimeException | Error e) {
                 task.failed = e;
                 task.afterCommit.clear();
@@ -125,7 +143,7 @@ public final class Writer implements AutoCloseable {
             }
         }
         try {
-            handle.execute("COMMIT");
+            control("COMMIT");
         } catch (RuntimeException e) {
             abandon(batch, e);
             return;
@@ -134,11 +152,20 @@ public final class Writer implements AutoCloseable {
         for (Task<?> task : batch) task.finish();
     }
 
+    /** Transaction control on kept statements: four of these run for every piece of work. */
+    private void control(String sql) {
+        try {
+            statements.kept(handle.getConnection(), sql).execute();
+        } catch (SQLException e) {
+            throw new IllegalStateException(sql + " failed: " + e.getMessage(), e);
+        }
+    }
+
     /** Rolls back one piece of work; false when the transaction itself is lost. */
     private boolean undo(Throwable cause) {
         try {
-            handle.execute("ROLLBACK TO work");
-            handle.execute("RELEASE work");
+            control("ROLLBACK TO work");
+            control("RELEASE work");
             return true;
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
@@ -149,7 +176,7 @@ public final class Writer implements AutoCloseable {
     /** The whole transaction is lost: roll it back, and every caller hears why. */
     private void abandon(List<Task<?>> batch, Throwable cause) {
         try {
-            handle.execute("ROLLBACK");
+            control("ROLLBACK");
         } catch (RuntimeException rollbackFailure) {
             log.debug("rollback after a failed transaction also failed", rollbackFailure);
         }

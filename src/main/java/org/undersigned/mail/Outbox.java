@@ -1,5 +1,7 @@
 package org.undersigned.mail;
 
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -10,6 +12,9 @@ import org.undersigned.db.Writer;
 
 /** The durable queue of mail: written inside the caller's transaction, drained by {@link MailRelay}. */
 public final class Outbox {
+    private static final String INSERT = """
+            INSERT INTO outbox (recipient, subject, text_body, html_body, headers, status, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
     private final Database database;
     private final Clock clock;
     private volatile Runnable onEnqueue = () -> {};
@@ -19,10 +24,25 @@ public final class Outbox {
         this.clock = clock;
     }
 
-    /** Call inside {@link Writer#write}: the mail exists exactly when the transaction commits. */
+    /**
+     * Call inside {@link Writer#write}: the mail exists exactly when the transaction commits. Plain
+     * JDBC on a kept statement, since every sign-on runs it on the single writer thread.
+     */
     public void enqueue(Handle handle, Mail mail) {
-        handle.attach(OutboxDao.class).insert(mail.recipient(), mail.subject(), mail.text(), mail.html(),
-                encode(mail.headers()), clock.millis());
+        long now = clock.millis();
+        try {
+            PreparedStatement insert = database.writer().statement(INSERT);
+            insert.setString(1, mail.recipient());
+            insert.setString(2, mail.subject());
+            insert.setString(3, mail.text());
+            insert.setString(4, mail.html());
+            insert.setString(5, encode(mail.headers()));
+            insert.setLong(6, now);
+            insert.setLong(7, now);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot queue the mail", e);
+        }
         database.writer().afterCommit(onEnqueue);
     }
 

@@ -8,11 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface OutboxDao {
-    @SqlUpdate("""
-            INSERT INTO outbox (recipient, subject, text_body, html_body, headers, status, next_attempt_at, created_at)
-            VALUES (:recipient, :subject, :text, :html, :headers, 'queued', :now, :now)""")
-    void insert(String recipient, String subject, String text, String html, String headers, long now);
-
     @SqlQuery("""
             SELECT id, recipient, subject, text_body, html_body, headers, attempts
             FROM outbox

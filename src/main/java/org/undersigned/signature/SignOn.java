@@ -22,6 +22,7 @@ public final class SignOn {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 3_600_000;
     private final Database database;
+    private final SignatureWrites writes;
     private final SignerMail mails;
     private final Messages messages;
     private final EmailAddress emails;
@@ -31,8 +32,9 @@ public final class SignOn {
     /** Consent wordings already stored (they never change once stored), so most sign-ons skip that insert. */
     private final Set<String> knownConsents = ConcurrentHashMap.newKeySet();
 
-    SignOn(Database database, SignerMail mails, Messages messages, EmailAddress emails, Clock clock, Config.RateLimits limits,
-           Metrics metrics) {
+    SignOn(Database database, SignatureWrites writes, SignerMail mails, Messages messages, EmailAddress emails, Clock clock,
+           Config.RateLimits limits, Metrics metrics) {
+        this.writes = writes;
         this.metrics = metrics;
         this.limits = limits;
         this.database = database;
@@ -56,21 +58,21 @@ public final class SignOn {
         SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), mailLocale, "confirm");
         database.writer().run(h -> {
             long now = clock.millis();
-            SignatureDao dao = h.attach(SignatureDao.class);
             if (!knownConsents.contains(consentHash)) {
-                dao.rememberConsent(consentHash, consentLang, consentText, now);
+                h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
                 database.writer().afterCommit(() -> knownConsents.add(consentHash));
             }
-            String suspect = suspicion(dao, petition, origin, now);
-            var inserted = dao.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
+            String suspect = suspicion(petition, origin, now);
+            var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, origin.clientHash(), suspect, petition.lang());
             if (inserted.isPresent()) {
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return; // kept aside: no mail until a coordinator releases it
-                mails.enqueue(h, inserted.get(), confirmation); // the insert counted this mail
+                mails.enqueue(h, inserted.getAsLong(), confirmation); // the insert counted this mail
                 return;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
+            SignatureDao dao = h.attach(SignatureDao.class);
             Signature existing = dao.byEmailKey(petition.id(), emailKey).orElseThrow();
             if (existing.mailsSent() >= MAX_MAILS || dao.suspectReason(existing.id()).isPresent()) return;
             if (existing.isPending()) {
@@ -83,10 +85,10 @@ public final class SignOn {
     }
 
     /** Why this sign-on is kept aside, or null: the honeypot was filled, or its client is over the rate limit. */
-    private String suspicion(SignatureDao dao, Petition petition, Origin origin, long now) {
+    private String suspicion(Petition petition, Origin origin, long now) {
         if (origin.honeypot()) return "honeypot";
         if (origin.clientHash() == null) return null;
-        boolean over = dao.overLimit(petition.id(), origin.clientHash(), now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
+        boolean over = writes.overLimit(petition.id(), origin.clientHash(), now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
         return over ? "rate" : null;
     }
 }

@@ -18,29 +18,7 @@ interface SignatureDao {
             ON CONFLICT (hash) DO NOTHING""")
     void rememberConsent(String hash, String locale, String text, long now);
 
-    /**
-     * Empty when this address has already signed this petition (the unique index decides). A
-     * sign-on not kept aside counts its confirmation mail at once.
-     */
-    @SqlQuery("""
-            INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
-                                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    client_hash, suspect, text_lang, mails_sent)
-            VALUES (:petitionId, :petitionVersion, 'pending', :s.email, :emailKey, :s.organisation, :s.orgType, :s.website,
-                    :s.contactName, :s.firstName, :s.lastName, :s.comment, :s.country, :locale, :consentHash, :s.updates, :now,
-                    :clientHash, :suspect, :textLang, CASE WHEN :suspect IS NULL THEN 1 ELSE 0 END)
-            ON CONFLICT (petition_id, email_key) DO NOTHING
-            RETURNING id""")
-    Optional<Long> insert(long petitionId, int petitionVersion, @BindMethods("s") NewSignature s, String emailKey,
-                          String locale, String consentHash, long now, String clientHash, String suspect, String textLang);
 
-    /** Whether this client is over either limit; counts no further than the hourly limit. */
-    @SqlQuery("""
-            SELECT COUNT(*) >= :perHour OR COALESCE(SUM(created_at > :minuteAgo), 0) >= :perMinute
-            FROM (SELECT created_at FROM signatures
-                  WHERE petition_id = :petitionId AND client_hash = :clientHash AND created_at > :hourAgo
-                  LIMIT :perHour)""")
-    boolean overLimit(long petitionId, String clientHash, long minuteAgo, int perMinute, long hourAgo, int perHour);
 
     @SqlQuery("SELECT suspect FROM signatures WHERE id = :id")
     Optional<String> suspectReason(long id);
@@ -54,10 +32,6 @@ interface SignatureDao {
     @SqlUpdate("UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = :id")
     void countMail(long id);
 
-    @SqlUpdate("""
-            INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
-            VALUES (:hash, :signatureId, :purpose, :now, :expiresAt)""")
-    void addToken(String hash, long signatureId, String purpose, long now, Long expiresAt);
 
     @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
     Optional<TokenMatch> token(String hash);

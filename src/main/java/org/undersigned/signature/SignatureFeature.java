@@ -26,8 +26,9 @@ public final class SignatureFeature implements AutoCloseable {
                             FormToken formToken, ClientAddress clientAddress, Petitions petitions, Clock clock,
                             Metrics metrics) {
         this.config = config;
-        SignerMail mails = new SignerMail(outbox, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
-        this.signing = new Signing(new SignOn(database, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
+        SignatureWrites writes = new SignatureWrites(database.writer());
+        SignerMail mails = new SignerMail(outbox, writes, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
+        this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress);
         this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock, metrics), petitions, formToken);
         this.suspects = new SuspectReview(mails);

@@ -14,14 +14,16 @@ import org.undersigned.petition.Petition;
 /** The mails a signer receives, each written to the outbox inside the caller's transaction. */
 final class SignerMail {
     private final Outbox outbox;
+    private final SignatureWrites writes;
     private final MailComposer composer;
     private final Tokens tokens;
     private final Clock clock;
     private final String baseUrl;
     private final Duration confirmValidity;
 
-    SignerMail(Outbox outbox, MailComposer composer, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
+    SignerMail(Outbox outbox, SignatureWrites writes, MailComposer composer, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
         this.outbox = outbox;
+        this.writes = writes;
         this.composer = composer;
         this.tokens = tokens;
         this.clock = clock;
@@ -47,7 +49,7 @@ final class SignerMail {
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
     void enqueue(Handle h, long signatureId, Prepared prepared) {
-        h.attach(SignatureDao.class).addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
+        writes.addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
         outbox.enqueue(h, prepared.mail());
     }
 
@@ -70,7 +72,7 @@ final class SignerMail {
 
     private String token(Handle h, long signatureId, String purpose, Long expiresAt) {
         String token = tokens.next();
-        h.attach(SignatureDao.class).addToken(Tokens.hash(token), signatureId, purpose, clock.millis(), expiresAt);
+        writes.addToken(Tokens.hash(token), signatureId, purpose, clock.millis(), expiresAt);
         return token;
     }
 

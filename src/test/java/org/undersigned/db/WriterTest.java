@@ -75,6 +75,51 @@ class WriterTest {
         }
     }
 
+    @Test
+    void statements_kept_open_between_writes_still_give_the_right_answers() {
+        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("c.db"))) {
+            Writer writer = db.writer();
+            writer.run(h -> h.execute("CREATE TABLE t (n INTEGER UNIQUE)"));
+            java.util.Set<java.sql.Statement> used = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (int i = 0; i < 200; i++) {
+                int n = i;
+                writer.run(h -> h.createUpdate("INSERT INTO t VALUES (:n)").bind("n", n)
+                        .addCustomizer(new org.jdbi.v3.core.statement.StatementCustomizer() {
+                            @Override
+                            public void beforeExecution(java.sql.PreparedStatement stmt, org.jdbi.v3.core.statement.StatementContext ctx) {
+                                used.add(stmt);
+                            }
+                        }).execute());
+            }
+            assertThat(used).as("the 200 inserts ran on one prepared statement").hasSize(1);
+            // a statement that failed (duplicate) is usable again, and its failure undid nothing else
+            assertThatThrownBy(() -> writer.run(h -> h.execute("INSERT INTO t VALUES (?)", 7))).hasMessageContaining("UNIQUE");
+            writer.run(h -> h.execute("INSERT INTO t VALUES (?)", 200));
+            // the same query run inside its own results, and one stopped after its first row
+            List<String> pairs = writer.write(h -> {
+                List<String> out = new ArrayList<>();
+                try (var outer = h.createQuery("SELECT n FROM t WHERE n < :below ORDER BY n").bind("below", 3).mapTo(Integer.class).iterator()) {
+                    while (outer.hasNext()) {
+                        int n = outer.next();
+                        int inner = h.createQuery("SELECT n FROM t WHERE n < :below ORDER BY n").bind("below", n + 1).mapTo(Integer.class).list().size();
+                        out.add(n + ":" + inner);
+                    }
+                }
+                out.add("first:" + h.createQuery("SELECT n FROM t ORDER BY n DESC").mapTo(Integer.class).first());
+                return out;
+            });
+            assertThat(pairs).containsExactly("0:1", "1:2", "2:3", "first:200");
+            assertThat(count(db)).isEqualTo(201);
+            // and a write after the half-read query commits (no statement left running)
+            writer.run(h -> h.execute("DELETE FROM t WHERE n >= ?", 100));
+            assertThat(count(db)).isEqualTo(100);
+        }
+    }
+
+    private static int count(Database db) {
+        return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one());
+    }
+
     private static void await(CountDownLatch latch) {
         try {
             latch.await();

@@ -1,0 +1,109 @@
+package org.undersigned.signature;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.OptionalLong;
+import org.undersigned.db.Writer;
+
+/**
+ * The statements every sign-on runs, in plain JDBC on the writer's kept statements (the rest of
+ * the signature code uses {@link SignatureDao}). They run on the single writer thread, so their
+ * cost bounds how many sign-ons a second the platform takes: through JDBI's SQL objects each of
+ * them cost several times what SQLite itself spends on it.
+ */
+final class SignatureWrites {
+    private static final String OVER_LIMIT = """
+            SELECT COUNT(*) >= ? OR COALESCE(SUM(created_at > ?), 0) >= ?
+            FROM (SELECT created_at FROM signatures
+                  WHERE petition_id = ? AND client_hash = ? AND created_at > ?
+                  LIMIT ?)""";
+    private static final String INSERT = """
+            INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
+                                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
+                                    client_hash, suspect, text_lang, mails_sent)
+            VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (petition_id, email_key) DO NOTHING
+            RETURNING id""";
+    private static final String TOKEN = """
+            INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
+            VALUES (?, ?, ?, ?, ?)""";
+
+    private final Writer writer;
+
+    SignatureWrites(Writer writer) {
+        this.writer = writer;
+    }
+
+    /** Whether this client is over either limit; counts no further than the hourly limit. */
+    boolean overLimit(long petitionId, String clientHash, long minuteAgo, int perMinute, long hourAgo, int perHour) {
+        try {
+            PreparedStatement query = writer.statement(OVER_LIMIT);
+            query.setInt(1, perHour);
+            query.setLong(2, minuteAgo);
+            query.setInt(3, perMinute);
+            query.setLong(4, petitionId);
+            query.setString(5, clientHash);
+            query.setLong(6, hourAgo);
+            query.setInt(7, perHour);
+            try (ResultSet row = query.executeQuery()) {
+                return row.next() && row.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count this client's sign-ons", e);
+        }
+    }
+
+    /**
+     * The new signature's id, or empty when this address has already signed this petition (the
+     * unique index decides). A sign-on not kept aside counts its confirmation mail at once.
+     */
+    OptionalLong insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
+                        long now, String clientHash, String suspect, String textLang) {
+        try {
+            PreparedStatement insert = writer.statement(INSERT);
+            int i = 0;
+            insert.setLong(++i, petitionId);
+            insert.setInt(++i, petitionVersion);
+            insert.setString(++i, s.email());
+            insert.setString(++i, emailKey);
+            insert.setString(++i, s.organisation());
+            insert.setString(++i, s.orgType());
+            insert.setString(++i, s.website());
+            insert.setString(++i, s.contactName());
+            insert.setString(++i, s.firstName());
+            insert.setString(++i, s.lastName());
+            insert.setString(++i, s.comment());
+            insert.setString(++i, s.country());
+            insert.setString(++i, locale);
+            insert.setString(++i, consentHash);
+            insert.setBoolean(++i, s.updates());
+            insert.setLong(++i, now);
+            insert.setString(++i, clientHash);
+            insert.setString(++i, suspect);
+            insert.setString(++i, textLang);
+            insert.setInt(++i, suspect == null ? 1 : 0);
+            try (ResultSet row = insert.executeQuery()) {
+                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the signature", e);
+        }
+    }
+
+    void addToken(String hash, long signatureId, String purpose, long now, Long expiresAt) {
+        try {
+            PreparedStatement insert = writer.statement(TOKEN);
+            insert.setString(1, hash);
+            insert.setLong(2, signatureId);
+            insert.setString(3, purpose);
+            insert.setLong(4, now);
+            if (expiresAt == null) insert.setNull(5, Types.INTEGER);
+            else insert.setLong(5, expiresAt);
+            insert.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot store the link's token", e);
+        }
+    }
+}
