@@ -25,6 +25,8 @@ public final class Database implements AutoCloseable {
     private final Writer writer;
     private final boolean createdNow;
     private final HikariDataSource readPool;
+    private final java.sql.Connection versionConnection;
+    private final java.sql.PreparedStatement versionQuery;
 
     public Database(String jdbcUrl) {
         this.createdNow = isNew(jdbcUrl);
@@ -36,6 +38,12 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
         this.readPool = readPool(dataSource);
+        try {
+            this.versionConnection = dataSource.getConnection();
+            this.versionQuery = versionConnection.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?");
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot open the database " + jdbcUrl, e);
+        }
         this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
         this.writer = new Writer(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
     }
@@ -90,18 +98,20 @@ public final class Database implements AutoCloseable {
 
     /**
      * The petition's public_version (see V010), or -1 when there is no such petition. Every public
-     * page asks this, so it is plain JDBC on a pooled connection, without a JDBI handle.
+     * page and every sign-on asks this, so it runs on a connection of its own with the statement
+     * kept prepared: a few microseconds, and exact (edits made outside the server show at once).
      */
     public long publicVersion(String kind, String slug) {
-        try (java.sql.Connection c = readPool.getConnection();
-             java.sql.PreparedStatement query = c.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?")) {
-            query.setString(1, kind);
-            query.setString(2, slug);
-            try (java.sql.ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : -1;
+        synchronized (versionQuery) {
+            try {
+                versionQuery.setString(1, kind);
+                versionQuery.setString(2, slug);
+                try (java.sql.ResultSet row = versionQuery.executeQuery()) {
+                    return row.next() ? row.getLong(1) : -1;
+                }
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
             }
-        } catch (java.sql.SQLException e) {
-            throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
         }
     }
 
@@ -117,5 +127,12 @@ public final class Database implements AutoCloseable {
     public void close() {
         writer.close();
         readPool.close();
+        synchronized (versionQuery) {
+            try {
+                versionConnection.close();
+            } catch (java.sql.SQLException e) {
+                // closing at shutdown: nothing more to do with it
+            }
+        }
     }
 }

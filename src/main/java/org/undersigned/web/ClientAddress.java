@@ -1,11 +1,16 @@
 package org.undersigned.web;
 
 import io.javalin.http.Context;
-import java.math.BigInteger;
 import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.regex.Pattern;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.undersigned.ConfigException;
 
 /**
@@ -26,11 +31,19 @@ public final class ClientAddress {
         }
     }
 
+    private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
+    private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]+");
     private final List<Range> trusted = new ArrayList<>();
-    private final byte[] secret;
+    /** Keyed once; each hash works on a clone (a Mac is not thread-safe, and keying one costs more than cloning). */
+    private final Mac keyed;
 
     public ClientAddress(List<String> trustedProxies, byte[] secret) {
-        this.secret = secret.clone();
+        try {
+            this.keyed = Mac.getInstance("HmacSHA256");
+            keyed.init(new SecretKeySpec(secret, "HmacSHA256"));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is missing from this Java", e);
+        }
         for (String entry : trustedProxies) {
             String[] parts = entry.split("/", 2);
             byte[] network = literal(parts[0]);
@@ -65,10 +78,9 @@ public final class ClientAddress {
     /** A keyed hash of the client's address: lets us count a client's sign-ons without keeping its address. */
     public String hashOf(Context ctx) {
         try {
-            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
-            return java.util.HexFormat.of().formatHex(mac.doFinal(of(ctx).getBytes(java.nio.charset.StandardCharsets.UTF_8))).substring(0, 32);
-        } catch (java.security.GeneralSecurityException e) {
+            Mac mac = (Mac) keyed.clone();
+            return HexFormat.of().formatHex(mac.doFinal(of(ctx).getBytes(StandardCharsets.UTF_8))).substring(0, 32);
+        } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
     }
@@ -81,10 +93,12 @@ public final class ClientAddress {
     /** The address's bytes if it is an IP literal; never a DNS lookup. */
     static byte[] literal(String text) {
         if (text == null || text.isEmpty() || text.length() > 45) return null;
-        boolean v4 = text.matches("\\d{1,3}(\\.\\d{1,3}){3}");
-        boolean v6 = text.matches("[0-9A-Fa-f:.]+") && text.contains(":");
+        boolean v4 = V4.matcher(text).matches();
+        boolean v6 = !v4 && text.indexOf(':') >= 0 && V6.matcher(text).matches();
         if (!v4 && !v6) return null;
-        if (v4 && java.util.Arrays.stream(text.split("\\.")).anyMatch(p -> new BigInteger(p).intValue() > 255)) return null;
+        if (v4) {
+            for (String part : text.split("\\.")) if (Integer.parseInt(part) > 255) return null;
+        }
         try {
             return InetAddress.getByName(text).getAddress();
         } catch (UnknownHostException e) {
