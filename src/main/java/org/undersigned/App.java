@@ -85,7 +85,7 @@ public final class App {
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
         Metrics metrics = new Metrics();
-        relay = MailRelay.create(config, outbox, metrics);
+        relay = MailRelay.create(config, outbox, metrics, database.writer().stats()::saturated);
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));

@@ -13,6 +13,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.Config;
@@ -43,7 +44,10 @@ public final class MailRelay implements AutoCloseable {
     private final Metrics metrics;
     private volatile boolean running;
 
-    private MailRelay(Outbox outbox, MailTransport transport, Duration retryBase, Metrics metrics) {
+    private final BooleanSupplier signOnsWaiting;
+
+    MailRelay(Outbox outbox, MailTransport transport, Duration retryBase, Metrics metrics, BooleanSupplier signOnsWaiting) {
+        this.signOnsWaiting = signOnsWaiting;
         this.metrics = metrics;
         this.outbox = outbox;
         this.transport = transport;
@@ -53,12 +57,13 @@ public final class MailRelay implements AutoCloseable {
         outbox.onEnqueue(wake::release);
     }
 
-    public static MailRelay create(Config config, Outbox outbox, Metrics metrics) {
+    /** signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back. */
+    public static MailRelay create(Config config, Outbox outbox, Metrics metrics, BooleanSupplier signOnsWaiting) {
         EmailFactory emails = new EmailFactory(config.mailFrom());
         MailTransport transport = config.smtp() == null
                 ? new EmlFileTransport(config.mailDir(), emails)
                 : new SmtpTransport(config.smtp(), emails);
-        return new MailRelay(outbox, transport, config.mailRetryBase(), metrics);
+        return new MailRelay(outbox, transport, config.mailRetryBase(), metrics, signOnsWaiting);
     }
 
     public void start() {
@@ -89,6 +94,10 @@ public final class MailRelay implements AutoCloseable {
      * Sends what is due now: claims a batch in one transaction, hands it to the mail server over
      * {@link #CONNECTIONS} connections at once, records the outcomes in one transaction. A crash
      * in between leaves rows 'sending', which the next start sends again (at least once).
+     *
+     * <p>While sign-ons queue for the single writer (a spike), the batch goes over one connection:
+     * sending costs processor time the sign-ons need, and a confirmation a few seconds late
+     * matters less than a sign-on refused. Mail keeps flowing, and catches up after the spike.
      */
     int drainOnce() {
         List<QueuedMail> due = outbox.due(BATCH);
@@ -97,8 +106,13 @@ public final class MailRelay implements AutoCloseable {
         // one recipient's mails go one after the other, in the order they were queued
         Map<String, List<QueuedMail>> byRecipient = claimed.stream()
                 .collect(Collectors.groupingBy(QueuedMail::recipient, LinkedHashMap::new, Collectors.toList()));
-        List<Callable<List<Outbox.Delivery>>> sends = byRecipient.values().stream()
-                .<Callable<List<Outbox.Delivery>>>map(mails -> () -> mails.stream().map(this::deliver).toList()).toList();
+        int lanes = signOnsWaiting.getAsBoolean() ? 1 : CONNECTIONS;
+        List<List<QueuedMail>> perLane = new ArrayList<>();
+        for (int i = 0; i < lanes; i++) perLane.add(new ArrayList<>());
+        int next = 0;
+        for (List<QueuedMail> mails : byRecipient.values()) perLane.get(next++ % lanes).addAll(mails);
+        List<Callable<List<Outbox.Delivery>>> sends = perLane.stream().filter(lane -> !lane.isEmpty())
+                .<Callable<List<Outbox.Delivery>>>map(lane -> () -> lane.stream().map(this::deliver).toList()).toList();
         List<Outbox.Delivery> outcomes = new ArrayList<>(claimed.size());
         try {
             for (Future<List<Outbox.Delivery>> done : senders.invokeAll(sends)) outcomes.addAll(done.get());

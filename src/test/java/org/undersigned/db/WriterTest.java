@@ -116,6 +116,27 @@ class WriterTest {
         }
     }
 
+    @Test
+    void a_writer_busy_all_along_reads_as_saturated_and_an_idle_one_does_not() throws InterruptedException {
+        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("s.db"))) {
+            WriteStats stats = db.writer().stats();
+            Thread.sleep(150);
+            assertThat(stats.saturated()).as("idle").isFalse();
+            db.writer().run(h -> sleep(600)); // one long piece of work: the writer is busy throughout
+            assertThat(stats.saturated()).as("busy for the whole window").isTrue();
+            Thread.sleep(150);
+            assertThat(stats.saturated()).as("idle again").isFalse();
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static int count(Database db) {
         return db.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM t").mapTo(Integer.class).one());
     }

@@ -1,0 +1,94 @@
+package org.undersigned.mail;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.db.Database;
+import org.undersigned.metrics.Metrics;
+
+/** The relay sends over several connections, and over one while sign-ons queue for the writer; each recipient's mail stays in order. */
+class RelayLanesTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void a_saturated_writer_makes_the_relay_send_one_mail_at_a_time_and_all_mail_still_goes() {
+        AtomicBoolean saturated = new AtomicBoolean(false);
+        CountingTransport transport = new CountingTransport();
+        try (Database database = new Database("jdbc:sqlite:" + dir.resolve("lanes.db"))) {
+            Outbox outbox = new Outbox(database, Clock.systemUTC());
+            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get);
+
+            relay.start();
+            queue(database, outbox, "calm", 24);
+            awaitSent(transport, 48);
+            assertThat(transport.mostAtOnce.get()).as("calm: several connections").isGreaterThan(1).isLessThanOrEqualTo(MailRelay.CONNECTIONS);
+
+            saturated.set(true);
+            transport.mostAtOnce.set(0);
+            queue(database, outbox, "spike", 24);
+            awaitSent(transport, 96);
+            assertThat(transport.mostAtOnce.get()).as("during a spike: one connection").isEqualTo(1);
+
+            assertThat(transport.sent).hasSize(96);
+            for (String who : List.of("calm-0@example.org", "spike-5@example.org")) {
+                assertThat(transport.sent.stream().filter(m -> m.startsWith(who)).toList())
+                        .as("one recipient's mails in the order they were queued")
+                        .containsExactly(who + " first", who + " second");
+            }
+            relay.close();
+        }
+    }
+
+    private static void awaitSent(CountingTransport transport, int count) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (transport.sent.size() < count && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        assertThat(transport.sent).hasSize(count);
+    }
+
+    /** Two mails for each of count/2 recipients: first, then second. */
+    private static void queue(Database database, Outbox outbox, String prefix, int count) {
+        database.writer().run(h -> {
+            for (String order : List.of("first", "second")) {
+                for (int i = 0; i < count; i++) {
+                    String to = prefix + "-" + i + "@example.org";
+                    outbox.enqueue(h, new Mail(to, order, "text", "<p>html</p>", Map.of()));
+                }
+            }
+        });
+    }
+
+    private static final class CountingTransport implements MailTransport {
+        final AtomicInteger now = new AtomicInteger();
+        final AtomicInteger mostAtOnce = new AtomicInteger();
+        final List<String> sent = Collections.synchronizedList(new ArrayList<>());
+
+        @Override
+        public void send(QueuedMail mail) {
+            mostAtOnce.accumulateAndGet(now.incrementAndGet(), Math::max);
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            sent.add(mail.recipient() + " " + mail.subject());
+            now.decrementAndGet();
+        }
+    }
+}
