@@ -64,8 +64,11 @@ public final class Bench {
         Path data = work.resolve("data");
         Server server = Server.start(this, data, smtpPort);
         try {
-            say("warming up the server (JIT) for " + seconds + " s");
-            wrk(64, seconds, signOnScript(server, "warm", 0), server.base);
+            // on two cores the JIT compilers keep a core busy for about a minute of this load; a server
+            // that has run for a while is past that, so the figures are taken after it
+            int warmUp = Math.max(60, seconds);
+            say("warming up the server (JIT) for " + warmUp + " s");
+            wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
             wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
             while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
             signOns(server, seconds);
@@ -134,7 +137,11 @@ public final class Bench {
         double busyBefore = server.metric("undersigned_db_writer_busy_seconds_total");
         double commitsBefore = server.metric("undersigned_db_commits_total");
         double writesBefore = server.metric("undersigned_db_writes_total");
+        double cpuBefore = server.cpuSeconds();
         Wrk w = wrk(64, seconds, lua, server.base);
+        double cpu = server.cpuSeconds() - cpuBefore;
+        figure("   the server's processor time meanwhile", String.format("%.2f of %d cores, %.2f ms per sign-on (the rest went to wrk and the kernel)",
+                cpu / seconds, Runtime.getRuntime().availableProcessors(), 1000 * cpu / Math.max(1, w.requests)));
         double stored = server.metric(newOnes) - storedBefore;
         figure("   the single writer meanwhile", String.format("busy %.0f%% of the time, %.1f writes per commit (fsync)",
                 100 * (server.metric("undersigned_db_writer_busy_seconds_total") - busyBefore) / seconds,
@@ -355,6 +362,13 @@ public final class Bench {
                 if (line.startsWith(name + " ")) return Double.parseDouble(line.substring(name.length() + 1).trim());
             }
             return 0;
+        }
+
+        /** User and system time of the server process so far (from /proc, in clock ticks of 10 ms). */
+        double cpuSeconds() throws IOException {
+            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         }
 
         long peakRssKb() throws IOException {
