@@ -76,13 +76,16 @@ public final class Writer implements AutoCloseable {
 
     /**
      * Inside {@link #write}: a prepared statement on the writer's connection for plain JDBC, where
-     * a hot path cannot afford JDBI's per-statement work. It stays open for reuse: bind, execute,
-     * close its result set, never the statement itself. Literal SQL only (one statement per text).
+     * a hot path cannot afford JDBI's per-statement work, with the parameters bound in order (null
+     * binds NULL). It stays open for reuse: execute it, close its result set, never the statement
+     * itself. Literal SQL only (one statement per text).
      */
-    public PreparedStatement statement(String sql) {
+    public PreparedStatement statement(String sql, Object... parameters) {
         if (Thread.currentThread() != thread || afterCommit == null) throw new IllegalStateException("a writer statement outside a write");
         try {
-            return statements.kept(handle.getConnection(), sql);
+            PreparedStatement statement = statements.kept(handle.getConnection(), sql);
+            for (int i = 0; i < parameters.length; i++) statement.setObject(i + 1, parameters[i]);
+            return statement;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot prepare: " + sql, e);
         }

@@ -1,6 +1,5 @@
 package org.undersigned.mail;
 
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
@@ -31,15 +30,8 @@ public final class Outbox {
     public void enqueue(Handle handle, Mail mail) {
         long now = clock.millis();
         try {
-            PreparedStatement insert = database.writer().statement(INSERT);
-            insert.setString(1, mail.recipient());
-            insert.setString(2, mail.subject());
-            insert.setString(3, mail.text());
-            insert.setString(4, mail.html());
-            insert.setString(5, encode(mail.headers()));
-            insert.setLong(6, now);
-            insert.setLong(7, now);
-            insert.executeUpdate();
+            database.writer().statement(INSERT, mail.recipient(), mail.subject(), mail.text(), mail.html(), encode(mail.headers()), now, now)
+                    .executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot queue the mail", e);
         }

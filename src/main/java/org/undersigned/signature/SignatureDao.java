@@ -2,7 +2,6 @@ package org.undersigned.signature;
 
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.customizer.BindMethods;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -18,8 +17,6 @@ interface SignatureDao {
             ON CONFLICT (hash) DO NOTHING""")
     void rememberConsent(String hash, String locale, String text, long now);
 
-
-
     @SqlQuery("SELECT suspect FROM signatures WHERE id = :id")
     Optional<String> suspectReason(long id);
 
@@ -31,7 +28,6 @@ interface SignatureDao {
 
     @SqlUpdate("UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = :id")
     void countMail(long id);
-
 
     @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
     Optional<TokenMatch> token(String hash);

@@ -1,9 +1,7 @@
 package org.undersigned.signature;
 
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 
@@ -38,18 +36,9 @@ final class SignatureWrites {
 
     /** Whether this client is over either limit; counts no further than the hourly limit. */
     boolean overLimit(long petitionId, String clientHash, long minuteAgo, int perMinute, long hourAgo, int perHour) {
-        try {
-            PreparedStatement query = writer.statement(OVER_LIMIT);
-            query.setInt(1, perHour);
-            query.setLong(2, minuteAgo);
-            query.setInt(3, perMinute);
-            query.setLong(4, petitionId);
-            query.setString(5, clientHash);
-            query.setLong(6, hourAgo);
-            query.setInt(7, perHour);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() && row.getBoolean(1);
-            }
+        try (ResultSet row = writer.statement(OVER_LIMIT, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour)
+                .executeQuery()) {
+            return row.next() && row.getBoolean(1);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count this client's sign-ons", e);
         }
@@ -61,32 +50,10 @@ final class SignatureWrites {
      */
     OptionalLong insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
                         long now, String clientHash, String suspect, String textLang) {
-        try {
-            PreparedStatement insert = writer.statement(INSERT);
-            int i = 0;
-            insert.setLong(++i, petitionId);
-            insert.setInt(++i, petitionVersion);
-            insert.setString(++i, s.email());
-            insert.setString(++i, emailKey);
-            insert.setString(++i, s.organisation());
-            insert.setString(++i, s.orgType());
-            insert.setString(++i, s.website());
-            insert.setString(++i, s.contactName());
-            insert.setString(++i, s.firstName());
-            insert.setString(++i, s.lastName());
-            insert.setString(++i, s.comment());
-            insert.setString(++i, s.country());
-            insert.setString(++i, locale);
-            insert.setString(++i, consentHash);
-            insert.setBoolean(++i, s.updates());
-            insert.setLong(++i, now);
-            insert.setString(++i, clientHash);
-            insert.setString(++i, suspect);
-            insert.setString(++i, textLang);
-            insert.setInt(++i, suspect == null ? 1 : 0);
-            try (ResultSet row = insert.executeQuery()) {
-                return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
-            }
+        try (ResultSet row = writer.statement(INSERT, petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(),
+                s.website(), s.contactName(), s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(),
+                now, clientHash, suspect, textLang, suspect == null ? 1 : 0).executeQuery()) {
+            return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the signature", e);
         }
@@ -94,14 +61,7 @@ final class SignatureWrites {
 
     void addToken(String hash, long signatureId, String purpose, long now, Long expiresAt) {
         try {
-            PreparedStatement insert = writer.statement(TOKEN);
-            insert.setString(1, hash);
-            insert.setLong(2, signatureId);
-            insert.setString(3, purpose);
-            insert.setLong(4, now);
-            if (expiresAt == null) insert.setNull(5, Types.INTEGER);
-            else insert.setLong(5, expiresAt);
-            insert.executeUpdate();
+            writer.statement(TOKEN, hash, signatureId, purpose, now, expiresAt).executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the link's token", e);
         }
