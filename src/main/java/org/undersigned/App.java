@@ -100,6 +100,8 @@ public final class App {
         SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
 
         OperationsRoutes operations = new OperationsRoutes(database, outbox, metrics, config.operations().metricsToken());
+        metrics.counter("undersigned_page_renders_total", "Public pages and JSON rendered for the in-memory cache", pages::renders);
+        metrics.gauge("undersigned_page_cache_bytes", "Memory the cached public pages take, plain and gzipped", pages::bytes);
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
