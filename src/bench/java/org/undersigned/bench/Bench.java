@@ -77,6 +77,7 @@ public final class Bench {
         } finally {
             server.stop();
         }
+        figure("   errors and warnings in the server's log (phases 2, 5a)", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
         confirmTenThousand(data);
         server = Server.start(this, data, smtpPort);
         try {
@@ -93,6 +94,7 @@ public final class Bench {
             server.stop();
             smtp.close();
         }
+        figure("   errors and warnings in the server's log (phases 3, 4, 5b)", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
         figure("6. peak resident memory of the server (VmHWM)", (peakRssKb / 1024) + " MB (heap limited to 256 MB)");
         StringBuilder table = new StringBuilder("\n== undersigned benchmark ==\n");
         figures.forEach((k, v) -> table.append(String.format("%-62s %s%n", k, v)));
@@ -349,7 +351,7 @@ public final class Bench {
     }
 
     /** The jar as an operator runs it, with the limits the issue sets. */
-    private record Server(Process process, String base, HttpClient http) {
+    private record Server(Process process, String base, HttpClient http, Path log) {
         static Server start(Bench bench, Path data, int smtpPort) throws Exception {
             int port = freePort();
             Files.createDirectories(data);
@@ -360,9 +362,10 @@ public final class Bench {
                     Map.entry("SMTP_HOST", "127.0.0.1"), Map.entry("SMTP_PORT", String.valueOf(smtpPort)), Map.entry("SMTP_TRANSPORT", "plain"),
                     Map.entry("TRUSTED_PROXIES", "127.0.0.1"), Map.entry("RATE_LIMIT_PER_MINUTE", "100000"),
                     Map.entry("RATE_LIMIT_PER_HOUR", "1000000"), Map.entry("ALERT_PER_HOUR", "1000000"));
-            Process process = bench.java(List.of("-Xmx256m", "-jar", bench.jar.toString()), env, bench.work.resolve("server-" + port + ".log"));
+            Path log = bench.work.resolve("server-" + port + ".log");
+            Process process = bench.java(List.of("-Xmx256m", "-jar", bench.jar.toString()), env, log);
             awaitPort(port);
-            Server server = new Server(process, "http://localhost:" + port, bench.http);
+            Server server = new Server(process, "http://localhost:" + port, bench.http, log);
             while (!bench.get(server.base + "/healthz").startsWith("ok")) Thread.sleep(100);
             say("server started on port " + port + " (pid " + process.pid() + ")");
             return server;
@@ -421,6 +424,14 @@ public final class Bench {
                 if (line.startsWith("VmHWM:")) return Long.parseLong(line.replaceAll("\\D", ""));
             }
             return 0;
+        }
+
+        /** Lines of the server's log that say something went wrong (errors, warnings, the JVM's own). */
+        long troubleLogged() throws IOException {
+            try (var lines = Files.lines(log)) {
+                return lines.filter(line -> line.contains(" ERROR ") || line.contains(" WARN ") || line.contains("[warning]")
+                        || line.contains("OutOfMemoryError")).count();
+            }
         }
 
         void stop() throws InterruptedException {
