@@ -38,20 +38,25 @@ public final class TrendWatch {
 
     public void check() {
         long now = clock.millis();
+        long since = now - HOUR;
+        long hour = now / HOUR;
         for (long petitionId : database.reads().withExtension(AlertDao.class, AlertDao::openPetitions)) {
+            // counted on a read connection: over a busy hour the counts scan hundreds of thousands of
+            // rows, and inside the single writer that held every sign-on back meanwhile
+            Hits hits = database.reads().withExtension(AlertDao.class, dao -> new Hits(dao.byClient(petitionId, since, threshold),
+                    dao.byDomain(petitionId, since, threshold), dao.byName(petitionId, since, threshold)));
+            if (hits.none()) continue;
             database.writer().run(h -> {
                 AlertDao dao = h.attach(AlertDao.class);
                 List<Map<String, String>> items = new ArrayList<>();
-                long since = now - HOUR;
-                long hour = now / HOUR;
-                for (AlertDao.Hit hit : dao.byClient(petitionId, since, threshold)) {
+                for (AlertDao.Hit hit : hits.clients()) {
                     // the address itself is not known, only its keyed hash: the alert says "one client"
                     if (dao.raise(petitionId, "client", hit.key(), hour, hit.count(), now) == 1) items.add(item("client", "", hit));
                 }
-                for (AlertDao.Hit hit : dao.byDomain(petitionId, since, threshold)) {
+                for (AlertDao.Hit hit : hits.domains()) {
                     if (dao.raise(petitionId, "domain", hit.key(), hour, hit.count(), now) == 1) items.add(item("domain", hit.key(), hit));
                 }
-                for (AlertDao.Hit hit : dao.byName(petitionId, since, threshold)) {
+                for (AlertDao.Hit hit : hits.names()) {
                     if (dao.raise(petitionId, "name", hit.key(), hour, hit.count(), now) == 1) items.add(item("name", hit.key(), hit));
                 }
                 if (items.isEmpty()) return;
@@ -62,6 +67,13 @@ public final class TrendWatch {
                             "link", baseUrl + "/admin" + petition.path() + "?status=suspect")));
                 }
             });
+        }
+    }
+
+    /** One petition's last hour: the client addresses, email domains and names at or over the threshold. */
+    private record Hits(List<AlertDao.Hit> clients, List<AlertDao.Hit> domains, List<AlertDao.Hit> names) {
+        boolean none() {
+            return clients.isEmpty() && domains.isEmpty() && names.isEmpty();
         }
     }
 
