@@ -53,9 +53,13 @@ final class PendingSignatures {
     /** Supporters' personal data goes a while after their campaign closed; organisations' listings stay. */
     int anonymise(java.time.Duration afterClosing) {
         long now = clock.millis();
+        long closedBefore = now - afterClosing.toMillis();
+        // asked on a read connection: the answer scans the supporters of every campaign closed long
+        // ago, each minute, and inside the single writer that would hold every sign-on back meanwhile
+        if (!database.reads().withExtension(SignatureDao.class, dao -> dao.supportersToAnonymise(closedBefore))) return 0;
         int done = database.writer().write(h -> {
             SignatureDao dao = h.attach(SignatureDao.class);
-            int n = dao.anonymiseSupporters(now - afterClosing.toMillis(), now);
+            int n = dao.anonymiseSupporters(closedBefore, now);
             if (n > 0) dao.dropTokensOfAnonymised();
             return n;
         });

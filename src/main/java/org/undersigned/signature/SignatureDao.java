@@ -81,6 +81,12 @@ interface SignatureDao {
                 SELECT id FROM petitions WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore)""")
     int anonymiseSupporters(long closedBefore, long now);
 
+    /** Whether anonymiseSupporters has anything to do; asked on a read connection first (see PendingSignatures). */
+    @SqlQuery("""
+            SELECT EXISTS (SELECT 1 FROM signatures WHERE anonymised_at IS NULL AND petition_id IN (
+                SELECT id FROM petitions WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore))""")
+    boolean supportersToAnonymise(long closedBefore);
+
     @SqlUpdate("""
             DELETE FROM signature_tokens WHERE signature_id IN (SELECT id FROM signatures WHERE anonymised_at IS NOT NULL)""")
     int dropTokensOfAnonymised();
