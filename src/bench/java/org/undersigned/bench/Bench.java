@@ -379,9 +379,13 @@ public final class Bench {
             return 0;
         }
 
-        /** User and system time of the server process so far (from /proc, in clock ticks of 10 ms). */
+        /** User and system time of the server process so far (from /proc). */
         double cpuSeconds() throws IOException {
-            String stat = Files.readString(Path.of("/proc/" + process.pid() + "/stat"));
+            return cpuSecondsOf(Files.readString(Path.of("/proc/" + process.pid() + "/stat")));
+        }
+
+        /** User plus system time in a /proc stat line (process or thread), in clock ticks of 10 ms. */
+        private static double cpuSecondsOf(String stat) {
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
         }
@@ -403,9 +407,7 @@ public final class Bench {
                     } catch (IOException ended) {
                         continue;
                     }
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / 100.0;
-                    parts.merge(part(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), seconds, Double::sum);
+                    parts.merge(part(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), cpuSecondsOf(stat), Double::sum);
                 }
             }
             return parts;
