@@ -2,6 +2,7 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import org.slf4j.Logger;
@@ -12,17 +13,28 @@ import org.undersigned.petition.Petitions;
 
 /**
  * Signatures nobody confirmed: one reminder after a while (with a fresh link), and deletion
- * once they are older than the purge age. Runs now and then on the housekeeping thread.
+ * once they are older than the purge age; and the supporters of campaigns closed long ago,
+ * anonymised. Runs now and then on the housekeeping thread. After a national-scale spike these
+ * touch hundreds of thousands of rows, so they go through the single writer in pieces: one
+ * statement over all of them would hold every sign-on back for seconds.
  */
 final class PendingSignatures {
     private static final Logger log = LoggerFactory.getLogger(PendingSignatures.class);
+    static final int PIECE = 500;
     private final Database database;
     private final SignerMail mails;
     private final Clock clock;
     private final Duration remindAfter;
     private final Duration purgeAfter;
+    /** Rows deleted or anonymised per write: a few milliseconds of the single writer at a time. */
+    private final int pieceSize;
 
     PendingSignatures(Database database, SignerMail mails, Clock clock, Duration remindAfter, Duration purgeAfter) {
+        this(database, mails, clock, remindAfter, purgeAfter, PIECE);
+    }
+
+    PendingSignatures(Database database, SignerMail mails, Clock clock, Duration remindAfter, Duration purgeAfter, int piece) {
+        this.pieceSize = piece;
         this.database = database;
         this.mails = mails;
         this.clock = clock;
@@ -50,26 +62,48 @@ final class PendingSignatures {
         return sent;
     }
 
-    /** Supporters' personal data goes a while after their campaign closed; organisations' listings stay. */
-    int anonymise(java.time.Duration afterClosing) {
+    /**
+     * Supporters' personal data goes a while after their campaign closed; organisations' listings
+     * stay. The closings due are found on a read connection (the petitions alone, not their
+     * supporters); each campaign is then walked once, a piece at a time, and marked done.
+     */
+    int anonymise(Duration afterClosing) {
         long now = clock.millis();
-        long closedBefore = now - afterClosing.toMillis();
-        // asked on a read connection: the answer scans the supporters of every campaign closed long
-        // ago, each minute, and inside the single writer that would hold every sign-on back meanwhile
-        if (!database.reads().withExtension(SignatureDao.class, dao -> dao.supportersToAnonymise(closedBefore))) return 0;
-        int done = database.writer().write(h -> {
-            SignatureDao dao = h.attach(SignatureDao.class);
-            int n = dao.anonymiseSupporters(closedBefore, now);
-            if (n > 0) dao.dropTokensOfAnonymised();
-            return n;
-        });
+        List<Closing> due = database.reads().withExtension(SignatureDao.class,
+                dao -> dao.closingsToAnonymise(now - afterClosing.toMillis()));
+        int done = 0;
+        for (Closing closing : due) done += anonymise(closing, now);
         if (done > 0) log.info("Anonymised {} supporter signature(s) of closed campaigns", done);
         return done;
     }
 
+    private int anonymise(Closing closing, long now) {
+        int done = 0;
+        Walked after = Walked.START;
+        while (true) {
+            Walked from = after;
+            List<Walked> walked = database.writer().write(h -> {
+                SignatureDao dao = h.attach(SignatureDao.class);
+                List<Walked> piece = dao.anonymiseSupporters(closing.id(), from.createdAt(), from.id(), pieceSize, now);
+                if (!piece.isEmpty()) dao.dropTokens(piece.stream().map(Walked::id).toList());
+                if (piece.size() < pieceSize) dao.markAnonymised(closing.id(), closing.closedAt());
+                return piece;
+            });
+            done += walked.size();
+            if (walked.size() < pieceSize) return done;
+            after = Collections.max(walked);
+        }
+    }
+
+    /** Deletes in pieces, each its own short write, so sign-ons go on meanwhile. */
     int purge() {
         long before = clock.millis() - purgeAfter.toMillis();
-        int purged = database.writer().write(h -> h.attach(SignatureDao.class).purgePending(before));
+        int purged = 0;
+        int deleted;
+        do {
+            deleted = database.writer().write(h -> h.attach(SignatureDao.class).purgePending(before, pieceSize));
+            purged += deleted;
+        } while (deleted == pieceSize);
         if (purged > 0) log.info("Deleted {} signature(s) never confirmed", purged);
         return purged;
     }

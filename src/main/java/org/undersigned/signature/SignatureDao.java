@@ -1,6 +1,8 @@
 package org.undersigned.signature;
 
+import java.util.List;
 import java.util.Optional;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -70,28 +72,41 @@ interface SignatureDao {
     @SqlUpdate("UPDATE signatures SET reminded_at = :now WHERE id = :id AND status = 'pending' AND reminded_at IS NULL")
     int markReminded(long id, long now);
 
+    /** Campaigns closed long enough ago whose supporters have not all been anonymised since that closing. */
+    @SqlQuery("""
+            SELECT id, closed_at FROM petitions
+            WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore
+              AND supporters_anonymised_for IS NOT closed_at
+            ORDER BY closed_at""")
+    @RegisterConstructorMapper(Closing.class)
+    List<Closing> closingsToAnonymise(long closedBefore);
+
     /**
-     * Supporters of campaigns closed long enough ago are forgotten: names, email, comment and
-     * links go; status, country and times stay, so every count stays as it was.
+     * The next supporters of a campaign to forget, after the given one in (created_at, id) order
+     * (the signatures_by_time index), so that each round walks the campaign once: names, email,
+     * comment go; status, country and times stay, so every count stays as it was.
      */
-    @SqlUpdate("""
+    @SqlQuery("""
             UPDATE signatures SET first_name = NULL, last_name = NULL, email = '', email_key = NULL, comment = NULL,
                                   updates = FALSE, anonymised_at = :now
-            WHERE anonymised_at IS NULL AND petition_id IN (
-                SELECT id FROM petitions WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore)""")
-    int anonymiseSupporters(long closedBefore, long now);
+            WHERE id IN (SELECT id FROM signatures
+                         WHERE petition_id = :petitionId AND (created_at, id) > (:afterCreated, :afterId) AND anonymised_at IS NULL
+                         ORDER BY created_at, id
+                         LIMIT :limit)
+            RETURNING created_at, id""")
+    @RegisterConstructorMapper(Walked.class)
+    List<Walked> anonymiseSupporters(long petitionId, long afterCreated, long afterId, int limit, long now);
 
-    /** Whether anonymiseSupporters has anything to do; asked on a read connection first (see PendingSignatures). */
-    @SqlQuery("""
-            SELECT EXISTS (SELECT 1 FROM signatures WHERE anonymised_at IS NULL AND petition_id IN (
-                SELECT id FROM petitions WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore))""")
-    boolean supportersToAnonymise(long closedBefore);
+    @SqlUpdate("DELETE FROM signature_tokens WHERE signature_id IN (<ids>)")
+    void dropTokens(@BindList("ids") List<Long> ids);
 
+    /** Only while the campaign is still closed at that same time (not reopened meanwhile). */
+    @SqlUpdate("UPDATE petitions SET supporters_anonymised_for = :closedAt WHERE id = :petitionId AND closed_at = :closedAt AND status = 'closed'")
+    void markAnonymised(long petitionId, long closedAt);
+
+    /** Unconfirmed signatures past their time are deleted outright (tokens go with them), oldest first, a limited number at a time. */
     @SqlUpdate("""
-            DELETE FROM signature_tokens WHERE signature_id IN (SELECT id FROM signatures WHERE anonymised_at IS NOT NULL)""")
-    int dropTokensOfAnonymised();
-
-    /** Unconfirmed signatures past their time are deleted outright (tokens go with them). */
-    @SqlUpdate("DELETE FROM signatures WHERE status = 'pending' AND created_at <= :purgeBefore")
-    int purgePending(long purgeBefore);
+            DELETE FROM signatures WHERE id IN (
+                SELECT id FROM signatures WHERE status = 'pending' AND created_at <= :purgeBefore ORDER BY created_at LIMIT :limit)""")
+    int purgePending(long purgeBefore, int limit);
 }
