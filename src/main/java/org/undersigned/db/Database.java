@@ -38,14 +38,32 @@ public final class Database implements AutoCloseable {
                 .load()
                 .migrate();
         this.readPool = readPool(dataSource);
+        java.sql.Connection version = null;
         try {
-            this.versionConnection = dataSource.getConnection();
-            this.versionQuery = versionConnection.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?");
+            version = dataSource.getConnection();
+            this.versionQuery = version.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?");
         } catch (java.sql.SQLException e) {
+            if (version != null) closeQuietly(version);
+            readPool.close();
             throw new IllegalStateException("cannot open the database " + jdbcUrl, e);
         }
+        this.versionConnection = version;
         this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
-        this.writer = new Writer(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
+        try {
+            this.writer = new Writer(Jdbi.create(dataSource).installPlugin(new SqlObjectPlugin()).open());
+        } catch (RuntimeException e) {
+            closeQuietly(versionConnection);
+            readPool.close();
+            throw e;
+        }
+    }
+
+    private static void closeQuietly(java.sql.Connection connection) {
+        try {
+            connection.close();
+        } catch (java.sql.SQLException e) {
+            // already failing or stopping: nothing more to do with it
+        }
     }
 
     /** Readers share a few open connections; in WAL mode they never wait for the writer. */
@@ -128,11 +146,7 @@ public final class Database implements AutoCloseable {
         writer.close();
         readPool.close();
         synchronized (versionQuery) {
-            try {
-                versionConnection.close();
-            } catch (java.sql.SQLException e) {
-                // closing at shutdown: nothing more to do with it
-            }
+            closeQuietly(versionConnection);
         }
     }
 }
