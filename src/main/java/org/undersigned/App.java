@@ -60,6 +60,7 @@ public final class App {
     private SignatureFeature signatures;
     private Digests digests;
     private Periodic trendWatch;
+    private Periodic mailLog;
     private ScheduledBackups backups;
     private Javalin server;
     private final InFlightRequests inFlight = new InFlightRequests();
@@ -136,6 +137,7 @@ public final class App {
         digests.start(config.housekeepingInterval());
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
         trendWatch = new Periodic("trend-watch", config.housekeepingInterval(), trends::check);
+        mailLog = new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mailLogKept()));
         if (config.operations().backupDir() != null) {
             backups = new ScheduledBackups(database, config.operations(), clock);
             backups.start();
@@ -154,6 +156,7 @@ public final class App {
         if (signatures != null) signatures.close();
         if (digests != null) digests.close();
         if (trendWatch != null) trendWatch.close();
+        if (mailLog != null) mailLog.close();
         if (backups != null) backups.close();
         if (server != null) {
             if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
@@ -166,6 +169,7 @@ public final class App {
         signatures = null;
         digests = null;
         trendWatch = null;
+        mailLog = null;
         backups = null;
         database = null;
         if (wasRunning) log.info("undersigned stopped cleanly");

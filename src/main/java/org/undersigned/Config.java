@@ -30,6 +30,7 @@ public record Config(
         List<String> trustedProxies,
         RateLimits rateLimits,
         Duration anonymiseAfterClosing,
+        Duration mailLogKept,
         Operations operations) {
 
     /**
@@ -57,18 +58,18 @@ public record Config(
 
     public Config withBaseUrl(String newBaseUrl) {
         return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, operations);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, mailLogKept, operations);
     }
 
     public Config withRateLimits(RateLimits limits) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, operations);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, mailLogKept, operations);
     }
 
     public Config withOperations(Operations newOperations) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
                 reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits,
-                anonymiseAfterClosing, newOperations);
+                anonymiseAfterClosing, mailLogKept, newOperations);
     }
 
     public enum Transport { PLAIN, STARTTLS, SMTPS }
@@ -123,6 +124,7 @@ public record Config(
                 new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
                         v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
                 Duration.ofDays(v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500)),
+                Duration.ofDays(v.integer("MAIL_LOG_DAYS", 30, 1, 3650)),
                 operations(v));
     }
 

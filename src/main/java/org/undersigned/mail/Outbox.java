@@ -14,6 +14,8 @@ public final class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox (recipient, subject, text_body, html_body, headers, status, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
+    /** Rows forgotten per write: a few milliseconds of the single writer at a time. */
+    private static final int PIECE = 500;
     private final Database database;
     private final Clock clock;
     private volatile Runnable onEnqueue = () -> {};
@@ -82,6 +84,26 @@ public final class Outbox {
     /** What happened to one mail: handed off, to be tried again later, or given up. */
     record Delivery(long id, Outcome outcome, long retryDelayMillis, String error) {
         enum Outcome { SENT, RETRY, FAILED }
+    }
+
+    /**
+     * Forgets mail handed off or given up longer ago than {@code kept}, recipients included, in
+     * pieces of {@code piece} rows, each its own short write so sign-ons go on meanwhile. Mail
+     * still waiting is never touched.
+     */
+    public int forgetSettled(java.time.Duration kept) {
+        return forgetSettled(kept, PIECE);
+    }
+
+    int forgetSettled(java.time.Duration kept, int piece) {
+        long before = clock.millis() - kept.toMillis();
+        int forgotten = 0;
+        int deleted;
+        do {
+            deleted = database.writer().write(h -> h.attach(OutboxDao.class).forgetSettled(before, piece));
+            forgotten += deleted;
+        } while (deleted == piece);
+        return forgotten;
     }
 
     int requeueInterrupted() {

@@ -38,6 +38,15 @@ interface OutboxDao {
     @SqlUpdate("UPDATE outbox SET status = 'queued' WHERE status = 'sending'")
     int requeueInterrupted();
 
+    /**
+     * The mail log: each mail handed off or given up stays a while, for "did my mail go out?",
+     * then goes with its recipient's address, a limited number at a time (the outbox_due index).
+     */
+    @SqlUpdate("""
+            DELETE FROM outbox WHERE id IN (
+                SELECT id FROM outbox WHERE status IN ('sent', 'failed') AND next_attempt_at <= :before LIMIT :limit)""")
+    int forgetSettled(long before, int limit);
+
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')")
     long depth();
 

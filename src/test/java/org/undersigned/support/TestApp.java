@@ -45,7 +45,7 @@ public final class TestApp implements AutoCloseable {
         return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
                 "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
                 Duration.ofDays(2), Duration.ofDays(60), Duration.ofMillis(200),
-                ADMIN_EMAIL, ADMIN_PASSWORD, false, List.of(), new Config.RateLimits(1000, 10_000, 1000), Duration.ofDays(180),
+                ADMIN_EMAIL, ADMIN_PASSWORD, false, List.of(), new Config.RateLimits(1000, 10_000, 1000), Duration.ofDays(180), Duration.ofDays(30),
                 Config.Operations.NONE);
     }
 
