@@ -122,7 +122,10 @@ class WriterTest {
             WriteStats stats = db.writer().stats();
             Thread.sleep(150);
             assertThat(stats.saturated()).as("idle").isFalse();
-            db.writer().run(h -> sleep(600)); // one long piece of work: the writer is busy throughout
+            // one long piece of work: the writer is busy throughout. Long, because the time between the
+            // last look and the work starting, and between its end and the next look, counts as idle:
+            // on a loaded machine a thread may wait tens of milliseconds for a core (seen: 600 ms was not enough)
+            db.writer().run(h -> sleep(2000));
             assertThat(stats.saturated()).as("busy for the whole window").isTrue();
             Thread.sleep(150);
             assertThat(stats.saturated()).as("idle again").isFalse();
