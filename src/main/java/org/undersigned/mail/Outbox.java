@@ -88,13 +88,14 @@ public final class Outbox {
 
     /**
      * Forgets mail handed off or given up longer ago than {@code kept}, recipients included, in
-     * pieces of {@code piece} rows, each its own short write so sign-ons go on meanwhile. Mail
+     * pieces of {@link #PIECE} rows, each its own short write so sign-ons go on meanwhile. Mail
      * still waiting is never touched.
      */
     public int forgetSettled(java.time.Duration kept) {
         return forgetSettled(kept, PIECE);
     }
 
+    /** As {@link #forgetSettled(java.time.Duration)}, in pieces of the given size. */
     int forgetSettled(java.time.Duration kept, int piece) {
         long before = clock.millis() - kept.toMillis();
         int forgotten = 0;
