@@ -110,6 +110,12 @@ public record Config(
         if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
             throw new ConfigException("MAIL_FROM", "is not an email address: " + mailFrom);
         }
+        int anonymiseAfterDays = v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500);
+        int mailLogDays = v.integer("MAIL_LOG_DAYS", 30, 1, 3650);
+        if (mailLogDays > anonymiseAfterDays) {
+            throw new ConfigException("MAIL_LOG_DAYS", "(" + mailLogDays + ") must not exceed ANONYMISE_AFTER_DAYS (" + anonymiseAfterDays
+                    + "): the mail log keeps each recipient's address, which would outlive the supporter's anonymisation");
+        }
         return new Config(
                 port, baseUrl, databaseUrl, smtp, mailFrom,
                 Path.of(v.string("MAIL_DIR", "data/mail")),
@@ -123,8 +129,8 @@ public record Config(
                 v.list("TRUSTED_PROXIES"),
                 new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
                         v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
-                Duration.ofDays(v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500)),
-                Duration.ofDays(v.integer("MAIL_LOG_DAYS", 30, 1, 3650)),
+                Duration.ofDays(anonymiseAfterDays),
+                Duration.ofDays(mailLogDays),
                 operations(v));
     }
 

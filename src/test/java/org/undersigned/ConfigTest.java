@@ -36,6 +36,9 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse(Map.of("METRICS_TOKEN", "short"))).hasMessageStartingWith("METRICS_TOKEN ");
         assertThatThrownBy(() -> Config.parse(Map.of("BACKUP_KEEP", "0"))).hasMessageStartingWith("BACKUP_KEEP ");
         assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "soon"))).hasMessageStartingWith("ANONYMISE_AFTER_DAYS ");
+        assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14"))).as("the mail log's default 30 days is longer")
+                .hasMessageStartingWith("MAIL_LOG_DAYS (30) must not exceed ANONYMISE_AFTER_DAYS (14)");
+        assertThat(Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14", "MAIL_LOG_DAYS", "14")).mailLogKept()).hasDays(14);
     }
 
     @Test
