@@ -10,6 +10,7 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import org.jdbi.v3.core.Handle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -66,6 +67,21 @@ public final class Writer implements AutoCloseable {
             work.accept(h);
             return null;
         });
+    }
+
+    /**
+     * Runs {@code piece} as one write after another while each comes back full (it returns how
+     * many rows it handled, at most {@code pieceSize}): a long clean-up in short transactions, so
+     * that sign-ons go on between them. Returns the rows handled in all.
+     */
+    public int inPieces(int pieceSize, ToIntFunction<Handle> piece) {
+        int total = 0;
+        int handled;
+        do {
+            handled = write(piece::applyAsInt);
+            total += handled;
+        } while (handled == pieceSize);
+        return total;
     }
 
     /** Inside {@link #write}: run this once the transaction has committed (never if it rolls back). */

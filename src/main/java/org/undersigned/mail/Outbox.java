@@ -98,13 +98,7 @@ public final class Outbox {
     /** As {@link #forgetSettled(java.time.Duration)}, in pieces of the given size. */
     int forgetSettled(java.time.Duration kept, int piece) {
         long before = clock.millis() - kept.toMillis();
-        int forgotten = 0;
-        int deleted;
-        do {
-            deleted = database.writer().write(h -> h.attach(OutboxDao.class).forgetSettled(before, piece));
-            forgotten += deleted;
-        } while (deleted == piece);
-        return forgotten;
+        return database.writer().inPieces(piece, h -> h.attach(OutboxDao.class).forgetSettled(before, piece));
     }
 
     int requeueInterrupted() {

@@ -95,15 +95,9 @@ final class PendingSignatures {
         }
     }
 
-    /** Deletes in pieces, each its own short write, so sign-ons go on meanwhile. */
     int purge() {
         long before = clock.millis() - purgeAfter.toMillis();
-        int purged = 0;
-        int deleted;
-        do {
-            deleted = database.writer().write(h -> h.attach(SignatureDao.class).purgePending(before, pieceSize));
-            purged += deleted;
-        } while (deleted == pieceSize);
+        int purged = database.writer().inPieces(pieceSize, h -> h.attach(SignatureDao.class).purgePending(before, pieceSize));
         if (purged > 0) log.info("Deleted {} signature(s) never confirmed", purged);
         return purged;
     }
