@@ -1,6 +1,8 @@
 package org.undersigned;
 
 import io.javalin.Javalin;
+import io.javalin.http.ContentTooLargeResponse;
+import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -112,6 +114,7 @@ public final class App {
             cfg.jetty.port = config.port();
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
+            cfg.routes.before(App::refuseDeclaredTooLarge);
             cfg.routes.before(headers::refuseCrossSitePosts);
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
@@ -173,5 +176,13 @@ public final class App {
         backups = null;
         database = null;
         if (wasRunning) log.info("undersigned stopped cleanly");
+    }
+
+    /**
+     * A body declared too large is refused before any of it is read: a client that asked
+     * {@code Expect: 100-continue} (curl does for big bodies) gets the 413 page without sending it.
+     */
+    private static void refuseDeclaredTooLarge(Context ctx) {
+        if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) throw new ContentTooLargeResponse();
     }
 }
