@@ -148,7 +148,9 @@ public final class Bench {
         double writesBefore = server.metric("undersigned_db_writes_total");
         double cpuBefore = server.cpuSeconds();
         Map<String, Double> partsBefore = server.cpuByPart();
+        long[] ioBefore = server.writerIo();
         Wrk w = wrk(64, seconds, lua, server.base);
+        long[] io = server.writerIo();
         double cpu = server.cpuSeconds() - cpuBefore;
         Map<String, Double> parts = server.cpuByPart();
         figure("   the server's processor time meanwhile", String.format("%.2f of %d cores, %.2f ms per sign-on (the rest went to wrk and the kernel)",
@@ -160,6 +162,10 @@ public final class Bench {
         figure("   the single writer meanwhile", String.format("busy %.0f%% of the time, %.1f writes per commit (fsync)",
                 100 * (server.metric("undersigned_db_writer_busy_seconds_total") - busyBefore) / seconds,
                 (server.metric("undersigned_db_writes_total") - writesBefore) / Math.max(1, server.metric("undersigned_db_commits_total") - commitsBefore)));
+        double perSignOn = Math.max(1, w.requests);
+        figure("   the writer's file I/O per sign-on (not noisy)", String.format("%.1f KB written in %.1f calls, %.1f KB read in %.1f calls",
+                (io[1] - ioBefore[1]) / 1024.0 / perSignOn, (io[3] - ioBefore[3]) / perSignOn,
+                (io[0] - ioBefore[0]) / 1024.0 / perSignOn, (io[2] - ioBefore[2]) / perSignOn));
         figure("2. full organisation sign-ons, 64 connections", w.summary());
         figure("   ratio to the ceilings (no-op POST / raw inserts)", String.format("%.0f%% / %.0f%%",
                 100 * w.rps / ceilingNoop, 100 * w.rps / ceilingInserts));
@@ -411,6 +417,26 @@ public final class Bench {
                 }
             }
             return parts;
+        }
+
+        /**
+         * The single writer's rchar, wchar, syscr and syscw from /proc: bytes and system calls of
+         * its reads and writes (the WAL, the checkpoints, pages missing from its cache). Unlike
+         * processor time, these hardly vary from run to run on a noisy machine.
+         */
+        long[] writerIo() throws IOException {
+            try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
+                for (Path task : (Iterable<Path>) tasks::iterator) {
+                    if (!Files.readString(task.resolve("comm")).startsWith("db-writer")) continue;
+                    Map<String, Long> io = new LinkedHashMap<>();
+                    for (String line : Files.readAllLines(task.resolve("io"))) {
+                        String[] kv = line.split(":\\s*");
+                        io.put(kv[0], Long.parseLong(kv[1].trim()));
+                    }
+                    return new long[] {io.get("rchar"), io.get("wchar"), io.get("syscr"), io.get("syscw")};
+                }
+            }
+            throw new IllegalStateException("no db-writer thread in the server");
         }
 
         private static String part(String thread) {
