@@ -44,14 +44,24 @@ public final class Outbox {
         this.onEnqueue = listener;
     }
 
+    /** Mails not yet handed off, counted exactly (one pass over their index entries). */
     public long depth() {
         return database.reads().withExtension(OutboxDao.class, OutboxDao::depth);
     }
 
-    /** How long the oldest mail not yet handed off has waited (zero when none waits). */
+    /** Mails not yet handed off, counted no further than {@code cap}. */
+    public long depthUpTo(long cap) {
+        return database.reads().withExtension(OutboxDao.class, dao -> dao.depthUpTo(cap));
+    }
+
+    /**
+     * How long the most overdue mail has waited past its due time (zero when none is overdue): a
+     * new mail is due when queued, a retry when its backoff ends. A retry waiting out its backoff
+     * is not late, so a recipient's server that defers mail does not read as a relay that is stuck.
+     */
     public java.time.Duration lag() {
-        Long oldest = database.reads().withExtension(OutboxDao.class, OutboxDao::oldestWaiting);
-        return oldest == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Math.max(0, clock.millis() - oldest));
+        Long due = database.reads().withExtension(OutboxDao.class, OutboxDao::earliestDue);
+        return due == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Math.max(0, clock.millis() - due));
     }
 
     List<QueuedMail> due(int limit) {

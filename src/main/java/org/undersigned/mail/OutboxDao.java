@@ -50,6 +50,17 @@ interface OutboxDao {
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')")
     long depth();
 
-    @SqlQuery("SELECT MIN(created_at) FROM outbox WHERE status IN ('queued', 'sending')")
-    Long oldestWaiting();
+    /** Waiting mails counted no further than {@code cap}: bounded work for a health check polled every few seconds. */
+    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status IN ('queued', 'sending') LIMIT :cap)")
+    long depthUpTo(long cap);
+
+    /**
+     * When the most overdue waiting mail was due: one probe of outbox_due per status, however long
+     * the queue (the oldest created_at instead read every waiting row: 3 to 4 s with a million).
+     */
+    @SqlQuery("""
+            SELECT MIN(due) FROM (SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'queued'
+                                  UNION ALL
+                                  SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'sending')""")
+    Long earliestDue();
 }

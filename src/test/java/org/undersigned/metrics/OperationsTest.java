@@ -61,5 +61,13 @@ class OperationsTest extends AppTest {
         assertThat(health.status()).isEqualTo(200);
         assertThat(health.body()).isEqualTo("ok\ndatabase: ok\noutbox: 0 waiting, oldest 0 s (mail flowing)\n");
         assertThat(health.header("Cache-Control")).isEqualTo("no-store");
+
+        // a backlog after a spike: counted as far as 10,000, and none of it overdue yet (due in an hour)
+        long inAnHour = app.clock.millis() + 3_600_000;
+        app.db().useHandle(h -> h.execute("""
+                WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10001)
+                INSERT INTO outbox (recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
+                SELECT 'later-' || i || '@example.org', 'Later', '', '', 'queued', ?, ? FROM n""", inAnHour, inAnHour));
+        assertThat(app.browser.get("/healthz").body()).isEqualTo("ok\ndatabase: ok\noutbox: 10000+ waiting, oldest 0 s (mail flowing)\n");
     }
 }
