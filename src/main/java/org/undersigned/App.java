@@ -139,7 +139,7 @@ public final class App {
         signatures.startHousekeeping();
         digests.start(config.housekeepingInterval());
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
-        trendWatch = new Periodic("trend-watch", config.housekeepingInterval(), trends::check);
+        trendWatch = Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check);
         mailLog = new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mailLogKept()));
         if (config.operations().backupDir() != null) {
             backups = new ScheduledBackups(database, config.operations(), clock);

@@ -2,6 +2,7 @@ package org.undersigned.chores;
 
 import java.time.Duration;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
@@ -10,21 +11,57 @@ import org.slf4j.LoggerFactory;
 /** A chore that runs on its own background thread every so often; a failed round is logged and the next one runs. */
 public final class Periodic implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Periodic.class);
+    /** A sparing chore waits this many times as long as its last round took: it keeps to 1/20 of a core. */
+    static final int SPARING_FACTOR = 19;
     private final ScheduledExecutorService scheduler;
+    private final String name;
+    private final long everyMillis;
+    private final Runnable chore;
+    private final boolean sparing;
 
+    /** Rounds {@code every} apart (from the end of one to the start of the next). */
     public Periodic(String name, Duration every, Runnable chore) {
+        this(name, every, chore, false);
+    }
+
+    private Periodic(String name, Duration every, Runnable chore, boolean sparing) {
+        this.name = name;
+        this.everyMillis = every.toMillis();
+        this.chore = chore;
+        this.sparing = sparing;
         scheduler = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread thread = new Thread(r, name);
             thread.setDaemon(true);
             return thread;
         });
-        scheduler.scheduleWithFixedDelay(() -> {
-            try {
-                chore.run();
-            } catch (RuntimeException e) {
-                log.error("{} failed; trying again at the next round", name, e);
-            }
-        }, every.toMillis(), every.toMillis(), TimeUnit.MILLISECONDS);
+        scheduler.schedule(this::round, everyMillis, TimeUnit.MILLISECONDS);
+    }
+
+    /**
+     * For a chore whose rounds grow with the traffic, such as counting the last hour's sign-ons:
+     * after a round that took d, the next one waits {@code every} or 19 d, whichever is longer.
+     * During a national-scale spike it then keeps to a twentieth of a core, and runs less often,
+     * instead of taking a core the sign-ons need.
+     */
+    public static Periodic sparing(String name, Duration every, Runnable chore) {
+        return new Periodic(name, every, chore, true);
+    }
+
+    private void round() {
+        long start = System.nanoTime();
+        try {
+            chore.run();
+        } catch (RuntimeException e) {
+            log.error("{} failed; trying again at the next round", name, e);
+        }
+        long took = (System.nanoTime() - start) / 1_000_000;
+        long delay = sparing ? Math.max(everyMillis, SPARING_FACTOR * took) : everyMillis;
+        if (delay > everyMillis) log.info("{} took {} ms; its next round waits {} s", name, took, delay / 1000);
+        try {
+            scheduler.schedule(this::round, delay, TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            // closed meanwhile: no next round
+        }
     }
 
     @Override
