@@ -13,6 +13,10 @@ public interface AlertDao {
     @SqlQuery("SELECT id FROM petitions WHERE status = 'open'")
     List<Long> openPetitions();
 
+    /** The petition's sign-ons since then: a range of signatures_by_time, a few index pages for a quiet hour. */
+    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND created_at > :since")
+    long signOnsSince(long petitionId, long since);
+
     @SqlQuery("""
             SELECT client_hash AS key, COUNT(*) AS count FROM signatures
             WHERE petition_id = :petitionId AND created_at > :since AND client_hash IS NOT NULL
