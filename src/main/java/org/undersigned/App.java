@@ -54,6 +54,8 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** Forms are small; anything bigger is refused with 413 before it is read whole. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** Too large a body is still read (and dropped) up to here, so that its sender gets the 413 page. */
+    private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final Config config;
     private final Clock clock;
@@ -179,10 +181,17 @@ public final class App {
     }
 
     /**
-     * A body declared too large is refused before any of it is read: a client that asked
-     * {@code Expect: 100-continue} (curl does for big bodies) gets the 413 page without sending it.
+     * A body declared too large gets the 413 page. A client that asked {@code Expect: 100-continue}
+     * (curl does for big bodies) is refused before it sends any. One that sends at once, as browsers
+     * do, has a body of up to {@link #DRAINED_AT_MOST} read and dropped first: closing on unread data
+     * resets the connection, and the reset can destroy the page before the browser reads it.
      */
-    private static void refuseDeclaredTooLarge(Context ctx) {
-        if (ctx.req().getContentLengthLong() > MAX_REQUEST_BYTES) throw new ContentTooLargeResponse();
+    private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
+        long declared = ctx.req().getContentLengthLong();
+        if (declared <= MAX_REQUEST_BYTES) return;
+        if (!"100-continue".equalsIgnoreCase(ctx.header("Expect")) && declared <= DRAINED_AT_MOST) {
+            ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
+        }
+        throw new ContentTooLargeResponse();
     }
 }
