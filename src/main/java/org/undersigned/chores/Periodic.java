@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
 public final class Periodic implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Periodic.class);
     /** A sparing chore waits this many times as long as its last round took: it keeps to 1/20 of a core. */
-    static final int SPARING_FACTOR = 19;
+    private static final int SPARING_FACTOR = 19;
     private final ScheduledExecutorService scheduler;
     private final String name;
     private final long everyMillis;
