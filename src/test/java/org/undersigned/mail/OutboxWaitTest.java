@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
 
-/** What /healthz and /metrics say about waiting mail: how much, and how late the latest of it is. */
+/** What /healthz and /metrics say about waiting mail: how much, and how late the most overdue of it is. */
 class OutboxWaitTest {
     private static final long MINUTE = Duration.ofMinutes(1).toMillis();
 
