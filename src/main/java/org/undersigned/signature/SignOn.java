@@ -72,15 +72,15 @@ public final class SignOn {
                 return;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
-            SignatureDao dao = h.attach(SignatureDao.class);
-            Signature existing = dao.byEmailKey(petition.id(), emailKey).orElseThrow();
-            if (existing.mailsSent() >= MAX_MAILS || dao.suspectReason(existing.id()).isPresent()) return;
-            if (existing.isPending()) {
-                mails.confirmation(h, petition, existing.id(), signature.email(), existing.greetingName(), mailLocale, "confirm_again");
+            SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
+            if (earlier.mailsSent() >= MAX_MAILS || earlier.suspect()) return;
+            if (earlier.pending()) {
+                mails.confirmation(h, petition, earlier.id(), signature.email(), earlier.greetingName(), mailLocale, "confirm_again");
             } else {
-                mails.manageLink(h, petition, existing, signature.email(), mailLocale, "already_signed");
+                mails.manageLink(h, petition, earlier.id(), earlier.updates(), earlier.greetingName(), signature.email(), mailLocale,
+                        "already_signed");
             }
-            dao.countMail(existing.id());
+            writes.countMail(earlier.id());
         });
     }
 

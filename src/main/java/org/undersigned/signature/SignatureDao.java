@@ -19,12 +19,6 @@ interface SignatureDao {
             ON CONFLICT (hash) DO NOTHING""")
     void rememberConsent(String hash, String locale, String text, long now);
 
-    @SqlQuery("SELECT suspect FROM signatures WHERE id = :id")
-    Optional<String> suspectReason(long id);
-
-    @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND email_key = :emailKey")
-    Optional<Signature> byEmailKey(long petitionId, String emailKey);
-
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE id = :id")
     Optional<Signature> byId(long id);
 

