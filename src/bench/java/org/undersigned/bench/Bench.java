@@ -138,7 +138,8 @@ public final class Bench {
 
     // 2. full sign-ons
     private void signOns(Server server, int seconds) throws Exception {
-        Path lua = signOnScript(server, "full", 0);
+        String prefix = "full";
+        Path lua = signOnScript(server, prefix, 0);
         signOnPhaseStart = System.currentTimeMillis();
         double sentBefore = server.metric("undersigned_mail_sent_total");
         String newOnes = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}";
@@ -171,6 +172,27 @@ public final class Bench {
                 100 * w.rps / ceilingNoop, 100 * w.rps / ceilingInserts));
         figure("   sign-ons stored (new, each with its mail queued)", String.format("%.0f stored, %d answered 200", stored, w.requests - w.non2xx));
         mailSentDuringSignOns = server.metric("undersigned_mail_sent_total") - sentBefore;
+        repeats(server, seconds, prefix, (long) (0.45 * stored));
+    }
+
+    /**
+     * 2b. the phase-2 addresses sign again, as people do when the confirmation is slow to come:
+     * nothing new is stored; each repeat mails the link again, up to five mails per address.
+     * Each wrk thread stays within the addresses it signed on in phase 2 (about half of them each).
+     */
+    private void repeats(Server server, int seconds, String prefix, long perThread) throws Exception {
+        Path lua = signOnScript(server, prefix, 0, perThread);
+        String repeat = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"repeat\"}";
+        double repeatsBefore = server.metric(repeat);
+        double cpuBefore = server.cpuSeconds();
+        Map<String, Double> partsBefore = server.cpuByPart();
+        Wrk w = wrk(64, seconds, lua, server.base);
+        double cpu = server.cpuSeconds() - cpuBefore;
+        Map<String, Double> parts = server.cpuByPart();
+        figure("2b. the same addresses again (repeat sign-ons), 64 connections", w.summary());
+        figure("   repeats counted; server processor time per repeat", String.format("%.0f repeats; %.2f ms, of which the writer %.2f ms",
+                server.metric(repeat) - repeatsBefore, 1000 * cpu / Math.max(1, w.requests),
+                1000 * (parts.get("writer") - partsBefore.get("writer")) / Math.max(1, w.requests)));
     }
 
     private double mailSentDuringSignOns;
@@ -255,6 +277,11 @@ public final class Bench {
 
     /** A wrk script posting the form as served, each request a new organisation from a new client address. */
     private Path signOnScript(Server server, String prefix, int delayMs) throws Exception {
+        return signOnScript(server, prefix, delayMs, 0);
+    }
+
+    /** cycle > 0: each wrk thread goes round its first cycle addresses again and again. */
+    private Path signOnScript(Server server, String prefix, int delayMs, long cycle) throws Exception {
         String page = get(server.base + STATEMENT);
         Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(page);
         if (!token.find()) throw new IllegalStateException("no form token on the statement page");
@@ -264,6 +291,7 @@ public final class Bench {
                 function setup(thread) thread:set("id", threads); threads = threads + 1 end
                 request = function()
                   n = n + 1
+                  %5$s
                   local email = "%1$s-" .. id .. "-" .. n .. "@bench.example.org"
                   local body = "form_token=%2$s&organisation=Bench+Org+%1$s+" .. id .. "-" .. n
                     .. "&org_type=ngo&country=BE&website=&contact_name=Bench+Contact&email=" .. email .. "&consent_publish=yes&description="
@@ -272,7 +300,8 @@ public final class Bench {
                     {["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-For"] = ip}, body)
                 end
                 %4$s
-                """.formatted(prefix, token.group(1), STATEMENT, delayMs > 0 ? "function delay() return " + delayMs + " end" : ""));
+                """.formatted(prefix, token.group(1), STATEMENT, delayMs > 0 ? "function delay() return " + delayMs + " end" : "",
+                cycle > 0 ? "if n > " + cycle + " then n = 1 end" : ""));
     }
 
     private Path script(String name, String text) throws IOException {
