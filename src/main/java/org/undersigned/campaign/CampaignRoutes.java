@@ -58,7 +58,7 @@ public final class CampaignRoutes {
     }
 
     private Petition campaign(Context ctx) {
-        return petitions.publicOne(KIND, ctx.pathParam("slug"));
+        return petitions.publicOne(ctx, KIND, ctx.pathParam("slug"));
     }
 
     private void sign(Context ctx, boolean embed) {

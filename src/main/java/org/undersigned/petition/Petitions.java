@@ -31,13 +31,28 @@ public final class Petitions {
      * A public petition by its address. Petitions and their translations are kept in memory and
      * read again only when their public_version moved (every change moves it, see V010/V021).
      */
-    public Petition publicOne(String kind, String slug) {
-        return current(kind, slug).map(s -> s.petition().at(clock.millis())).filter(Petition::isPublic).orElseThrow(NotFoundResponse::new);
+    public Petition publicOne(Context ctx, String kind, String slug) {
+        return current(ctx, kind, slug).map(s -> s.petition().at(clock.millis())).filter(Petition::isPublic)
+                .orElseThrow(NotFoundResponse::new);
     }
 
     /** The version the public pages of this petition are at (it moves whenever anything they show changes). */
-    public long version(Petition petition) {
-        return database.publicVersion(petition.kind(), petition.slug());
+    public long version(Context ctx, Petition petition) {
+        return current(ctx, petition.kind(), petition.slug()).map(Stored::version).orElse(-1L);
+    }
+
+    /**
+     * The petition as it is now, asked of the database once per request: a public page needs it
+     * three times (the petition, its version for the page cache, its translations), a sign-on
+     * twice, and each time was a query on the one connection every request shares.
+     */
+    private Optional<Stored> current(Context ctx, String kind, String slug) {
+        String key = Stored.class.getName() + ":" + kind + "/" + slug;
+        Optional<Stored> seen = ctx.attribute(key);
+        if (seen != null) return seen;
+        Optional<Stored> now = current(kind, slug);
+        ctx.attribute(key, now);
+        return now;
     }
 
     private Optional<Stored> current(String kind, String slug) {
@@ -61,8 +76,8 @@ public final class Petitions {
         }
     }
 
-    private List<Translation> translations(Petition petition) {
-        Optional<Stored> stored = current(petition.kind(), petition.slug());
+    private List<Translation> translations(Context ctx, Petition petition) {
+        Optional<Stored> stored = current(ctx, petition.kind(), petition.slug());
         if (stored.isPresent() && stored.get().petition().id() == petition.id()) return stored.get().translations();
         return database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id()));
     }
@@ -81,7 +96,7 @@ public final class Petitions {
 
     /** The petition in the language this reader gets (see {@link Localization#textLanguage}), with its other languages. */
     public PetitionText forReader(Context ctx, Petition petition) {
-        List<Translation> translations = translations(petition);
+        List<Translation> translations = translations(ctx, petition);
         List<String> languages = new ArrayList<>();
         languages.add(petition.lang());
         translations.stream().map(Translation::lang).filter(l -> !l.equals(petition.lang())).forEach(languages::add);

@@ -70,7 +70,7 @@ public final class PublicPages {
             render.accept(ctx);
             return;
         }
-        long version = petitions.version(petition);
+        long version = petitions.version(ctx, petition);
         if (version < 0) {
             render.accept(ctx);
             return;

@@ -59,7 +59,7 @@ public final class StatementRoutes {
     }
 
     private Petition statement(Context ctx) {
-        return petitions.publicOne(KIND, ctx.pathParam("slug"));
+        return petitions.publicOne(ctx, KIND, ctx.pathParam("slug"));
     }
 
     private void sign(Context ctx, boolean embed) {
