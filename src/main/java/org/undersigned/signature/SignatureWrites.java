@@ -29,6 +29,12 @@ final class SignatureWrites {
             SELECT id, status = 'pending', mails_sent, suspect IS NOT NULL, COALESCE(contact_name, first_name), updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
     private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
+    /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
+    private static final String CONFIRM = """
+            UPDATE signatures SET status = 'confirmed', confirmed_at = ?,
+                   moderation = CASE WHEN (SELECT needs_approval FROM petitions p WHERE p.id = signatures.petition_id)
+                                     THEN 'awaiting' ELSE 'none' END
+            WHERE id = ? AND status = 'pending'""";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?)""";
@@ -82,6 +88,15 @@ final class SignatureWrites {
             writer.statement(COUNT_MAIL, signatureId).executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the mail", e);
+        }
+    }
+
+    /** Whether the signature was pending and is now confirmed (false: confirmed, withdrawn or gone meanwhile). */
+    boolean confirm(long signatureId, long now) {
+        try {
+            return writer.statement(CONFIRM, now, signatureId).executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot confirm the signature", e);
         }
     }
 

@@ -4,10 +4,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
+import org.undersigned.support.Form;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
@@ -55,6 +61,26 @@ class SignatureLinksTest extends AppTest {
         SignOnForm.sign(app.browser, statement, "Late Org", "BE", "late@example.org");
         confirm(mailbox.nth("late@example.org", 2));
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Late Org");
+    }
+
+    @Test
+    void many_clicks_at_once_on_a_confirmation_link_confirm_once_and_thank_once() throws Exception {
+        SignOnForm.sign(app.browser, statement, "Eager Org", "BE", "eager@example.org");
+        Page link = app.browser.get(mailbox.nth("eager@example.org", 1).linkTo("/confirm/"));
+        List<Form> forms = new ArrayList<>();
+        for (int i = 0; i < 8; i++) forms.add(link.form("form[action^=/confirm/]"));
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Future<Page>> clicks = new ArrayList<>();
+        for (Form form : forms) clicks.add(pool.submit(form::submit));
+        for (Future<Page> click : clicks) assertThat(click.get().status()).isEqualTo(200);
+        pool.shutdown();
+
+        ReceivedMail thanks = mailbox.nth("eager@example.org", 2);
+        assertThat(app.browser.get(thanks.linkTo("/manage/")).text()).contains("Eager Org");
+        mailbox.quietPeriod();
+        assertThat(mailbox.to("eager@example.org")).as("the confirmation link, then one thanks").hasSize(2);
+        assertThat(app.count("SELECT COUNT(*) FROM signature_tokens WHERE purpose = 'manage'")).isEqualTo(1);
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Eager Org");
     }
 
     @Test
