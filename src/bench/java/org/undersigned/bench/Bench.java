@@ -74,10 +74,11 @@ public final class Bench {
             while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
             signOns(server, seconds);
             drain(server);
+            confirmations(server, smtp, seconds);
         } finally {
             server.stop();
         }
-        figure("   errors and warnings in the server's log (phases 2, 5a)", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
+        figure("   errors and warnings in the server's log (phases 2, 5a, 2c)", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
         confirmTenThousand(data);
         server = Server.start(this, data, smtpPort);
         try {
@@ -135,11 +136,14 @@ public final class Bench {
     private double ceilingInserts;
     private double ceilingNoop;
     private long signOnPhaseStart;
+    /** The start of phase 2's addresses, whose confirmation links phase 2c follows. */
+    private String signOnPrefix;
 
     // 2. full sign-ons
     private void signOns(Server server, int seconds) throws Exception {
         String prefix = "full";
         Path lua = signOnScript(server, prefix, 0);
+        signOnPrefix = prefix;
         signOnPhaseStart = System.currentTimeMillis();
         double sentBefore = server.metric("undersigned_mail_sent_total");
         String newOnes = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}";
@@ -210,9 +214,59 @@ public final class Bench {
         peakRssKb = Math.max(peakRssKb, server.peakRssKb());
     }
 
+    /**
+     * 2c. the links in the mails of phase 2, each POSTed once as the confirm page's form does
+     * (after a JIT warm-up on the links of the warm-up's sign-ons): the second half of every
+     * supporter's way in, and a write of its own, with the "thanks" mail.
+     */
+    private void confirmations(Server server, SmtpSink smtp, int seconds) throws Exception {
+        List<String> warmTokens = smtp.confirmTokens("warm-");
+        List<String> tokens = smtp.confirmTokens(signOnPrefix + "-");
+        if (warmTokens.isEmpty() || tokens.isEmpty()) throw new IllegalStateException("the sink kept no confirmation links");
+        Matcher formToken = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(get(server.base + "/confirm/" + tokens.get(0)));
+        if (!formToken.find()) throw new IllegalStateException("no form token on the confirm page");
+        wrk(64, Math.max(10, seconds), confirmScript("confirm-warm", warmTokens, formToken.group(1)), server.base);
+        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        Path lua = confirmScript("confirm", tokens, formToken.group(1));
+        String confirmed = "undersigned_confirmations_total{kind=\"statement\"}";
+        double confirmedBefore = server.metric(confirmed);
+        double cpuBefore = server.cpuSeconds();
+        Map<String, Double> partsBefore = server.cpuByPart();
+        Wrk w = wrk(64, seconds, lua, server.base);
+        double cpu = server.cpuSeconds() - cpuBefore;
+        Map<String, Double> parts = server.cpuByPart();
+        figure("2c. confirmations (phase 2's links, each once), 64 connections", w.summary());
+        figure("   confirmed; server processor time per confirmation", String.format("%.0f of %d links; %.2f ms, of which the writer %.2f ms",
+                server.metric(confirmed) - confirmedBefore, tokens.size(), 1000 * cpu / Math.max(1, w.requests),
+                1000 * (parts.get("writer") - partsBefore.get("writer")) / Math.max(1, w.requests)));
+    }
+
+    /** A wrk script posting the confirm form for each token in turn (each of wrk's two threads takes every other one). */
+    private Path confirmScript(String name, List<String> tokens, String formToken) throws IOException {
+        Path list = work.resolve(name + ".tokens");
+        Files.write(list, tokens);
+        return script(name + ".lua", """
+                local tokens = {}
+                local threads = 0
+                local i = 0
+                function setup(thread) thread:set("id", threads); threads = threads + 1 end
+                function init(args)
+                  for line in io.lines("%1$s") do tokens[#tokens + 1] = line end
+                  i = id - 2
+                end
+                request = function()
+                  i = i + 2
+                  return wrk.format("POST", "/confirm/" .. tokens[(i %% #tokens) + 1],
+                    {["Content-Type"] = "application/x-www-form-urlencoded"}, "form_token=%2$s")
+                end
+                """.formatted(list, formToken));
+    }
+
     // 3. the page of a statement with 10,000 confirmed signatories, and its JSON
     private void confirmTenThousand(Path data) throws Exception {
         try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"))) {
+            // phase 2c's confirmations go back to pending, so that the page has exactly its 10,000
+            db.createStatement().executeUpdate("UPDATE signatures SET status = 'pending', confirmed_at = NULL WHERE status = 'confirmed'");
             db.createStatement().executeUpdate("""
                     WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 10000)
                     INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, contact_name,
