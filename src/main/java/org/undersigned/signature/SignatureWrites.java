@@ -6,11 +6,11 @@ import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 
 /**
- * The statements every sign-on runs, a first one or a repeat, in plain JDBC on the writer's kept
- * statements (the rest of the signature code uses {@link SignatureDao}). They run on the single
- * writer thread, so their cost bounds how many sign-ons a second the platform takes: through
- * JDBI's SQL objects each of them cost several times what SQLite itself spends on it (a repeat
- * took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
+ * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
+ * JDBC on the writer's kept statements (the rest of the signature code uses {@link SignatureDao}).
+ * They run on the single writer thread, so their cost bounds how many sign-ons a second the
+ * platform takes: through JDBI's SQL objects each of them cost several times what SQLite itself
+ * spends on it (a repeat took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
