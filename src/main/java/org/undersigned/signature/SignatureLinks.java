@@ -16,13 +16,11 @@ import org.undersigned.petition.Petitions;
  */
 public final class SignatureLinks {
     private final Database database;
-    private final SignatureWrites writes;
     private final SignerMail mails;
     private final Clock clock;
     private final Metrics metrics;
 
-    SignatureLinks(Database database, SignatureWrites writes, SignerMail mails, Clock clock, Metrics metrics) {
-        this.writes = writes;
+    SignatureLinks(Database database, SignerMail mails, Clock clock, Metrics metrics) {
         this.metrics = metrics;
         this.database = database;
         this.mails = mails;
@@ -34,34 +32,19 @@ public final class SignatureLinks {
         return database.reads().withHandle(h -> lookup(h, token, purpose));
     }
 
-    /**
-     * Looks the link up and composes the "thanks" mail on a read connection, so that the single
-     * writer only changes the status and stores the mail: it had done all of it, and spent four
-     * times as long on a confirmation as on a sign-on. A link that is not pending costs no write.
-     * A click racing this one (confirm or withdraw) is found by the status check of the update.
-     */
     public LinkState confirm(String token) {
-        Confirming confirming = database.reads().withHandle(h -> {
-            LinkState state = lookup(h, token, "confirm");
-            if (state.kind() != LinkState.Kind.PENDING) return new Confirming(state, null, null);
-            Signature signature = state.signature();
-            Petition petition = Petitions.in(h, h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow(), signature.textLang());
-            return new Confirming(state, petition, mails.prepareManageLink(petition, signature.updates(), signature.greetingName(),
-                    signature.email(), Locale.forLanguageTag(signature.locale()), "thanks"));
-        });
-        if (confirming.thanks() == null) return confirming.state();
-        Signature signature = confirming.state().signature();
         return database.writer().write(h -> {
-            long now = clock.millis();
-            if (!writes.confirm(signature.id(), now)) return lookup(h, token, "confirm"); // as the racing click left it
-            mails.enqueue(h, signature.id(), confirming.thanks());
-            database.writer().afterCommit(() -> metrics.confirmed(confirming.petition().kind()));
-            return LinkState.of(signature.confirmedAt(now), false);
+            LinkState state = lookup(h, token, "confirm");
+            if (state.kind() != LinkState.Kind.PENDING) return state;
+            SignatureDao dao = h.attach(SignatureDao.class);
+            Signature signature = state.signature();
+            dao.confirm(signature.id(), clock.millis());
+            Petition petition = Petitions.in(h, h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow(), signature.textLang());
+            database.writer().afterCommit(() -> metrics.confirmed(petition.kind()));
+            mails.manageLink(h, petition, signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
+            return LinkState.of(dao.byId(signature.id()).orElseThrow(), false);
         });
     }
-
-    /** A pending link, looked up, with its thanks mail ready; or only the state of a link that is not pending. */
-    private record Confirming(LinkState state, Petition petition, SignerMail.Prepared thanks) {}
 
     public LinkState withdraw(String manageToken) {
         return database.writer().write(h -> {

@@ -6,11 +6,11 @@ import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 
 /**
- * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
- * JDBC on the writer's kept statements (the rest of the signature code uses {@link SignatureDao}).
- * They run on the single writer thread, so their cost bounds how many sign-ons a second the
- * platform takes: through JDBI's SQL objects each of them cost several times what SQLite itself
- * spends on it (a repeat took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
+ * The statements every sign-on runs, a first one or a repeat, in plain JDBC on the writer's kept
+ * statements (the rest of the signature code uses {@link SignatureDao}). They run on the single
+ * writer thread, so their cost bounds how many sign-ons a second the platform takes: through
+ * JDBI's SQL objects each of them cost several times what SQLite itself spends on it (a repeat
+ * took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
@@ -29,12 +29,6 @@ final class SignatureWrites {
             SELECT id, status = 'pending', mails_sent, suspect IS NOT NULL, COALESCE(contact_name, first_name), updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
     private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
-    /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
-    private static final String CONFIRM = """
-            UPDATE signatures SET status = 'confirmed', confirmed_at = ?,
-                   moderation = CASE WHEN (SELECT needs_approval FROM petitions p WHERE p.id = signatures.petition_id)
-                                     THEN 'awaiting' ELSE 'none' END
-            WHERE id = ? AND status = 'pending'""";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?)""";
@@ -88,15 +82,6 @@ final class SignatureWrites {
             writer.statement(COUNT_MAIL, signatureId).executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the mail", e);
-        }
-    }
-
-    /** Whether the signature was pending and is now confirmed (false: confirmed, withdrawn or gone meanwhile). */
-    boolean confirm(long signatureId, long now) {
-        try {
-            return writer.statement(CONFIRM, now, signatureId).executeUpdate() == 1;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot confirm the signature", e);
         }
     }
 

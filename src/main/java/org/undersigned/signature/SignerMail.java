@@ -2,9 +2,7 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
@@ -46,50 +44,47 @@ final class SignerMail {
         String token = tokens.next();
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
-        return new Prepared(List.of(new Link(Tokens.hash(token), "confirm", clock.millis() + confirmValidity.toMillis())),
-                composer.compose(template, locale, email, model));
+        return new Prepared(Tokens.hash(token), clock.millis() + confirmValidity.toMillis(), composer.compose(template, locale, email, model));
     }
 
-    /** Inside the caller's transaction: the links' tokens and the mail, together. */
+    /** Inside the caller's transaction: the link's token and the mail, together. */
     void enqueue(Handle h, long signatureId, Prepared prepared) {
-        long now = clock.millis();
-        for (Link link : prepared.links()) writes.addToken(link.tokenHash(), signatureId, link.purpose(), now, link.expiresAt());
+        writes.addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
         outbox.enqueue(h, prepared.mail());
     }
 
-    /** A mail and the links in it, whose tokens are not stored yet (only their hashes will be). */
-    record Prepared(List<Link> links, Mail mail) {}
-
-    record Link(String tokenHash, String purpose, Long expiresAt) {}
+    record Prepared(String tokenHash, long expiresAt, Mail mail) {}
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
-    void manageLink(Handle h, Petition petition, long signatureId, boolean updates, String name, String email, Locale locale,
-                    String template) {
-        enqueue(h, signatureId, prepareManageLink(petition, updates, name, email, locale, template));
+    void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
+        manageLink(h, petition, signature.id(), signature.updates(), signature.greetingName(), email, locale, template);
     }
 
-    /** {@link #manageLink}, composed before the transaction, like {@link #prepareConfirmation}. */
-    Prepared prepareManageLink(Petition petition, boolean updates, String name, String email, Locale locale, String template) {
-        List<Link> links = new ArrayList<>(2);
+    void manageLink(Handle h, Petition petition, long signatureId, boolean updates, String name, String email, Locale locale,
+                    String template) {
         Map<String, Object> model = new HashMap<>();
-        model.put("link", baseUrl + "/manage/" + token(links, "manage"));
+        model.put("link", baseUrl + "/manage/" + token(h, signatureId, "manage", null));
         Map<String, String> headers = Map.of();
         if (updates && template.equals("thanks")) {
             // the first mail of the updates relationship already offers the one-click way out (RFC 8058)
-            String unsubscribe = baseUrl + "/unsubscribe/" + token(links, "unsubscribe");
+            String unsubscribe = baseUrl + "/unsubscribe/" + token(h, signatureId, "unsubscribe", null);
             model.put("unsubscribe", unsubscribe);
             headers = Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
                     "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
-        Mail mail = composer.compose(template, locale, email, model(petition, name, model));
-        return new Prepared(links, headers.isEmpty() ? mail : mail.withHeaders(headers));
+        send(h, template, locale, email, petition, name, model, headers);
     }
 
-    /** A new token for a link that does not expire; its hash joins the links to store. */
-    private String token(List<Link> links, String purpose) {
+    private String token(Handle h, long signatureId, String purpose, Long expiresAt) {
         String token = tokens.next();
-        links.add(new Link(Tokens.hash(token), purpose, null));
+        writes.addToken(Tokens.hash(token), signatureId, purpose, clock.millis(), expiresAt);
         return token;
+    }
+
+    private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
+                      Map<String, Object> extra, Map<String, String> headers) {
+        Mail mail = composer.compose(template, locale, to, model(petition, name, extra));
+        outbox.enqueue(h, headers.isEmpty() ? mail : mail.withHeaders(headers));
     }
 
     private Map<String, Object> model(Petition petition, String name, Map<String, Object> extra) {
