@@ -19,6 +19,12 @@ public record Signature(
         return "withdrawn".equals(status);
     }
 
+    /** As it is once confirmed at this moment. */
+    public Signature confirmedAt(long now) {
+        return new Signature(id, petitionId, "confirmed", email, organisation, orgType, website, contactName, firstName, lastName,
+                comment, country, locale, updates, mailsSent, createdAt, now, withdrawnAt, textLang);
+    }
+
     public String greetingName() {
         return contactName != null ? contactName : firstName;
     }

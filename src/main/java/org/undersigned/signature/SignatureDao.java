@@ -28,14 +28,6 @@ interface SignatureDao {
     @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
     Optional<TokenMatch> token(String hash);
 
-    /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
-    @SqlUpdate("""
-            UPDATE signatures SET status = 'confirmed', confirmed_at = :now,
-                   moderation = CASE WHEN (SELECT needs_approval FROM petitions p WHERE p.id = signatures.petition_id)
-                                     THEN 'awaiting' ELSE 'none' END
-            WHERE id = :id AND status = 'pending'""")
-    int confirm(long id, long now);
-
     /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and
      * forgets the person: contact name, names, comment and email. email_key NULL frees the

@@ -30,7 +30,7 @@ public final class SignatureFeature implements AutoCloseable {
         SignerMail mails = new SignerMail(outbox, writes, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, mails, clock, metrics), petitions, formToken);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), petitions, formToken);
         this.suspects = new SuspectReview(mails);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }

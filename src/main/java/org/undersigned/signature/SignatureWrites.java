@@ -2,15 +2,16 @@ package org.undersigned.signature;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Optional;
 import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 
 /**
- * The statements every sign-on runs, a first one or a repeat, in plain JDBC on the writer's kept
- * statements (the rest of the signature code uses {@link SignatureDao}). They run on the single
- * writer thread, so their cost bounds how many sign-ons a second the platform takes: through
- * JDBI's SQL objects each of them cost several times what SQLite itself spends on it (a repeat
- * took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
+ * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
+ * JDBC on the writer's kept statements (the rest of the signature code uses {@link SignatureDao}).
+ * They run on the single writer thread, so their cost bounds how many sign-ons a second the
+ * platform takes: through JDBI's SQL objects each of them cost several times what SQLite itself
+ * spends on it (a repeat took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
@@ -29,6 +30,19 @@ final class SignatureWrites {
             SELECT id, status = 'pending', mails_sent, suspect IS NOT NULL, COALESCE(contact_name, first_name), updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
     private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
+    /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
+    private static final String CONFIRM = """
+            UPDATE signatures SET status = 'confirmed', confirmed_at = ?,
+                   moderation = CASE WHEN (SELECT needs_approval FROM petitions p WHERE p.id = signatures.petition_id)
+                                     THEN 'awaiting' ELSE 'none' END
+            WHERE id = ? AND status = 'pending'""";
+    private static final String LINK = """
+            SELECT t.purpose, t.expires_at,
+                   s.id, s.petition_id, s.status, s.email, s.organisation, s.org_type, s.website, s.contact_name, s.first_name,
+                   s.last_name, s.comment, s.country, s.locale, s.updates, s.mails_sent, s.created_at, s.confirmed_at,
+                   s.withdrawn_at, s.text_lang
+            FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id
+            WHERE t.token_hash = ?""";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
             VALUES (?, ?, ?, ?, ?)""";
@@ -82,6 +96,37 @@ final class SignatureWrites {
             writer.statement(COUNT_MAIL, signatureId).executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the mail", e);
+        }
+    }
+
+    /** A link's token as stored: its purpose, when it expires (null: never), and its signature. */
+    record Link(String purpose, Long expiresAt, Signature signature) {}
+
+    /** The link whose token has this hash, with its signature, in one statement. */
+    Optional<Link> link(String tokenHash) {
+        try (ResultSet row = writer.statement(LINK, tokenHash).executeQuery()) {
+            if (!row.next()) return Optional.empty();
+            Signature signature = new Signature(row.getLong(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7),
+                    row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
+                    row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
+                    nullableLong(row, 20), row.getString(21));
+            return Optional.of(new Link(row.getString(1), nullableLong(row, 2), signature));
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot look the link up", e);
+        }
+    }
+
+    private static Long nullableLong(ResultSet row, int column) throws SQLException {
+        long value = row.getLong(column);
+        return row.wasNull() ? null : value;
+    }
+
+    /** Whether the signature was pending and is now confirmed (false: confirmed, withdrawn or gone meanwhile). */
+    boolean confirm(long signatureId, long now) {
+        try {
+            return writer.statement(CONFIRM, now, signatureId).executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot confirm the signature", e);
         }
     }
 

@@ -1,8 +1,4 @@
 package org.undersigned.signature;
 
 /** What a secret link points at. */
-record TokenMatch(long signatureId, String purpose, Long expiresAt) {
-    boolean expiredAt(long now) {
-        return expiresAt != null && expiresAt < now;
-    }
-}
+record TokenMatch(long signatureId, String purpose, Long expiresAt) {}
