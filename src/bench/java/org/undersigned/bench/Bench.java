@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  */
 public final class Bench {
     private static final String STATEMENT = "/statements/regularisation-now";
+    private static final Pattern FORM_TOKEN = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"");
     private final Path work;
     private final Path jar;
     private final String classpath;
@@ -188,15 +189,23 @@ public final class Bench {
         Path lua = signOnScript(server, prefix, 0, perThread);
         String repeat = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"repeat\"}";
         double repeatsBefore = server.metric(repeat);
+        Timed run = timed(server, seconds, lua);
+        figure("2b. the same addresses again (repeat sign-ons), 64 connections", run.wrk().summary());
+        figure("   repeats counted; server processor time per repeat", String.format("%.0f repeats; %.2f ms, of which the writer %.2f ms",
+                server.metric(repeat) - repeatsBefore, run.msPerRequest(), run.writerMsPerRequest()));
+    }
+
+    /** A wrk run at 64 connections, with the server's processor time per request: in all, and the writer's. */
+    private record Timed(Wrk wrk, double msPerRequest, double writerMsPerRequest) {}
+
+    private Timed timed(Server server, int seconds, Path lua) throws Exception {
         double cpuBefore = server.cpuSeconds();
-        Map<String, Double> partsBefore = server.cpuByPart();
+        double writerBefore = server.cpuByPart().get("writer");
         Wrk w = wrk(64, seconds, lua, server.base);
         double cpu = server.cpuSeconds() - cpuBefore;
-        Map<String, Double> parts = server.cpuByPart();
-        figure("2b. the same addresses again (repeat sign-ons), 64 connections", w.summary());
-        figure("   repeats counted; server processor time per repeat", String.format("%.0f repeats; %.2f ms, of which the writer %.2f ms",
-                server.metric(repeat) - repeatsBefore, 1000 * cpu / Math.max(1, w.requests),
-                1000 * (parts.get("writer") - partsBefore.get("writer")) / Math.max(1, w.requests)));
+        double writer = server.cpuByPart().get("writer") - writerBefore;
+        double requests = Math.max(1, w.requests);
+        return new Timed(w, 1000 * cpu / requests, 1000 * writer / requests);
     }
 
     private double mailSentDuringSignOns;
@@ -223,22 +232,16 @@ public final class Bench {
         List<String> warmTokens = smtp.confirmTokens("warm-");
         List<String> tokens = smtp.confirmTokens(signOnPrefix + "-");
         if (warmTokens.isEmpty() || tokens.isEmpty()) throw new IllegalStateException("the sink kept no confirmation links");
-        Matcher formToken = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(get(server.base + "/confirm/" + tokens.get(0)));
-        if (!formToken.find()) throw new IllegalStateException("no form token on the confirm page");
-        wrk(64, Math.max(10, seconds), confirmScript("confirm-warm", warmTokens, formToken.group(1)), server.base);
+        String formToken = formToken(get(server.base + "/confirm/" + tokens.get(0)), "the confirm page");
+        wrk(64, Math.max(10, seconds), confirmScript("confirm-warm", warmTokens, formToken), server.base);
         while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
-        Path lua = confirmScript("confirm", tokens, formToken.group(1));
+        Path lua = confirmScript("confirm", tokens, formToken);
         String confirmed = "undersigned_confirmations_total{kind=\"statement\"}";
         double confirmedBefore = server.metric(confirmed);
-        double cpuBefore = server.cpuSeconds();
-        Map<String, Double> partsBefore = server.cpuByPart();
-        Wrk w = wrk(64, seconds, lua, server.base);
-        double cpu = server.cpuSeconds() - cpuBefore;
-        Map<String, Double> parts = server.cpuByPart();
-        figure("2c. confirmations (phase 2's links, each once), 64 connections", w.summary());
+        Timed run = timed(server, seconds, lua);
+        figure("2c. confirmations (phase 2's links, each once), 64 connections", run.wrk().summary());
         figure("   confirmed; server processor time per confirmation", String.format("%.0f of %d links; %.2f ms, of which the writer %.2f ms",
-                server.metric(confirmed) - confirmedBefore, tokens.size(), 1000 * cpu / Math.max(1, w.requests),
-                1000 * (parts.get("writer") - partsBefore.get("writer")) / Math.max(1, w.requests)));
+                server.metric(confirmed) - confirmedBefore, tokens.size(), run.msPerRequest(), run.writerMsPerRequest()));
     }
 
     /** A wrk script posting the confirm form for each token in turn (each of wrk's two threads takes every other one). */
@@ -336,9 +339,7 @@ public final class Bench {
 
     /** cycle > 0: each wrk thread goes round its first cycle addresses again and again. */
     private Path signOnScript(Server server, String prefix, int delayMs, long cycle) throws Exception {
-        String page = get(server.base + STATEMENT);
-        Matcher token = Pattern.compile("name=\"form_token\" value=\"([^\"]+)\"").matcher(page);
-        if (!token.find()) throw new IllegalStateException("no form token on the statement page");
+        String token = formToken(get(server.base + STATEMENT), "the statement page");
         return script(prefix + ".lua", """
                 local n = 0
                 local threads = 0
@@ -354,8 +355,15 @@ public final class Bench {
                     {["Content-Type"] = "application/x-www-form-urlencoded", ["X-Forwarded-For"] = ip}, body)
                 end
                 %4$s
-                """.formatted(prefix, token.group(1), STATEMENT, delayMs > 0 ? "function delay() return " + delayMs + " end" : "",
+                """.formatted(prefix, token, STATEMENT, delayMs > 0 ? "function delay() return " + delayMs + " end" : "",
                 cycle > 0 ? "if n > " + cycle + " then n = 1 end" : ""));
+    }
+
+    /** The form token a page's form carries, as a browser would send it back. */
+    private static String formToken(String page, String which) {
+        Matcher token = FORM_TOKEN.matcher(page);
+        if (!token.find()) throw new IllegalStateException("no form token on " + which);
+        return token.group(1);
     }
 
     private Path script(String name, String text) throws IOException {
