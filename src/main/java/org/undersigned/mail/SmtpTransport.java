@@ -1,6 +1,9 @@
 package org.undersigned.mail;
 
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
 import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
@@ -13,8 +16,14 @@ import org.undersigned.Config;
 final class SmtpTransport implements MailTransport {
     private final Mailer mailer;
     private final EmailFactory emails;
+    private final WriteTimeouts writeTimeouts = new WriteTimeouts();
 
     SmtpTransport(Config.Smtp smtp, EmailFactory emails) {
+        this(smtp, emails, 20_000);
+    }
+
+    /** timeoutMillis: for connecting, and for each read and each write on the connection. */
+    SmtpTransport(Config.Smtp smtp, EmailFactory emails, int timeoutMillis) {
         this.emails = emails;
         TransportStrategy strategy = switch (smtp.transport()) {
             case PLAIN -> TransportStrategy.SMTP;
@@ -24,7 +33,8 @@ final class SmtpTransport implements MailTransport {
         this.mailer = MailerBuilder
                 .withSMTPServer(smtp.host(), smtp.port(), smtp.username(), smtp.password())
                 .withTransportStrategy(strategy)
-                .withSessionTimeout(20_000)
+                .withSessionTimeout(timeoutMillis)
+                .withProperties(writeTimeouts.property()) // an object: withProperty(key, value) would turn it into text
                 // connections are pooled (batch-module) and reused: one per parallel sender of the relay
                 .withConnectionPoolCoreSize(0)
                 .withConnectionPoolMaxSize(MailRelay.CONNECTIONS)
@@ -71,6 +81,14 @@ final class SmtpTransport implements MailTransport {
 
     @Override
     public void close() {
-        mailer.shutdownConnectionPool();
+        try {
+            mailer.shutdownConnectionPool().get(5, TimeUnit.SECONDS); // the connections say QUIT, through the timer
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException e) {
+            // the relay has finished its sends; a connection that does not close in time is dropped with the process
+        } finally {
+            writeTimeouts.close();
+        }
     }
 }
