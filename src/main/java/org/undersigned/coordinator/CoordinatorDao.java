@@ -3,7 +3,6 @@ package org.undersigned.coordinator;
 import java.util.List;
 import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -24,10 +23,10 @@ public interface CoordinatorDao {
     @SqlQuery("SELECT id, email, name, role, created_at FROM coordinators ORDER BY lower(name), email")
     List<Coordinator> all();
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO coordinators (email, email_key, name, role, password_hash, created_at)
-            VALUES (:email, :emailKey, :name, :role, :passwordHash, :now)""")
-    @GetGeneratedKeys("id")
+            VALUES (:email, :emailKey, :name, :role, :passwordHash, :now)
+            RETURNING id""")
     long insert(String email, String emailKey, String name, String role, String passwordHash, long now);
 
     @SqlUpdate("UPDATE coordinators SET password_hash = :passwordHash WHERE id = :id")

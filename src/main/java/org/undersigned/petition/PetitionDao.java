@@ -24,10 +24,10 @@ public interface PetitionDao {
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :id")
     long signatureCount(long id);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url, lang)
-            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl, :lang)""")
-    @org.jdbi.v3.sqlobject.statement.GetGeneratedKeys("id")
+            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl, :lang)
+            RETURNING id""")
     long insert(String kind, String slug, String title, String summary, String body, String status,
                 Integer goal, long now, Long closedAt, String imageUrl, String lang);
 }

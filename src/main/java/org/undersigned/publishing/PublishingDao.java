@@ -1,7 +1,6 @@
 package org.undersigned.publishing;
 
 import org.jdbi.v3.sqlobject.customizer.BindMethods;
-import org.jdbi.v3.sqlobject.statement.GetGeneratedKeys;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -9,12 +8,12 @@ interface PublishingDao {
     @SqlQuery("SELECT COUNT(*) FROM petitions WHERE kind = :kind AND slug = :slug AND id <> :exceptId")
     long slugTaken(String kind, String slug, long exceptId);
 
-    @SqlUpdate("""
+    @SqlQuery("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, image_url, needs_approval, opens_at,
                                    closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang)
             VALUES (:kind, :d.slug, :d.title, :d.summary, :d.body, :d.status, :d.goal, :d.imageUrl, :d.needsApproval,
-                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'))""")
-    @GetGeneratedKeys("id")
+                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'))
+            RETURNING id""")
     long insert(String kind, @BindMethods("d") PetitionDraft d, long now, Long closedAt);
 
     @SqlUpdate("""

@@ -102,20 +102,22 @@ class RetentionInPiecesTest {
     }
 
     private long petition(String kind, String status, Long closedAt) {
-        return db.writer().write(h -> h.createUpdate("""
+        return db.writer().write(h -> h.createQuery("""
                         INSERT INTO petitions (kind, slug, title, body, status, created_at, updated_at, closed_at)
-                        VALUES (:kind, :slug, 'Title', 'Body', :status, 0, 0, :closedAt)""")
+                        VALUES (:kind, :slug, 'Title', 'Body', :status, 0, 0, :closedAt)
+                        RETURNING id""")
                 .bind("kind", kind).bind("slug", kind + "-" + System.nanoTime()).bind("status", status).bind("closedAt", closedAt)
-                .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one());
+                .mapTo(Long.class).one());
     }
 
     private static void signature(Handle h, long petitionId, String name, String status, long createdAt) {
-        long id = h.createUpdate("""
+        long id = h.createQuery("""
                         INSERT INTO signatures (petition_id, status, email, email_key, first_name, last_name, comment, country, locale,
                                                 consent_hash, created_at)
-                        VALUES (:petition, :status, :email, :email, :name, 'Last', 'A comment', 'BE', 'en', 'c', :at)""")
+                        VALUES (:petition, :status, :email, :email, :name, 'Last', 'A comment', 'BE', 'en', 'c', :at)
+                        RETURNING id""")
                 .bind("petition", petitionId).bind("status", status).bind("email", name + "@example.org").bind("name", name)
-                .bind("at", createdAt).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                .bind("at", createdAt).mapTo(Long.class).one();
         h.execute("INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at) VALUES (?, ?, 'manage', ?)",
                 "token-" + id, id, createdAt);
     }
