@@ -97,7 +97,7 @@ public final class App {
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
         PublicPages pages = new PublicPages(petitions, clock);
-        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, petitions, clock, metrics);
+        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, clock, metrics);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);

@@ -89,11 +89,6 @@ public final class Petitions {
         return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind, slug));
     }
 
-    public Petition byId(long id) {
-        return database.reads().withExtension(PetitionDao.class, dao -> dao.byId(id))
-                .map(p -> p.at(clock.millis())).orElseThrow(NotFoundResponse::new);
-    }
-
     /** The petition in the language this reader gets (see {@link Localization#textLanguage}), with its other languages. */
     public PetitionText forReader(Context ctx, Petition petition) {
         List<Translation> translations = translations(ctx, petition);
@@ -109,10 +104,6 @@ public final class Petitions {
     public static Petition in(Handle h, Petition petition, String lang) {
         if (lang == null || lang.equals(petition.lang())) return petition;
         return h.attach(TranslationDao.class).find(petition.id(), lang).map(petition::in).orElse(petition);
-    }
-
-    public Petition in(Petition petition, String lang) {
-        return database.reads().withHandle(h -> in(h, petition, lang));
     }
 
     public List<String> languages(Petition petition) {

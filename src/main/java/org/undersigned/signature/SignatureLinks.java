@@ -41,15 +41,14 @@ public final class SignatureLinks {
      */
     public LinkState confirm(String token) {
         return database.writer().write(h -> {
-            LinkState state = wellFormed(token) ? state(writes.link(Tokens.hash(token)), "confirm") : LinkState.unknown();
+            LinkState state = wellFormed(token) ? state(h, writes.link(Tokens.hash(token)), "confirm") : LinkState.unknown();
             if (state.kind() != LinkState.Kind.PENDING) return state;
             Signature signature = state.signature();
             long now = clock.millis();
             writes.confirm(signature.id(), now);
-            Petition petition = Petitions.in(h, h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow(), signature.textLang());
-            database.writer().afterCommit(() -> metrics.confirmed(petition.kind()));
-            mails.manageLink(h, petition, signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
-            return LinkState.of(signature.confirmedAt(now), false);
+            database.writer().afterCommit(() -> metrics.confirmed(state.petition().kind()));
+            mails.manageLink(h, state.petition(), signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
+            return LinkState.of(signature.confirmedAt(now), state.petition(), false);
         });
     }
 
@@ -60,7 +59,7 @@ public final class SignatureLinks {
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.withdraw(state.signature().id(), clock.millis());
             dao.dropConfirmTokens(state.signature().id());
-            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), false);
+            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), state.petition(), false);
         });
     }
 
@@ -71,7 +70,7 @@ public final class SignatureLinks {
             if (state.signature() == null) return state;
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.unsubscribe(state.signature().id(), clock.millis());
-            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), false);
+            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), state.petition(), false);
         });
     }
 
@@ -80,7 +79,7 @@ public final class SignatureLinks {
         SignatureDao dao = h.attach(SignatureDao.class);
         Optional<SignatureWrites.Link> link = dao.token(Tokens.hash(token))
                 .flatMap(m -> dao.byId(m.signatureId()).map(s -> new SignatureWrites.Link(m.purpose(), m.expiresAt(), s)));
-        return state(link, purpose);
+        return state(h, link, purpose);
     }
 
     private static boolean wellFormed(String token) {
@@ -88,9 +87,15 @@ public final class SignatureLinks {
     }
 
     /** What the link does for this purpose: nothing (unknown) for another purpose. */
-    private LinkState state(Optional<SignatureWrites.Link> link, String purpose) {
+    private LinkState state(Handle h, Optional<SignatureWrites.Link> link, String purpose) {
         return link.filter(l -> l.purpose().equals(purpose))
-                .map(l -> LinkState.of(l.signature(), l.expiresAt() != null && l.expiresAt() < clock.millis()))
+                .map(l -> LinkState.of(l.signature(), petition(h, l.signature()), l.expiresAt() != null && l.expiresAt() < clock.millis()))
                 .orElse(LinkState.unknown());
+    }
+
+    /** The signature's petition in the language its signer read, as it stands now. */
+    private Petition petition(Handle h, Signature signature) {
+        Petition petition = h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow().at(clock.millis());
+        return Petitions.in(h, petition, signature.textLang());
     }
 }

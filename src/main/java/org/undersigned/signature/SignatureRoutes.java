@@ -5,19 +5,16 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
-import org.undersigned.petition.Petitions;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.SecurityHeaders;
 
 /** The pages behind the links in mails: confirm a signature, see it, withdraw it, stop updates. */
 final class SignatureRoutes {
     private final SignatureLinks links;
-    private final Petitions petitions;
     private final FormToken formToken;
 
-    SignatureRoutes(SignatureLinks links, Petitions petitions, FormToken formToken) {
+    SignatureRoutes(SignatureLinks links, FormToken formToken) {
         this.links = links;
-        this.petitions = petitions;
         this.formToken = formToken;
     }
 
@@ -72,7 +69,7 @@ final class SignatureRoutes {
         model.put("token", ctx.pathParam("token"));
         if (state.signature() != null) {
             model.put("signature", state.signature());
-            model.put("petition", petitions.in(petitions.byId(state.signature().petitionId()), state.signature().textLang()));
+            model.put("petition", state.petition());
         }
         return model;
     }
