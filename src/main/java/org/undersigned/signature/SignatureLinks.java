@@ -6,7 +6,6 @@ import java.util.Locale;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
-import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionDao;
 import org.undersigned.petition.Petitions;
 
@@ -77,8 +76,9 @@ public final class SignatureLinks {
     private LinkState lookup(Handle h, String token, String purpose) {
         if (!wellFormed(token)) return LinkState.unknown();
         SignatureDao dao = h.attach(SignatureDao.class);
-        Optional<SignatureWrites.Link> link = dao.token(Tokens.hash(token))
-                .flatMap(m -> dao.byId(m.signatureId()).map(s -> new SignatureWrites.Link(m.purpose(), m.expiresAt(), s)));
+        Optional<SignatureWrites.Link> link = dao.token(Tokens.hash(token)).flatMap(m -> dao.byId(m.signatureId())
+                .map(s -> new SignatureWrites.Link(m.purpose(), m.expiresAt(), s,
+                        h.attach(PetitionDao.class).byId(s.petitionId()).orElseThrow())));
         return state(h, link, purpose);
     }
 
@@ -86,16 +86,15 @@ public final class SignatureLinks {
         return token != null && token.length() <= 100;
     }
 
-    /** What the link does for this purpose: nothing (unknown) for another purpose. */
+    /**
+     * What the link does for this purpose (nothing, unknown, for another purpose), with the
+     * petition as it stands now in the language its signer read.
+     */
     private LinkState state(Handle h, Optional<SignatureWrites.Link> link, String purpose) {
+        long now = clock.millis();
         return link.filter(l -> l.purpose().equals(purpose))
-                .map(l -> LinkState.of(l.signature(), petition(h, l.signature()), l.expiresAt() != null && l.expiresAt() < clock.millis()))
+                .map(l -> LinkState.of(l.signature(), Petitions.in(h, l.petition().at(now), l.signature().textLang()),
+                        l.expiresAt() != null && l.expiresAt() < now))
                 .orElse(LinkState.unknown());
-    }
-
-    /** The signature's petition in the language its signer read, as it stands now. */
-    private Petition petition(Handle h, Signature signature) {
-        Petition petition = h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow().at(clock.millis());
-        return Petitions.in(h, petition, signature.textLang());
     }
 }

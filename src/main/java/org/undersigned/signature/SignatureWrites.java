@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.undersigned.db.Writer;
+import org.undersigned.petition.Petition;
 
 /**
  * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
@@ -40,8 +41,10 @@ final class SignatureWrites {
             SELECT t.purpose, t.expires_at,
                    s.id, s.petition_id, s.status, s.email, s.organisation, s.org_type, s.website, s.contact_name, s.first_name,
                    s.last_name, s.comment, s.country, s.locale, s.updates, s.mails_sent, s.created_at, s.confirmed_at,
-                   s.withdrawn_at, s.text_lang
-            FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id
+                   s.withdrawn_at, s.text_lang,
+                   p.id, p.kind, p.slug, p.title, p.summary, p.body, p.status, p.goal, p.created_at, p.updated_at, p.closed_at,
+                   p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text, p.version, p.digest, p.lang
+            FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
             WHERE t.token_hash = ?""";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
@@ -99,10 +102,13 @@ final class SignatureWrites {
         }
     }
 
-    /** A link's token as stored: its purpose, when it expires (null: never), and its signature. */
-    record Link(String purpose, Long expiresAt, Signature signature) {}
+    /** A link's token as stored: its purpose, when it expires (null: never), its signature and the petition signed. */
+    record Link(String purpose, Long expiresAt, Signature signature, Petition petition) {}
 
-    /** The link whose token has this hash, with its signature, in one statement. */
+    /**
+     * The link whose token has this hash, with its signature and petition, in one statement (the
+     * petition through JDBI's SQL object took a third of the writer's time per confirmation).
+     */
     Optional<Link> link(String tokenHash) {
         try (ResultSet row = writer.statement(LINK, tokenHash).executeQuery()) {
             if (!row.next()) return Optional.empty();
@@ -110,10 +116,19 @@ final class SignatureWrites {
                     row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
                     row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
                     nullableLong(row, 20), row.getString(21));
-            return Optional.of(new Link(row.getString(1), nullableLong(row, 2), signature));
+            Petition petition = new Petition(row.getLong(22), row.getString(23), row.getString(24), row.getString(25), row.getString(26),
+                    row.getString(27), row.getString(28), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
+                    row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
+                    row.getBoolean(39), row.getString(40));
+            return Optional.of(new Link(row.getString(1), nullableLong(row, 2), signature, petition));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look the link up", e);
         }
+    }
+
+    private static Integer nullableInt(ResultSet row, int column) throws SQLException {
+        int value = row.getInt(column);
+        return row.wasNull() ? null : value;
     }
 
     private static Long nullableLong(ResultSet row, int column) throws SQLException {

@@ -36,6 +36,10 @@ class CampaignSupporterTest extends AppTest {
         assertThat(confirmation.text()).contains("Hello Amina,");
         Page thanks = confirm(confirmation);
         assertThat(thanks.h1()).isEqualTo("Thank you, your signature is confirmed");
+        assertThat(thanks.text()).contains("Health care without fear");
+        ReceivedMail thanksMail = mailbox.nth("amina@example.org", 2);
+        assertThat(thanksMail.subject()).contains("Health care without fear");
+        assertThat(thanksMail.text()).contains(app.url(campaign)).contains("/manage/");
         assertThat(thanks.document().select(".share-links a").eachText())
                 .containsExactly("Email", "WhatsApp", "Telegram", "Bluesky", "Mastodon", "X", "Facebook", "LinkedIn");
         assertThat(thanks.document().select("script")).isEmpty();
@@ -49,7 +53,7 @@ class CampaignSupporterTest extends AppTest {
         assertThat(json.get("goal").asInt()).isEqualTo(500);
         assertThat(json.get("countries").toString()).isEqualTo("{\"BE\":1}");
 
-        String manage = mailbox.nth("amina@example.org", 2).linkTo("/manage/");
+        String manage = thanksMail.linkTo("/manage/");
         Page withdrawn = app.browser.get(manage).form("form[action$=/withdraw]").submit();
         assertThat(withdrawn.h1()).isEqualTo("Your signature has been withdrawn");
         assertThat(app.browser.get(campaign).document().selectFirst("#counter").text()).contains("0 people have signed");
