@@ -1,9 +1,12 @@
 package org.undersigned.mail;
 
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
@@ -14,6 +17,21 @@ public final class Outbox {
     private static final String INSERT = """
             INSERT INTO outbox (recipient, subject, text_body, html_body, headers, status, next_attempt_at, created_at)
             VALUES (?, ?, ?, ?, ?, 'queued', ?, ?)""";
+    /**
+     * A batch is claimed and settled each in one statement. The ids go in as one JSON array, so
+     * that it is always the same statement, kept prepared on the writer: through JDBI's list
+     * binding each batch was a new text to expand and compile, 5.5 % of the writer's time in the
+     * profile of phase 2. ({@code +status}: the rows are found by id, not by a walk over every
+     * queued one, which after a spike are a million.)
+     */
+    static final String CLAIM = """
+            UPDATE outbox SET status = 'sending', attempts = attempts + 1
+            WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'queued'
+            RETURNING id""";
+    /** The bodies hold secret links; once handed to the mail server they are not kept. */
+    static final String SENT = """
+            UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = ''
+            WHERE id IN (SELECT value FROM json_each(?))""";
     /** Rows forgotten per write: a few milliseconds of the single writer at a time. */
     private static final int PIECE = 500;
     private final Database database;
@@ -72,7 +90,12 @@ public final class Outbox {
     /** Marks the rows as being sent, in one transaction; returns those no one else had taken. */
     List<QueuedMail> claim(List<QueuedMail> due) {
         return database.writer().write(h -> {
-            java.util.Set<Long> claimed = h.attach(OutboxDao.class).claimAll(due.stream().map(QueuedMail::id).toList());
+            Set<Long> claimed = new HashSet<>();
+            try (ResultSet rows = database.writer().statement(CLAIM, ids(due.stream().map(QueuedMail::id).toList())).executeQuery()) {
+                while (rows.next()) claimed.add(rows.getLong(1));
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot claim the mails", e);
+            }
             return due.stream().filter(mail -> claimed.contains(mail.id())).toList();
         });
     }
@@ -83,7 +106,13 @@ public final class Outbox {
         database.writer().run(h -> {
             OutboxDao dao = h.attach(OutboxDao.class);
             List<Long> sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::id).toList();
-            if (!sent.isEmpty()) dao.markAllSent(sent, now);
+            if (!sent.isEmpty()) {
+                try {
+                    database.writer().statement(SENT, now, ids(sent)).executeUpdate();
+                } catch (SQLException e) {
+                    throw new IllegalStateException("cannot record the mails sent", e);
+                }
+            }
             for (Delivery d : deliveries) {
                 if (d.outcome() == Delivery.Outcome.RETRY) dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
                 if (d.outcome() == Delivery.Outcome.FAILED) dao.markFailed(d.id(), truncate(d.error()));
@@ -113,6 +142,11 @@ public final class Outbox {
 
     int requeueInterrupted() {
         return database.writer().write(h -> h.attach(OutboxDao.class).requeueInterrupted());
+    }
+
+    /** The ids as a JSON array, for json_each. */
+    private static String ids(List<Long> ids) {
+        return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 
     static String encode(Map<String, String> headers) {

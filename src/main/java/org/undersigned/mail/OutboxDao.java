@@ -1,8 +1,6 @@
 package org.undersigned.mail;
 
 import java.util.List;
-import java.util.Set;
-import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
@@ -16,17 +14,6 @@ interface OutboxDao {
             LIMIT :limit""")
     @RegisterConstructorMapper(QueuedMail.class)
     List<QueuedMail> due(long now, int limit);
-
-    /** Claims a batch in one statement; returns the ids that were still queued. */
-    @SqlQuery("UPDATE outbox SET status = 'sending', attempts = attempts + 1 WHERE id IN (<ids>) AND status = 'queued' RETURNING id")
-    Set<Long> claimAll(@BindList("ids") List<Long> ids);
-
-    /** The bodies hold secret links; once handed to the mail server they are not kept. */
-    @SqlUpdate("""
-            UPDATE outbox SET status = 'sent', sent_at = :now, last_error = NULL,
-                              text_body = '', html_body = '', headers = ''
-            WHERE id IN (<ids>)""")
-    void markAllSent(@BindList("ids") List<Long> ids, long now);
 
     @SqlUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :next, last_error = :error WHERE id = :id")
     void reschedule(long id, long next, String error);

@@ -57,6 +57,22 @@ class OutboxWaitTest {
         }
     }
 
+    /** After a spike the outbox holds a million rows; a batch of 200 is found by id, never by a pass over them. */
+    @Test
+    void claiming_and_settling_a_batch_find_its_mails_by_id() {
+        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("plan.db"))) {
+            for (String statement : List.of(Outbox.CLAIM, Outbox.SENT)) {
+                List<String> plan = db.reads().withHandle(h -> {
+                    var explain = h.createQuery("EXPLAIN QUERY PLAN " + statement);
+                    for (int i = 0; i < statement.chars().filter(c -> c == '?').count(); i++) explain.bind(i, "[1,2]");
+                    return explain.map((rs, ctx) -> rs.getString("detail")).list();
+                });
+                assertThat(plan).as(statement).anyMatch(step -> step.startsWith("SEARCH outbox USING INTEGER PRIMARY KEY"))
+                        .noneMatch(step -> step.startsWith("SCAN outbox"));
+            }
+        }
+    }
+
     private static String sql(String method, Class<?>... parameters) throws NoSuchMethodException {
         return OutboxDao.class.getDeclaredMethod(method, parameters).getAnnotation(SqlQuery.class).value();
     }
