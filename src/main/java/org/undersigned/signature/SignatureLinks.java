@@ -40,7 +40,7 @@ public final class SignatureLinks {
      */
     public LinkState confirm(String token) {
         return database.writer().write(h -> {
-            LinkState state = wellFormed(token) ? state(h, writes.link(Tokens.hash(token)), "confirm") : LinkState.unknown();
+            LinkState state = wellFormed(token) ? state(writes.link(Tokens.hash(token)), "confirm") : LinkState.unknown();
             if (state.kind() != LinkState.Kind.PENDING) return state;
             Signature signature = state.signature();
             long now = clock.millis();
@@ -78,23 +78,19 @@ public final class SignatureLinks {
         SignatureDao dao = h.attach(SignatureDao.class);
         Optional<SignatureWrites.Link> link = dao.token(Tokens.hash(token)).flatMap(m -> dao.byId(m.signatureId())
                 .map(s -> new SignatureWrites.Link(m.purpose(), m.expiresAt(), s,
-                        h.attach(PetitionDao.class).byId(s.petitionId()).orElseThrow())));
-        return state(h, link, purpose);
+                        Petitions.in(h, h.attach(PetitionDao.class).byId(s.petitionId()).orElseThrow(), s.textLang()))));
+        return state(link, purpose);
     }
 
     private static boolean wellFormed(String token) {
         return token != null && token.length() <= 100;
     }
 
-    /**
-     * What the link does for this purpose (nothing, unknown, for another purpose), with the
-     * petition as it stands now in the language its signer read.
-     */
-    private LinkState state(Handle h, Optional<SignatureWrites.Link> link, String purpose) {
+    /** What the link does for this purpose (nothing, unknown, for another purpose), with the petition as it stands now. */
+    private LinkState state(Optional<SignatureWrites.Link> link, String purpose) {
         long now = clock.millis();
         return link.filter(l -> l.purpose().equals(purpose))
-                .map(l -> LinkState.of(l.signature(), Petitions.in(h, l.petition().at(now), l.signature().textLang()),
-                        l.expiresAt() != null && l.expiresAt() < now))
+                .map(l -> LinkState.of(l.signature(), l.petition().at(now), l.expiresAt() != null && l.expiresAt() < now))
                 .orElse(LinkState.unknown());
     }
 }

@@ -6,6 +6,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.undersigned.db.Writer;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.Translation;
 
 /**
  * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
@@ -43,8 +44,10 @@ final class SignatureWrites {
                    s.last_name, s.comment, s.country, s.locale, s.updates, s.mails_sent, s.created_at, s.confirmed_at,
                    s.withdrawn_at, s.text_lang,
                    p.id, p.kind, p.slug, p.title, p.summary, p.body, p.status, p.goal, p.created_at, p.updated_at, p.closed_at,
-                   p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text, p.version, p.digest, p.lang
+                   p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text, p.version, p.digest, p.lang,
+                   tr.lang, tr.title, tr.summary, tr.body, tr.consent_text, tr.updated_at
             FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
+                 LEFT JOIN petition_translations tr ON tr.petition_id = p.id AND tr.lang = s.text_lang AND s.text_lang <> p.lang
             WHERE t.token_hash = ?""";
     private static final String TOKEN = """
             INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
@@ -102,12 +105,16 @@ final class SignatureWrites {
         }
     }
 
-    /** A link's token as stored: its purpose, when it expires (null: never), its signature and the petition signed. */
+    /**
+     * A link's token as stored: its purpose, when it expires (null: never), its signature, and the
+     * petition signed, in the language its signer read (see {@link org.undersigned.petition.Petitions#in}).
+     */
     record Link(String purpose, Long expiresAt, Signature signature, Petition petition) {}
 
     /**
-     * The link whose token has this hash, with its signature and petition, in one statement (the
-     * petition through JDBI's SQL object took a third of the writer's time per confirmation).
+     * The link whose token has this hash, with its signature and petition (in its signer's
+     * language), in one statement: the petition and its translation through JDBI's SQL objects
+     * took a third of the writer's time per confirmation.
      */
     Optional<Link> link(String tokenHash) {
         try (ResultSet row = writer.statement(LINK, tokenHash).executeQuery()) {
@@ -120,6 +127,11 @@ final class SignatureWrites {
                     row.getString(27), row.getString(28), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
                     row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
                     row.getBoolean(39), row.getString(40));
+            String translated = row.getString(41);
+            if (translated != null) {
+                petition = petition.in(new Translation(petition.id(), translated, row.getString(42), row.getString(43), row.getString(44),
+                        row.getString(45), row.getLong(46)));
+            }
             return Optional.of(new Link(row.getString(1), nullableLong(row, 2), signature, petition));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look the link up", e);
