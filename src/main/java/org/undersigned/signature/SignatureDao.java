@@ -8,7 +8,6 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Signature.class)
-@RegisterConstructorMapper(TokenMatch.class)
 interface SignatureDao {
     String COLUMNS = """
             id, petition_id, status, email, organisation, org_type, website, contact_name, first_name,
@@ -24,9 +23,6 @@ interface SignatureDao {
 
     @SqlUpdate("UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = :id")
     void countMail(long id);
-
-    @SqlQuery("SELECT signature_id, purpose, expires_at FROM signature_tokens WHERE token_hash = :hash")
-    Optional<TokenMatch> token(String hash);
 
     /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and

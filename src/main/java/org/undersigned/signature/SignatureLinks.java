@@ -4,10 +4,7 @@ import org.undersigned.metrics.Metrics;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
-import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
-import org.undersigned.petition.PetitionDao;
-import org.undersigned.petition.Petitions;
 
 /**
  * What the links in mails do: confirm a pending signature (once; again is harmless),
@@ -30,7 +27,8 @@ public final class SignatureLinks {
 
     /** Looks only: a GET must never change anything, since mail scanners open links. */
     public LinkState inspect(String token, String purpose) {
-        return database.reads().withHandle(h -> lookup(h, token, purpose));
+        if (!wellFormed(token)) return LinkState.unknown();
+        return state(database.reads().withHandle(h -> SignatureWrites.link(h, Tokens.hash(token))), purpose);
     }
 
     /**
@@ -40,7 +38,7 @@ public final class SignatureLinks {
      */
     public LinkState confirm(String token) {
         return database.writer().write(h -> {
-            LinkState state = wellFormed(token) ? state(writes.link(Tokens.hash(token)), "confirm") : LinkState.unknown();
+            LinkState state = onWriter(token, "confirm");
             if (state.kind() != LinkState.Kind.PENDING) return state;
             Signature signature = state.signature();
             long now = clock.millis();
@@ -53,7 +51,7 @@ public final class SignatureLinks {
 
     public LinkState withdraw(String manageToken) {
         return database.writer().write(h -> {
-            LinkState state = lookup(h, manageToken, "manage");
+            LinkState state = onWriter(manageToken, "manage");
             if (state.signature() == null || state.kind() == LinkState.Kind.WITHDRAWN) return state;
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.withdraw(state.signature().id(), clock.millis());
@@ -65,7 +63,7 @@ public final class SignatureLinks {
     /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */
     public LinkState unsubscribe(String token) {
         return database.writer().write(h -> {
-            LinkState state = lookup(h, token, "unsubscribe");
+            LinkState state = onWriter(token, "unsubscribe");
             if (state.signature() == null) return state;
             SignatureDao dao = h.attach(SignatureDao.class);
             dao.unsubscribe(state.signature().id(), clock.millis());
@@ -73,13 +71,9 @@ public final class SignatureLinks {
         });
     }
 
-    private LinkState lookup(Handle h, String token, String purpose) {
-        if (!wellFormed(token)) return LinkState.unknown();
-        SignatureDao dao = h.attach(SignatureDao.class);
-        Optional<SignatureWrites.Link> link = dao.token(Tokens.hash(token)).flatMap(m -> dao.byId(m.signatureId())
-                .map(s -> new SignatureWrites.Link(m.purpose(), m.expiresAt(), s,
-                        Petitions.in(h, h.attach(PetitionDao.class).byId(s.petitionId()).orElseThrow(), s.textLang()))));
-        return state(link, purpose);
+    /** Inside a write: the link looked up on the writer's kept statement. */
+    private LinkState onWriter(String token, String purpose) {
+        return wellFormed(token) ? state(writes.link(Tokens.hash(token)), purpose) : LinkState.unknown();
     }
 
     private static boolean wellFormed(String token) {

@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import java.util.OptionalLong;
+import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Writer;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.Translation;
@@ -118,24 +119,32 @@ final class SignatureWrites {
      */
     Optional<Link> link(String tokenHash) {
         try (ResultSet row = writer.statement(LINK, tokenHash).executeQuery()) {
-            if (!row.next()) return Optional.empty();
-            Signature signature = new Signature(row.getLong(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7),
-                    row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
-                    row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
-                    nullableLong(row, 20), row.getString(21));
-            Petition petition = new Petition(row.getLong(22), row.getString(23), row.getString(24), row.getString(25), row.getString(26),
-                    row.getString(27), row.getString(28), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
-                    row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
-                    row.getBoolean(39), row.getString(40));
-            String translated = row.getString(41);
-            if (translated != null) {
-                petition = petition.in(new Translation(petition.id(), translated, row.getString(42), row.getString(43), row.getString(44),
-                        row.getString(45), row.getLong(46)));
-            }
-            return Optional.of(new Link(row.getString(1), nullableLong(row, 2), signature, petition));
+            return row.next() ? Optional.of(link(row)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look the link up", e);
         }
+    }
+
+    /** The same lookup on a read connection, for the pages behind the links, which change nothing. */
+    static Optional<Link> link(Handle reads, String tokenHash) {
+        return reads.createQuery(LINK).bind(0, tokenHash).map((row, ctx) -> link(row)).findOne();
+    }
+
+    private static Link link(ResultSet row) throws SQLException {
+        Signature signature = new Signature(row.getLong(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7),
+                row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
+                row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
+                nullableLong(row, 20), row.getString(21));
+        Petition petition = new Petition(row.getLong(22), row.getString(23), row.getString(24), row.getString(25), row.getString(26),
+                row.getString(27), row.getString(28), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
+                row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
+                row.getBoolean(39), row.getString(40));
+        String translated = row.getString(41);
+        if (translated != null) {
+            petition = petition.in(new Translation(petition.id(), translated, row.getString(42), row.getString(43), row.getString(44),
+                    row.getString(45), row.getLong(46)));
+        }
+        return new Link(row.getString(1), nullableLong(row, 2), signature, petition);
     }
 
     private static Integer nullableInt(ResultSet row, int column) throws SQLException {
