@@ -21,9 +21,6 @@ interface SignatureDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE id = :id")
     Optional<Signature> byId(long id);
 
-    @SqlUpdate("UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = :id")
-    void countMail(long id);
-
     /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and
      * forgets the person: contact name, names, comment and email. email_key NULL frees the

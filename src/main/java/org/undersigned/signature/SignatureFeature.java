@@ -30,7 +30,7 @@ public final class SignatureFeature implements AutoCloseable {
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken);
-        this.suspects = new SuspectReview(mails);
+        this.suspects = new SuspectReview(mails, writes);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }
 

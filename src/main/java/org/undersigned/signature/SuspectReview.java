@@ -8,12 +8,14 @@ import org.undersigned.petition.Petitions;
 /** Coordinators decide on suspect sign-ons: release one (it gets its confirmation mail now) or discard it. */
 public final class SuspectReview {
     private final SignerMail mails;
+    private final SignatureWrites writes;
 
-    SuspectReview(SignerMail mails) {
+    SuspectReview(SignerMail mails, SignatureWrites writes) {
         this.mails = mails;
+        this.writes = writes;
     }
 
-    /** Inside the caller's transaction; true if the sign-on was suspect and is now an ordinary pending one. */
+    /** Inside the caller's write; true if the sign-on was suspect and is now an ordinary pending one. */
     public boolean release(Handle h, Petition petition, long signatureId) {
         int changed = h.execute("UPDATE signatures SET suspect = NULL WHERE id = ? AND petition_id = ? AND suspect IS NOT NULL AND status = 'pending'",
                 signatureId, petition.id());
@@ -21,7 +23,7 @@ public final class SuspectReview {
         Signature signature = h.attach(SignatureDao.class).byId(signatureId).orElseThrow();
         mails.confirmation(h, Petitions.in(h, petition, signature.textLang()), signatureId, signature.email(), signature.greetingName(),
                 Locale.forLanguageTag(signature.locale()), "confirm");
-        h.attach(SignatureDao.class).countMail(signatureId);
+        writes.countMail(signatureId);
         return true;
     }
 
