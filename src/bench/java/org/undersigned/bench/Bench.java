@@ -138,13 +138,12 @@ public final class Bench {
     private double ceilingNoop;
     private long signOnPhaseStart;
     /** The start of phase 2's addresses, whose confirmation links phase 2c follows. */
-    private String signOnPrefix;
+    private static final String SIGN_ON_PREFIX = "full";
 
     // 2. full sign-ons
     private void signOns(Server server, int seconds) throws Exception {
-        String prefix = "full";
+        String prefix = SIGN_ON_PREFIX;
         Path lua = signOnScript(server, prefix, 0);
-        signOnPrefix = prefix;
         signOnPhaseStart = System.currentTimeMillis();
         double sentBefore = server.metric("undersigned_mail_sent_total");
         String newOnes = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}";
@@ -230,7 +229,7 @@ public final class Bench {
      */
     private void confirmations(Server server, SmtpSink smtp, int seconds) throws Exception {
         List<String> warmTokens = smtp.confirmTokens("warm-");
-        List<String> tokens = smtp.confirmTokens(signOnPrefix + "-");
+        List<String> tokens = smtp.confirmTokens(SIGN_ON_PREFIX + "-");
         if (warmTokens.isEmpty() || tokens.isEmpty()) throw new IllegalStateException("the sink kept no confirmation links");
         String formToken = formToken(get(server.base + "/confirm/" + tokens.get(0)), "the confirm page");
         wrk(64, Math.max(10, seconds), confirmScript("confirm-warm", warmTokens, formToken), server.base);
