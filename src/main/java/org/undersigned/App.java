@@ -37,6 +37,7 @@ import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
 import org.undersigned.statement.StatementRoutes;
+import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.Countries;
 import org.undersigned.web.ErrorPages;
@@ -56,6 +57,8 @@ public final class App {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
     /** Too large a body is still read (and dropped) up to here, so that its sender gets the 413 page. */
     private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
+    /** Threads that answer sign-ons once their group commit is done: a few, so one wakes per commit and stays busy. */
+    private static final int AFTER_WRITE_THREADS = 4;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final Config config;
     private final Clock clock;
@@ -68,6 +71,7 @@ public final class App {
     private ScheduledBackups backups;
     private Javalin server;
     private final InFlightRequests inFlight = new InFlightRequests();
+    private AfterWrites afterWrites;
 
     public App(Config config) {
         this(config, Clock.systemUTC());
@@ -97,7 +101,8 @@ public final class App {
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
         PublicPages pages = new PublicPages(petitions, clock);
-        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, clock, metrics);
+        afterWrites = new AfterWrites(AFTER_WRITE_THREADS);
+        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, clock, metrics, afterWrites);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
@@ -106,6 +111,8 @@ public final class App {
 
         OperationsRoutes operations = new OperationsRoutes(database, outbox, metrics, config.operations().metricsToken());
         metrics.counter("undersigned_page_renders_total", "Public pages and JSON rendered for the in-memory cache", pages::renders);
+        metrics.gauge("undersigned_http_requests_in_flight", "Requests taken in and not yet answered, those waiting for their write included",
+                inFlight::count);
         metrics.gauge("undersigned_page_cache_bytes", "Memory the cached public pages take, plain and gzipped", pages::bytes);
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -167,9 +174,11 @@ public final class App {
             if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
             server.stop();
         }
+        if (afterWrites != null) afterWrites.close();
         if (relay != null) relay.close();
         if (database != null) database.close();
         server = null;
+        afterWrites = null;
         relay = null;
         signatures = null;
         digests = null;

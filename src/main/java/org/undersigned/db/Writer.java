@@ -18,7 +18,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The single way to write: one connection owned by one thread, which group-commits.
  *
- * <p>Callers hand their work in and wait. The writer thread takes whatever work is waiting (up
+ * <p>Callers hand their work in and wait ({@link #write}), or take a future that completes after
+ * the commit ({@link #submit}). The writer thread takes whatever work is waiting (up
  * to {@link #MAX_BATCH}), opens one {@code BEGIN IMMEDIATE} transaction, runs each piece inside
  * its own savepoint (a piece that throws is rolled back alone and its caller gets the
  * exception), and commits once. With {@code synchronous=FULL} that one commit is one fsync for
@@ -48,18 +49,28 @@ public final class Writer implements AutoCloseable {
 
     /** Runs the work in a transaction on the writer's connection and returns once it is committed. */
     public <T> T write(Function<Handle, T> work) {
-        if (Thread.currentThread() == thread) throw new IllegalStateException("write inside a write: use the handle you were given");
-        Task<T> task = new Task<>(work);
-        if (closed) throw new IllegalStateException("the database is closed");
-        queue.add(task);
+        CompletableFuture<T> done = submit(work);
         try {
-            return task.done.join();
+            return done.join();
         } catch (CompletionException e) {
             Throwable cause = e.getCause();
             if (cause instanceof RuntimeException r) throw r;
             if (cause instanceof Error err) throw err;
             throw e;
         }
+    }
+
+    /**
+     * {@link #write} without waiting: the future completes once the work is committed (or has
+     * failed). It completes on the writer's thread, so what follows must run elsewhere (an
+     * {@code ...Async} stage with an executor of its own); anything slow there holds every write up.
+     */
+    public <T> CompletableFuture<T> submit(Function<Handle, T> work) {
+        if (Thread.currentThread() == thread) throw new IllegalStateException("write inside a write: use the handle you were given");
+        Task<T> task = new Task<>(work);
+        if (closed) throw new IllegalStateException("the database is closed");
+        queue.add(task);
+        return task.done;
     }
 
     public void run(Consumer<Handle> work) {

@@ -3,6 +3,7 @@ package org.undersigned.signature;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import org.undersigned.Config;
 import org.undersigned.db.Database;
@@ -47,8 +48,10 @@ public final class SignOn {
     /**
      * The petition comes in the language the signer read. Where they had a choice of versions, the
      * mails follow the version they signed (if the interface speaks its language); otherwise the pages' language.
+     * The checks and the mail are prepared on the caller's thread; the future completes, on the
+     * writer's thread, once the sign-on is committed.
      */
-    public void sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
+    public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
         // the petition comes in the language the signer read; its own consent wording is in that language
         String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
         String consentLang = petition.consentText() != null ? petition.lang() : locale.getLanguage();
@@ -56,7 +59,7 @@ public final class SignOn {
         String emailKey = emails.key(signature.email());
         Locale mailLocale = multilingual && messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : locale;
         SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), mailLocale, "confirm");
-        database.writer().run(h -> {
+        return database.writer().submit(h -> {
             long now = clock.millis();
             if (!knownConsents.contains(consentHash)) {
                 h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
@@ -67,13 +70,13 @@ public final class SignOn {
                     now, origin.clientHash(), suspect, petition.lang());
             if (inserted.isPresent()) {
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
-                if (suspect != null) return; // kept aside: no mail until a coordinator releases it
+                if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
                 mails.enqueue(h, inserted.getAsLong(), confirmation); // the insert counted this mail
-                return;
+                return null;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
             SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
-            if (earlier.mailsSent() >= MAX_MAILS || earlier.suspect()) return;
+            if (earlier.mailsSent() >= MAX_MAILS || earlier.suspect()) return null;
             if (earlier.pending()) {
                 mails.confirmation(h, petition, earlier.id(), signature.email(), earlier.greetingName(), mailLocale, "confirm_again");
             } else {
@@ -81,6 +84,7 @@ public final class SignOn {
                         "already_signed");
             }
             writes.countMail(earlier.id());
+            return null;
         });
     }
 

@@ -8,6 +8,7 @@ import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
+import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Messages;
@@ -23,13 +24,13 @@ public final class SignatureFeature implements AutoCloseable {
 
     public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
                             FormToken formToken, ClientAddress clientAddress, Clock clock,
-                            Metrics metrics) {
+                            Metrics metrics, AfterWrites afterWrites) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
         SignerMail mails = new SignerMail(outbox, writes, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
-                formToken, clientAddress);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken);
+                formToken, clientAddress, afterWrites);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites);
         this.suspects = new SuspectReview(mails, writes);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }

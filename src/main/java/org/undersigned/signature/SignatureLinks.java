@@ -4,6 +4,7 @@ import org.undersigned.metrics.Metrics;
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import org.undersigned.db.Database;
 
 /**
@@ -34,10 +35,11 @@ public final class SignatureLinks {
     /**
      * Looks the link up and changes the status on the writer's plain statements: through JDBI's
      * SQL objects (the token, the signature, the update, the signature again) a confirmation took
-     * the single writer four times as long as a sign-on.
+     * the single writer four times as long as a sign-on. The future completes, on the writer's
+     * thread, once the confirmation is committed.
      */
-    public LinkState confirm(String token) {
-        return database.writer().write(h -> {
+    public CompletableFuture<LinkState> confirm(String token) {
+        return database.writer().submit(h -> {
             LinkState state = onWriter(token, "confirm");
             if (state.kind() != LinkState.Kind.PENDING) return state;
             Signature signature = state.signature();

@@ -5,6 +5,8 @@ import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import org.undersigned.web.AfterWrites;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.SecurityHeaders;
 
@@ -12,8 +14,10 @@ import org.undersigned.web.SecurityHeaders;
 final class SignatureRoutes {
     private final SignatureLinks links;
     private final FormToken formToken;
+    private final AfterWrites afterWrites;
 
-    SignatureRoutes(SignatureLinks links, FormToken formToken) {
+    SignatureRoutes(SignatureLinks links, FormToken formToken, AfterWrites afterWrites) {
+        this.afterWrites = afterWrites;
         this.links = links;
         this.formToken = formToken;
     }
@@ -25,7 +29,9 @@ final class SignatureRoutes {
                 confirmPage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "confirm"));
                 return;
             }
-            confirmPage(ctx, links.confirm(ctx.pathParam("token")));
+            // the page is sent once the confirmation is committed, without a request thread waiting for it
+            CompletableFuture<LinkState> confirmed = links.confirm(ctx.pathParam("token"));
+            ctx.future(() -> afterWrites.answer(confirmed, state -> confirmPage(ctx, state)));
         });
         routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage")));
         routes.post("/manage/{token}/withdraw", ctx -> {

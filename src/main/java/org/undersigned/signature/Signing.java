@@ -5,8 +5,10 @@ import io.javalin.http.HttpStatus;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionText;
+import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
@@ -18,20 +20,18 @@ import org.undersigned.web.SecurityHeaders;
  * petition, check the fields and the form token, and hand a valid signature to {@link SignOn}.
  */
 public final class Signing {
-    /** What happened: signed (no errors), or the values and problems to show again with the status. */
-    public record Outcome(HttpStatus status, Map<String, String> values, List<FieldError> errors, String email) {
-        public boolean signed() {
-            return errors.isEmpty();
-        }
-    }
+    /** A form as checked: its values and problems, the status to show them with, and the signature when there are none. */
+    private record Checked(HttpStatus status, Map<String, String> values, List<FieldError> errors, NewSignature signature) {}
 
     /** A field people never see or fill; bots that fill every field do. */
     public static final String HONEYPOT = "contact_phone";
     private final SignOn signOn;
     private final FormToken formToken;
     private final ClientAddress clientAddress;
+    private final AfterWrites afterWrites;
 
-    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress) {
+    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress, AfterWrites afterWrites) {
+        this.afterWrites = afterWrites;
         this.signOn = signOn;
         this.formToken = formToken;
         this.clientAddress = clientAddress;
@@ -43,16 +43,24 @@ public final class Signing {
         void render(Context ctx, Map<String, String> values, List<FieldError> errors);
     }
 
-    /** The whole POST: sign and tell the signer to check their mail, or show the form again. */
+    /**
+     * The whole POST: sign and tell the signer to check their mail, or show the form again. The
+     * request's thread goes back to Jetty while the sign-on waits for its group commit; the page
+     * is sent once the sign-on is durable.
+     */
     public void handle(Context ctx, PetitionText text, SignatureForm form, boolean embed, FormPage page) {
         SecurityHeaders.noStore(ctx);
         Petition petition = text.petition();
-        Outcome outcome = attempt(ctx, text, form);
-        if (outcome.signed()) {
-            ctx.render("signature/check_email.peb", Map.of("petition", petition, "email", outcome.email(), "embed", embed));
-        } else {
-            page.render(ctx.status(outcome.status()), outcome.values(), outcome.errors());
+        Checked checked = check(ctx, text, form);
+        if (!checked.errors().isEmpty()) {
+            page.render(ctx.status(checked.status()), checked.values(), checked.errors());
+            return;
         }
+        String honeypot = ctx.formParam(HONEYPOT);
+        CompletableFuture<Void> stored = signOn.sign(petition, text.languages().size() > 1, checked.signature(), Localization.of(ctx),
+                new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
+        Map<String, Object> model = Map.of("petition", petition, "email", checked.signature().email(), "embed", embed);
+        ctx.future(() -> afterWrites.answer(stored, signed -> ctx.render("signature/check_email.peb", model)));
     }
 
     /** What every sign-on form's template needs, whatever is signed. */
@@ -67,10 +75,10 @@ public final class Signing {
         return model;
     }
 
-    Outcome attempt(Context ctx, PetitionText text, SignatureForm form) {
+    private Checked check(Context ctx, PetitionText text, SignatureForm form) {
         Petition petition = text.petition();
         if (!petition.isOpen()) {
-            return new Outcome(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null);
+            return new Checked(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null);
         }
         FormResult result = form.parse(ctx.formParamMap());
         List<FieldError> errors = new ArrayList<>(result.errors());
@@ -78,10 +86,6 @@ public final class Signing {
             String firstField = result.values().keySet().iterator().next();
             errors.add(0, new FieldError(firstField, "error.form.expired"));
         }
-        if (!errors.isEmpty()) return new Outcome(HttpStatus.BAD_REQUEST, result.values(), errors, null);
-        String honeypot = ctx.formParam(HONEYPOT);
-        signOn.sign(petition, text.languages().size() > 1, result.signature(), Localization.of(ctx),
-                new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
-        return new Outcome(HttpStatus.OK, result.values(), List.of(), result.signature().email());
+        return new Checked(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, result.values(), errors, result.signature());
     }
 }
