@@ -12,8 +12,8 @@ import java.util.function.Consumer;
  * Answers requests whose work waits for the single writer, without holding a request thread
  * while it waits. A sign-on hands its write in and returns its thread to Jetty; once the writer
  * has committed (and fsynced), one of these few threads renders and sends the answer. The writer
- * wakes one of them for a whole group commit instead of each of the sign-ons' threads in turn,
- * and a spike of waiting sign-ons no longer takes one of Jetty's threads each.
+ * puts a commit's answers on their queue instead of waking each waiting sign-on's thread in
+ * turn, and a spike of waiting sign-ons no longer takes one of Jetty's threads each.
  *
  * <p>Failures are answered here too: an error page is never rendered on the writer's thread.
  */
