@@ -24,7 +24,7 @@ import org.undersigned.support.SignOnForm;
 
 /**
  * A spike meets a writer that cannot commit for a few seconds (another process holds the
- * database's write lock, as a backup tool or an operator's shell might). The sign-ons wait for
+ * database's write lock, as an operator's sqlite3 shell inside a transaction would). The sign-ons wait for
  * their commit without holding one of the server's request threads each: there are more of
  * them than the server has threads (250), and the public page still loads meanwhile. Once the
  * lock goes, every one of them is answered and stored once.
