@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
@@ -57,8 +58,6 @@ public final class App {
     static final long MAX_REQUEST_BYTES = 64 * 1024;
     /** Too large a body is still read (and dropped) up to here, so that its sender gets the 413 page. */
     private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
-    /** Threads that answer sign-ons once their group commit is done: a few, so one wakes per commit and stays busy. */
-    private static final int AFTER_WRITE_THREADS = 4;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final Config config;
     private final Clock clock;
@@ -71,7 +70,6 @@ public final class App {
     private ScheduledBackups backups;
     private Javalin server;
     private final InFlightRequests inFlight = new InFlightRequests();
-    private AfterWrites afterWrites;
 
     public App(Config config) {
         this(config, Clock.systemUTC());
@@ -101,7 +99,10 @@ public final class App {
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
         PublicPages pages = new PublicPages(petitions, clock);
-        afterWrites = new AfterWrites(AFTER_WRITE_THREADS);
+        // Javalin's own default, made here so that sign-ons can be answered on it after their commit
+        QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
+        requestThreads.setName("JettyServerThreadPool");
+        AfterWrites afterWrites = new AfterWrites(requestThreads);
         signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, clock, metrics, afterWrites);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
@@ -121,6 +122,7 @@ public final class App {
             cfg.fileRenderer(new PageRenderer(templates, localization, config.baseUrl()));
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.jetty.port = config.port();
+            cfg.jetty.threadPool = requestThreads;
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
             cfg.routes.before(App::refuseDeclaredTooLarge);
@@ -174,11 +176,9 @@ public final class App {
             if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
             server.stop();
         }
-        if (afterWrites != null) afterWrites.close();
         if (relay != null) relay.close();
         if (database != null) database.close();
         server = null;
-        afterWrites = null;
         relay = null;
         signatures = null;
         digests = null;

@@ -531,7 +531,7 @@ public final class Bench {
 
         private static String part(String thread) {
             if (thread.startsWith("db-writer")) return "writer";
-            if (thread.startsWith("Jetty") || thread.startsWith("qtp") || thread.startsWith("after-write")) return "requests";
+            if (thread.startsWith("Jetty") || thread.startsWith("qtp")) return "requests";
             if (thread.startsWith("mail-")) return "mail";
             if (thread.contains("Compiler") || thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) return "JIT+GC";
             return "other";

@@ -2,31 +2,25 @@ package org.undersigned.web;
 
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.function.Consumer;
 
 /**
  * Answers requests whose work waits for the single writer, without holding a request thread
  * while it waits. A sign-on hands its write in and returns its thread to Jetty; once the writer
- * has committed (and fsynced), one of these few threads renders and sends the answer. The writer
- * puts a commit's answers on their queue instead of waking each waiting sign-on's thread in
- * turn, and a spike of waiting sign-ons no longer takes one of Jetty's threads each.
+ * has committed (and fsynced), the answer is rendered and sent on one of Jetty's threads again.
+ * A spike of waiting sign-ons thus takes no thread each, and a client slow to read its answer
+ * holds one of Jetty's threads, as any request does, never the writer's.
  *
- * <p>Failures are answered here too: an error page is never rendered on the writer's thread.
+ * <p>Failures are answered the same way: an error page is never rendered on the writer's thread.
  */
-public final class AfterWrites implements AutoCloseable {
-    private final ExecutorService threads;
+public final class AfterWrites {
+    private final Executor requestThreads;
 
-    public AfterWrites(int threadCount) {
-        AtomicInteger numbers = new AtomicInteger();
-        this.threads = Executors.newFixedThreadPool(threadCount, work -> {
-            Thread thread = new Thread(work, "after-write-" + numbers.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
+    /** requestThreads: Jetty's own pool, the one the server's requests run on. */
+    public AfterWrites(Executor requestThreads) {
+        this.requestThreads = requestThreads;
     }
 
     /**
@@ -39,18 +33,19 @@ public final class AfterWrites implements AutoCloseable {
             if (failure != null) throw failure instanceof CompletionException wrapped ? wrapped : new CompletionException(failure);
             answer.accept(written);
             return null;
-        }, threads);
+        }, this::execute);
     }
 
-    /** After the requests in flight have finished: ends the threads. */
-    @Override
-    public void close() {
-        threads.shutdown();
+    /**
+     * Runs on the writer's thread as it completes the write: a refusal thrown from here would leave
+     * the rest of its commit's callers unanswered, so once Jetty's pool refuses (the server has
+     * stopped after its grace period) the answer is attempted right here instead.
+     */
+    private void execute(Runnable work) {
         try {
-            if (!threads.awaitTermination(5, TimeUnit.SECONDS)) threads.shutdownNow();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            threads.shutdownNow();
+            requestThreads.execute(work);
+        } catch (RejectedExecutionException stopped) {
+            work.run();
         }
     }
 }
