@@ -12,6 +12,7 @@ import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -24,10 +25,10 @@ import org.undersigned.support.SignOnForm;
 
 /**
  * A spike meets a writer that cannot commit for a few seconds (another process holds the
- * database's write lock, as an operator's sqlite3 shell inside a transaction would). The sign-ons wait for
- * their commit without holding one of the server's request threads each: there are more of
- * them than the server has threads (250), and the public page still loads meanwhile. Once the
- * lock goes, every one of them is answered and stored once.
+ * database's write lock, as an operator's sqlite3 shell inside a transaction would). The
+ * sign-ons wait for their commit without holding one of the server's request threads each:
+ * there are more of them than the server has threads (250), and the public page still loads
+ * meanwhile. Once the lock goes, every one of them is answered and stored once.
  */
 class WaitingSignOnsTest extends AppTest {
     private static final int SIGN_ONS = 300;
@@ -43,7 +44,7 @@ class WaitingSignOnsTest extends AppTest {
         try (Connection other = DriverManager.getConnection(app.config.databaseUrl()); Statement sql = other.createStatement()) {
             sql.execute("BEGIN IMMEDIATE"); // the writer's next transaction waits for this lock (up to its busy timeout, 10 s)
             for (int i = 0; i < SIGN_ONS; i++) {
-                Map<String, List<String>> fields = new java.util.LinkedHashMap<>(form.fields());
+                Map<String, List<String>> fields = new LinkedHashMap<>(form.fields());
                 fields.put("organisation", List.of("Spike Org " + i));
                 fields.put("email", List.of("spike-" + i + "@example.org"));
                 answers.add(client.sendAsync(HttpRequest.newBuilder(URI.create(action))
