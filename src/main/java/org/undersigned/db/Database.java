@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -21,8 +22,15 @@ import org.sqlite.SQLiteDataSource;
  */
 public final class Database implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
+    /**
+     * The writer checkpoints itself once the write-ahead log holds this many pages (16 MB; SQLite's
+     * default is 1,000). {@link Checkpointer} has copied nearly all of them by then, so the writer
+     * copies only the last few, and the log starts again from its beginning.
+     */
+    static final int WRITER_CHECKPOINT_PAGES = 4000;
     private final Jdbi jdbi;
     private final Writer writer;
+    private final Checkpointer checkpointer;
     private final boolean createdNow;
     private final HikariDataSource readPool;
     private final java.sql.Connection versionConnection;
@@ -49,13 +57,20 @@ public final class Database implements AutoCloseable {
         }
         this.versionConnection = version;
         this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
+        Checkpointer started = null;
         try {
-            this.writer = new Writer(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open());
-        } catch (RuntimeException e) {
+            started = new Checkpointer(dataSource.getConnection());
+            Handle writing = Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open();
+            writing.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
+            this.writer = new Writer(writing, started::committed);
+        } catch (RuntimeException | java.sql.SQLException e) {
+            if (started != null) started.close();
             closeQuietly(versionConnection);
             readPool.close();
-            throw e;
+            if (e instanceof RuntimeException r) throw r;
+            throw new IllegalStateException("cannot open the database " + jdbcUrl + " for checkpoints", e);
         }
+        this.checkpointer = started;
     }
 
     private static void closeQuietly(java.sql.Connection connection) {
@@ -133,6 +148,11 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
+    /** Pages in the write-ahead log when it was last checkpointed: near zero after a restart of the log. */
+    public long walPages() {
+        return checkpointer.logPages();
+    }
+
     /**
      * The petition's public_version (see V010), or -1 when there is no such petition. Every public
      * page and every sign-on asks this, so it runs on a connection of its own with the statement
@@ -163,6 +183,7 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
+        checkpointer.close();
         readPool.close();
         synchronized (versionQuery) {
             closeQuietly(versionConnection);

@@ -39,8 +39,12 @@ public final class Writer implements AutoCloseable {
     /** The after-commit actions of the piece of work running now; only touched by the writer thread. */
     private List<Runnable> afterCommit;
 
-    Writer(Handle handle) {
+    /** Told after each commit (by the writer thread, so it must be quick). */
+    private final Runnable onCommit;
+
+    Writer(Handle handle, Runnable onCommit) {
         this.handle = handle;
+        this.onCommit = onCommit;
         handle.setStatementBuilder(statements);
         this.thread = new Thread(this::loop, "db-writer");
         thread.setDaemon(true);
@@ -179,6 +183,7 @@ public final class Writer implements AutoCloseable {
             return;
         }
         stats.committed(batch.size());
+        onCommit.run();
         for (Task<?> task : batch) task.finish();
     }
 

@@ -42,6 +42,8 @@ public final class OperationsRoutes {
                 () -> database.writer().stats().writes());
         metrics.counter("undersigned_db_writer_busy_seconds_total", "Time the single writer spent in transactions, fsync included",
                 () -> database.writer().stats().busySeconds());
+        metrics.gauge("undersigned_db_wal_pages", "Pages in the write-ahead log at its last checkpoint (it starts again from zero once all are copied)",
+                database::walPages);
     }
 
     public void register(RoutesConfig routes) {
