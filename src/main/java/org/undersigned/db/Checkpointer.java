@@ -16,10 +16,10 @@ import org.slf4j.LoggerFactory;
  * <p>By default SQLite checkpoints inside the commit that takes the log past 1,000 pages: every
  * tenth group commit or so, the writer copied about 4 MB and fsynced the database file while every
  * sign-on waited. Here a passive checkpoint (it takes no lock that a writer or reader waits for)
- * runs after commits (at most one each {@link #PAUSE_MILLIS} ms), and the writer's own automatic checkpoint is
- * left only the few pages committed since the last one: SQLite restarts the log from its start
- * only after a checkpoint that reached its end, and a background one chasing a busy writer
- * seldom does. Durability is untouched: a commit is fsynced in the log before it returns, and
+ * runs after commits, at most one each {@link #PAUSE_MILLIS} ms, and the writer's own automatic
+ * checkpoint is left only the few pages committed since the last one: SQLite restarts the log
+ * from its start only after a checkpoint that reached its end, and a background one chasing a
+ * busy writer seldom does. Durability is untouched: a commit is fsynced in the log before it returns, and
  * SQLite makes checkpoints crash-safe whichever connection runs them.
  */
 final class Checkpointer implements AutoCloseable {

@@ -61,7 +61,12 @@ public final class Database implements AutoCloseable {
         try {
             started = new Checkpointer(dataSource.getConnection());
             Handle writing = Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open();
-            writing.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
+            try {
+                writing.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
+            } catch (RuntimeException e) {
+                writing.close();
+                throw e;
+            }
             this.writer = new Writer(writing, started::committed);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (started != null) started.close();
