@@ -19,8 +19,8 @@ import org.slf4j.LoggerFactory;
  * runs after commits, at most one each {@link #PAUSE_MILLIS} ms, and the writer's own automatic
  * checkpoint is left only the few pages committed since the last one: SQLite restarts the log
  * from its start only after a checkpoint that reached its end, and a background one chasing a
- * busy writer seldom does. Durability is untouched: a commit is fsynced in the log before it returns, and
- * SQLite makes checkpoints crash-safe whichever connection runs them.
+ * busy writer seldom does. Durability is untouched: a commit is fsynced in the log before it
+ * returns, and SQLite makes checkpoints crash-safe whichever connection runs them.
  */
 final class Checkpointer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Checkpointer.class);

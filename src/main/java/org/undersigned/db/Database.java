@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -60,14 +59,7 @@ public final class Database implements AutoCloseable {
         Checkpointer started = null;
         try {
             started = new Checkpointer(dataSource.getConnection());
-            Handle writing = Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open();
-            try {
-                writing.execute("PRAGMA wal_autocheckpoint = " + WRITER_CHECKPOINT_PAGES);
-            } catch (RuntimeException e) {
-                writing.close();
-                throw e;
-            }
-            this.writer = new Writer(writing, started::committed);
+            this.writer = new Writer(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open(), started::committed);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (started != null) started.close();
             closeQuietly(versionConnection);
@@ -106,11 +98,15 @@ public final class Database implements AutoCloseable {
      * <p>The driver also fetches the generated key after every INSERT by default: it matches the
      * SQL against a pattern and compiles and runs {@code SELECT last_insert_rowid()}, two of them
      * per sign-on. Inserts that need their id say {@code RETURNING id} instead.
+     *
+     * <p>Its own automatic checkpoint waits for {@link #WRITER_CHECKPOINT_PAGES}; {@link Checkpointer}
+     * does the copying before that.
      */
     private static SQLiteDataSource writerSource(String jdbcUrl) {
         SQLiteConfig config = sqliteConfig();
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setGetGeneratedKeys(false);
+        config.setWalAutocheckpoint(WRITER_CHECKPOINT_PAGES);
         SQLiteDataSource source = new SQLiteDataSource(config);
         source.setUrl(jdbcUrl);
         return source;

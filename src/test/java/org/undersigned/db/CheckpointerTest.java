@@ -36,6 +36,8 @@ class CheckpointerTest {
         Path wal = Path.of(file + "-wal");
         try (Database db = new Database("jdbc:sqlite:" + file)) {
             db.writer().run(h -> h.execute("CREATE TABLE filler (n INTEGER, b BLOB)"));
+            int writersPoint = db.writer().write(h -> h.createQuery("PRAGMA wal_autocheckpoint").mapTo(Integer.class).one());
+            assertThat(writersPoint).as("the writer's own checkpoint point").isEqualTo(Database.WRITER_CHECKPOINT_PAGES);
             long largest = 0;
             for (int i = 0; i < 120; i++) {
                 insertPages(db, 100);
