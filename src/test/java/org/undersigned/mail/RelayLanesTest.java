@@ -27,7 +27,7 @@ class RelayLanesTest {
         CountingTransport transport = new CountingTransport();
         try (Database database = new Database("jdbc:sqlite:" + dir.resolve("lanes.db"))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
-            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get);
+            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get, MailRelay.SPIKE_PAUSE);
 
             relay.start();
             queue(database, outbox, "calm", 24);
@@ -47,6 +47,34 @@ class RelayLanesTest {
                         .containsExactly(who + " first", who + " second");
             }
             relay.close();
+        }
+    }
+
+    @Test
+    void during_a_spike_the_relay_sends_a_batch_then_rests_and_goes_on_as_soon_as_the_spike_is_over() throws InterruptedException {
+        AtomicBoolean saturated = new AtomicBoolean(true);
+        CountingTransport transport = new CountingTransport();
+        try (Database database = new Database("jdbc:sqlite:" + dir.resolve("spike.db"))) {
+            Outbox outbox = new Outbox(database, Clock.systemUTC());
+            // a rest far longer than the test: only the end of the spike (or closing) can cut it short
+            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get, Duration.ofHours(1));
+            queue(database, outbox, "spike", 150);
+            relay.start();
+
+            awaitSent(transport, MailRelay.BATCH);
+            Thread.sleep(500);
+            assertThat(transport.sent).as("one batch, then a rest while sign-ons queue for the writer").hasSize(MailRelay.BATCH);
+
+            saturated.set(false);
+            awaitSent(transport, 300);
+            Thread.sleep(300); // the relay settles its last batch and goes idle
+
+            saturated.set(true);
+            queue(database, outbox, "later", 1);
+            awaitSent(transport, 302);
+            long closing = System.nanoTime();
+            relay.close();
+            assertThat(Duration.ofNanos(System.nanoTime() - closing)).as("closing cuts the rest short").isLessThan(Duration.ofSeconds(5));
         }
     }
 
