@@ -319,6 +319,17 @@ public final class Bench {
     }
 
     // 5b. delay from sign-on to hand-off at 500 sign-ons a second
+    private void mailDelay(Server server, int seconds, Path data) throws Exception {
+        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        Path paced = signOnScript(server, "p500", 35); // 20 connections, each pausing 35 ms: about 500 a second at 5 ms latency
+        Wrk w = wrk(20, seconds, paced, server.base);
+        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        List<Long> delays = handOffDelays(data, "p500");
+        figure("5b. sign-on to mail hand-off at " + Math.round(w.rps) + " sign-ons/s", String.format("p50 %d ms, p99 %d ms, max %d ms over %d mails",
+                delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), delays.get(delays.size() - 1), delays.size()));
+        peakRssKb = Math.max(peakRssKb, server.peakRssKb());
+    }
+
     /** Milliseconds from queueing to hand-off of each mail sent to the addresses a sign-on script made with this prefix, in order. */
     private static List<Long> handOffDelays(Path data, String prefix) throws Exception {
         List<Long> delays = new ArrayList<>();
@@ -329,17 +340,6 @@ public final class Bench {
         }
         if (delays.isEmpty()) throw new IllegalStateException("no mail to " + prefix + "-... was sent");
         return delays;
-    }
-
-    private void mailDelay(Server server, int seconds, Path data) throws Exception {
-        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
-        Path paced = signOnScript(server, "p500", 35); // 20 connections, each pausing 35 ms: about 500 a second at 5 ms latency
-        Wrk w = wrk(20, seconds, paced, server.base);
-        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
-        List<Long> delays = handOffDelays(data, "p500");
-        figure("5b. sign-on to mail hand-off at " + Math.round(w.rps) + " sign-ons/s", String.format("p50 %d ms, p99 %d ms, max %d ms over %d mails",
-                delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), delays.get(delays.size() - 1), delays.size()));
-        peakRssKb = Math.max(peakRssKb, server.peakRssKb());
     }
 
     /** A wrk script posting the form as served, each request a new organisation from a new client address. */

@@ -126,8 +126,8 @@ public final class MailRelay implements AutoCloseable {
      * in between leaves rows 'sending', which the next start sends again (at least once).
      *
      * <p>While sign-ons queue for the single writer (a spike), the batch goes over one connection
-     * (and the relay then rests, {@link #restDuringSpike}): a confirmation a few seconds late
-     * matters less than a sign-on kept waiting. Mail keeps flowing, and catches up after the spike.
+     * (and the relay then rests, {@link #restDuringSpike}): a confirmation late by the length of
+     * the spike matters less than a sign-on kept waiting. Mail keeps flowing, and catches up after.
      */
     int drainOnce() {
         List<QueuedMail> due = outbox.due(BATCH);

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
 
-/** The relay sends over several connections, and over one while sign-ons queue for the writer; each recipient's mail stays in order. */
+/**
+ * The relay sends over several connections, and over one while sign-ons queue for the writer,
+ * resting after each batch until they stop queueing; each recipient's mail stays in order.
+ */
 class RelayLanesTest {
     @TempDir
     Path dir;
