@@ -92,7 +92,7 @@ public final class App {
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
         Metrics metrics = new Metrics();
-        relay = MailRelay.create(config, outbox, metrics, database.writer().stats()::saturated);
+        relay = MailRelay.create(config, outbox, composer, metrics, database.writer().stats()::saturated);
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
@@ -103,7 +103,7 @@ public final class App {
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
-        signatures = new SignatureFeature(config, database, outbox, composer, messages, formToken, clientAddress, clock, metrics, afterWrites);
+        signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);

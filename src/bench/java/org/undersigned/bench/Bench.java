@@ -45,7 +45,9 @@ public final class Bench {
         Path work = Path.of(args[0]).toAbsolutePath();
         Files.createDirectories(work);
         try {
-            new Bench(work, Path.of(args[1]).toAbsolutePath(), System.getProperty("java.class.path")).run(Integer.parseInt(args[2]));
+            Bench bench = new Bench(work, Path.of(args[1]).toAbsolutePath(), System.getProperty("java.class.path"));
+            if (args.length > 3 && args[3].equals("sign-ons")) bench.signOnsOnly(Integer.parseInt(args[2]));
+            else bench.run(Integer.parseInt(args[2]));
         } catch (Exception | Error e) {
             e.printStackTrace();
             System.exit(1);
@@ -104,6 +106,28 @@ public final class Bench {
         Files.writeString(work.resolve("results.txt"), table.toString());
     }
 
+    /**
+     * Phase 2 (and 2b) alone, after the same warm-up: about two minutes, for comparing two builds
+     * of the sign-on path within minutes of each other, since the machine's speed drifts by the hour.
+     */
+    private void signOnsOnly(int seconds) throws Exception {
+        say("sign-ons only: " + seconds + " s, server JVM -Xmx256m " + System.getenv().getOrDefault("BENCH_SERVER_OPTS", ""));
+        int smtpPort = freePort();
+        try (SmtpSink smtp = new SmtpSink(smtpPort)) {
+            Server server = Server.start(this, work.resolve("data"), smtpPort);
+            try {
+                int warmUp = Math.max(60, seconds);
+                say("warming up the server (JIT) for " + warmUp + " s");
+                wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
+                while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+                signOns(server, seconds);
+            } finally {
+                server.stop();
+            }
+            figure("   errors and warnings in the server's log", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
+        }
+    }
+
     // 1. the ceiling
     private void ceilings(int seconds) throws Exception {
         int port = freePort();
@@ -144,6 +168,7 @@ public final class Bench {
     private void signOns(Server server, int seconds) throws Exception {
         String prefix = SIGN_ON_PREFIX;
         Path lua = signOnScript(server, prefix, 0);
+        say("2. sign-ons for " + seconds + " s");
         signOnPhaseStart = System.currentTimeMillis();
         double sentBefore = server.metric("undersigned_mail_sent_total");
         String newOnes = "undersigned_sign_ons_total{kind=\"statement\",outcome=\"new\"}";
@@ -470,7 +495,12 @@ public final class Bench {
                     Map.entry("TRUSTED_PROXIES", "127.0.0.1"), Map.entry("RATE_LIMIT_PER_MINUTE", "100000"),
                     Map.entry("RATE_LIMIT_PER_HOUR", "1000000"), Map.entry("ALERT_PER_HOUR", "1000000"));
             Path log = bench.work.resolve("server-" + port + ".log");
-            Process process = bench.java(List.of("-Xmx256m", "-jar", bench.jar.toString()), env, log);
+            List<String> jvm = new ArrayList<>(List.of("-Xmx256m"));
+            // extra flags for the server's JVM, for experiments (a profiler agent, another collector)
+            String extra = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "").trim();
+            if (!extra.isEmpty()) jvm.addAll(List.of(extra.split("\\s+")));
+            jvm.addAll(List.of("-jar", bench.jar.toString()));
+            Process process = bench.java(jvm, env, log);
             awaitPort(port);
             Server server = new Server(process, "http://localhost:" + port, bench.http, log);
             while (!bench.get(server.base + "/healthz").startsWith("ok")) Thread.sleep(100);

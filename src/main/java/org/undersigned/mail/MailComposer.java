@@ -27,4 +27,9 @@ public final class MailComposer {
                 templates.render("mail/" + name + ".html.peb", full, locale),
                 Map.of());
     }
+
+    /** The mail a draft stands for, as {@link #compose(String, Locale, String, Map)} renders it, with the draft's headers. */
+    public Mail compose(Draft draft) {
+        return compose(draft.template(), draft.locale(), draft.recipient(), draft.model()).withHeaders(draft.headers());
+    }
 }

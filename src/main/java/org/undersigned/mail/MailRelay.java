@@ -31,6 +31,7 @@ public final class MailRelay implements AutoCloseable {
     private static final Duration MAX_DELAY = Duration.ofHours(6);
     private final Outbox outbox;
     private final MailTransport transport;
+    private final MailComposer composer;
     private final Duration retryBase;
     /** Mails handed to the mail server at once; most relays accept a few parallel connections. */
     static final int CONNECTIONS = 4;
@@ -56,8 +57,9 @@ public final class MailRelay implements AutoCloseable {
     private final BooleanSupplier signOnsWaiting;
     private final Duration spikePause;
 
-    MailRelay(Outbox outbox, MailTransport transport, Duration retryBase, Metrics metrics, BooleanSupplier signOnsWaiting,
-              Duration spikePause) {
+    MailRelay(Outbox outbox, MailTransport transport, MailComposer composer, Duration retryBase, Metrics metrics,
+              BooleanSupplier signOnsWaiting, Duration spikePause) {
+        this.composer = composer;
         this.signOnsWaiting = signOnsWaiting;
         this.spikePause = spikePause;
         this.metrics = metrics;
@@ -70,12 +72,12 @@ public final class MailRelay implements AutoCloseable {
     }
 
     /** signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back. */
-    public static MailRelay create(Config config, Outbox outbox, Metrics metrics, BooleanSupplier signOnsWaiting) {
+    public static MailRelay create(Config config, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting) {
         EmailFactory emails = new EmailFactory(config.mailFrom());
         MailTransport transport = config.smtp() == null
                 ? new EmlFileTransport(config.mailDir(), emails)
                 : new SmtpTransport(config.smtp(), emails);
-        return new MailRelay(outbox, transport, config.mailRetryBase(), metrics, signOnsWaiting, SPIKE_PAUSE);
+        return new MailRelay(outbox, transport, composer, config.mailRetryBase(), metrics, signOnsWaiting, SPIKE_PAUSE);
     }
 
     public void start() {
@@ -158,8 +160,17 @@ public final class MailRelay implements AutoCloseable {
 
     private Outbox.Delivery deliver(QueuedMail mail) {
         int attempt = mail.attempts() + 1;
+        QueuedMail ready;
         try {
-            transport.send(mail);
+            ready = mail.draft() == null ? mail : mail.rendered(composer.compose(outbox.draftOf(mail)));
+        } catch (RuntimeException e) {
+            // a draft no template of this version can render will not render at the next attempt either
+            metrics.mailFailed(true);
+            log.error("Mail {} given up: cannot render it", mail.id(), e);
+            return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.FAILED, 0, "cannot render the mail: " + e.getMessage());
+        }
+        try {
+            transport.send(ready);
             metrics.mailSent();
             return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.SENT, 0, null);
         } catch (MailFailure failure) {

@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 interface OutboxDao {
     @SqlQuery("""
-            SELECT id, recipient, subject, text_body, html_body, headers, attempts
+            SELECT id, recipient, subject, text_body, html_body, headers, attempts, draft
             FROM outbox
             WHERE status = 'queued' AND next_attempt_at <= :now
             ORDER BY next_attempt_at, id
@@ -18,7 +18,7 @@ interface OutboxDao {
     @SqlUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :next, last_error = :error WHERE id = :id")
     void reschedule(long id, long next, String error);
 
-    @SqlUpdate("UPDATE outbox SET status = 'failed', last_error = :error, text_body = '', html_body = '', headers = '' WHERE id = :id")
+    @SqlUpdate("UPDATE outbox SET status = 'failed', last_error = :error, text_body = '', html_body = '', headers = '', draft = NULL WHERE id = :id")
     void markFailed(long id, String error);
 
     /** Rows claimed by a relay that died mid-send go out again: at least once, never lost. */

@@ -6,7 +6,6 @@ import java.time.Clock;
 import org.undersigned.Config;
 import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
-import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
@@ -22,12 +21,12 @@ public final class SignatureFeature implements AutoCloseable {
     private final Config config;
     private Periodic housekeeping;
 
-    public SignatureFeature(Config config, Database database, Outbox outbox, MailComposer composer, Messages messages,
+    public SignatureFeature(Config config, Database database, Outbox outbox, Messages messages,
                             FormToken formToken, ClientAddress clientAddress, Clock clock,
                             Metrics metrics, AfterWrites afterWrites) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
-        SignerMail mails = new SignerMail(outbox, writes, composer, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
+        SignerMail mails = new SignerMail(outbox, writes, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress, afterWrites);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites);

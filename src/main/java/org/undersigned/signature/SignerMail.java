@@ -6,25 +6,26 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
-import org.undersigned.mail.Mail;
-import org.undersigned.mail.MailComposer;
+import org.undersigned.mail.Draft;
 import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petition;
 
-/** The mails a signer receives, each written to the outbox inside the caller's transaction. */
+/**
+ * The mails a signer receives, each written to the outbox inside the caller's transaction as a
+ * {@link Draft}: the relay renders it when it sends it, off the sign-on's path and, during a
+ * spike, after it.
+ */
 final class SignerMail {
     private final Outbox outbox;
     private final SignatureWrites writes;
-    private final MailComposer composer;
     private final Tokens tokens;
     private final Clock clock;
     private final String baseUrl;
     private final Duration confirmValidity;
 
-    SignerMail(Outbox outbox, SignatureWrites writes, MailComposer composer, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
+    SignerMail(Outbox outbox, SignatureWrites writes, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
         this.outbox = outbox;
         this.writes = writes;
-        this.composer = composer;
         this.tokens = tokens;
         this.clock = clock;
         this.baseUrl = baseUrl;
@@ -37,23 +38,23 @@ final class SignerMail {
     }
 
     /**
-     * A confirmation mail composed before the transaction (composing is the costly part, and the
-     * single writer should not wait for it); its link works once {@link #enqueue} stored it.
+     * A confirmation mail prepared before the transaction (the single writer should not wait even
+     * for that); its link works once {@link #enqueue} stored it.
      */
     Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
         String token = tokens.next();
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
-        return new Prepared(Tokens.hash(token), clock.millis() + confirmValidity.toMillis(), composer.compose(template, locale, email, model));
+        return new Prepared(Tokens.hash(token), clock.millis() + confirmValidity.toMillis(), new Draft(email, template, locale, model, Map.of()));
     }
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
     void enqueue(Handle h, long signatureId, Prepared prepared) {
         writes.addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
-        outbox.enqueue(h, prepared.mail());
+        outbox.enqueue(h, prepared.draft());
     }
 
-    record Prepared(String tokenHash, long expiresAt, Mail mail) {}
+    record Prepared(String tokenHash, long expiresAt, Draft draft) {}
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
@@ -83,8 +84,7 @@ final class SignerMail {
 
     private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
                       Map<String, Object> extra, Map<String, String> headers) {
-        Mail mail = composer.compose(template, locale, to, model(petition, name, extra));
-        outbox.enqueue(h, headers.isEmpty() ? mail : mail.withHeaders(headers));
+        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, extra), headers));
     }
 
     private Map<String, Object> model(Petition petition, String name, Map<String, Object> extra) {

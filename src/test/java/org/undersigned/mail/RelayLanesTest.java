@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
+import org.undersigned.web.Countries;
+import org.undersigned.web.Messages;
+import org.undersigned.web.Templates;
 
 /**
  * The relay sends over several connections, and over one while sign-ons queue for the writer,
@@ -30,7 +33,7 @@ class RelayLanesTest {
         CountingTransport transport = new CountingTransport();
         try (Database database = new Database("jdbc:sqlite:" + dir.resolve("lanes.db"))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
-            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get, MailRelay.SPIKE_PAUSE);
+            MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), saturated::get, MailRelay.SPIKE_PAUSE);
 
             relay.start();
             queue(database, outbox, "calm", 24);
@@ -60,7 +63,7 @@ class RelayLanesTest {
         try (Database database = new Database("jdbc:sqlite:" + dir.resolve("spike.db"))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
             // a rest far longer than the test: only the end of the spike (or closing) can cut it short
-            MailRelay relay = new MailRelay(outbox, transport, Duration.ofSeconds(1), new Metrics(), saturated::get, Duration.ofHours(1));
+            MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), saturated::get, Duration.ofHours(1));
             queue(database, outbox, "spike", 150);
             relay.start();
 
@@ -121,5 +124,10 @@ class RelayLanesTest {
             sent.add(mail.recipient() + " " + mail.subject());
             now.decrementAndGet();
         }
+    }
+
+    private static MailComposer composer() {
+        Messages messages = new Messages(Messages.BUNDLED);
+        return new MailComposer(new Templates(messages, new Countries()), messages);
     }
 }

@@ -70,7 +70,7 @@ class SmtpTransportTest {
     }
 
     private static QueuedMail mail(long id, String to, String text) {
-        return new QueuedMail(id, to, "Subject " + id, text, "<p>" + id + "</p>", "", 0);
+        return new QueuedMail(id, to, "Subject " + id, text, "<p>" + id + "</p>", "", 0, null);
     }
 
     /** Speaks SMTP until the message's data begins, then never reads again (nor closes). */
