@@ -9,10 +9,4 @@ import java.util.Map;
  * JSON, so it holds strings, numbers, booleans and nulls only; the mail comes out as
  * {@link MailComposer#compose(String, Locale, String, Map)} would have rendered it when queued.
  */
-public record Draft(String recipient, String template, Locale locale, Map<String, Object> model, Map<String, String> headers) {
-    public Draft withHeaders(Map<String, String> extra) {
-        Map<String, String> all = new java.util.LinkedHashMap<>(headers);
-        all.putAll(extra);
-        return new Draft(recipient, template, locale, model, all);
-    }
-}
+public record Draft(String recipient, String template, Locale locale, Map<String, Object> model, Map<String, String> headers) {}
