@@ -103,7 +103,9 @@ public final class App {
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
-        signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites);
+        PageRenderer renderer = new PageRenderer(templates, localization, config.baseUrl());
+        signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
+                renderer);
         digests = new Digests(database, outbox, composer, clock, config.baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
@@ -119,7 +121,7 @@ public final class App {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
             cfg.jsonMapper(new JavalinJackson());
-            cfg.fileRenderer(new PageRenderer(templates, localization, config.baseUrl()));
+            cfg.fileRenderer(renderer);
             cfg.staticFiles.add("/public", Location.CLASSPATH);
             cfg.jetty.port = config.port();
             cfg.jetty.threadPool = requestThreads;

@@ -11,6 +11,7 @@ import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Messages;
+import org.undersigned.web.PageRenderer;
 
 /** The signature pipeline, built once: signing for every kind of petition, the mail links, the chores. */
 public final class SignatureFeature implements AutoCloseable {
@@ -23,12 +24,12 @@ public final class SignatureFeature implements AutoCloseable {
 
     public SignatureFeature(Config config, Database database, Outbox outbox, Messages messages,
                             FormToken formToken, ClientAddress clientAddress, Clock clock,
-                            Metrics metrics, AfterWrites afterWrites) {
+                            Metrics metrics, AfterWrites afterWrites, PageRenderer renderer) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
         SignerMail mails = new SignerMail(outbox, writes, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
-                formToken, clientAddress, afterWrites);
+                formToken, clientAddress, afterWrites, renderer);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites);
         this.suspects = new SuspectReview(mails, writes);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());

@@ -13,6 +13,7 @@ import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Localization;
+import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
 
 /**
@@ -29,9 +30,11 @@ public final class Signing {
     private final FormToken formToken;
     private final ClientAddress clientAddress;
     private final AfterWrites afterWrites;
+    private final PageRenderer renderer;
 
-    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress, AfterWrites afterWrites) {
+    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress, AfterWrites afterWrites, PageRenderer renderer) {
         this.afterWrites = afterWrites;
+        this.renderer = renderer;
         this.signOn = signOn;
         this.formToken = formToken;
         this.clientAddress = clientAddress;
@@ -59,8 +62,10 @@ public final class Signing {
         String honeypot = ctx.formParam(HONEYPOT);
         CompletableFuture<Void> stored = signOn.sign(petition, text.languages().size() > 1, checked.signature(), Localization.of(ctx),
                 new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
-        Map<String, Object> model = Map.of("petition", petition, "email", checked.signature().email(), "embed", embed);
-        ctx.future(() -> afterWrites.answer(stored, signed -> ctx.render("signature/check_email.peb", model)));
+        // the same page for every signer of this petition in this language, but for the address
+        Map<String, Object> model = Map.of("petition", petition, "embed", embed);
+        String email = checked.signature().email();
+        ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(renderer.render("signature/check_email.peb", model, "email", email, ctx))));
     }
 
     /** What every sign-on form's template needs, whatever is signed. */

@@ -3,37 +3,89 @@ package org.undersigned.web;
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
+import org.unbescape.html.HtmlEscape;
 
 /** Javalin's renderer: adds what every page's layout needs (language, switcher links, base URL). */
 public final class PageRenderer implements FileRenderer {
+    /**
+     * Stands where a shell's value goes: HTML escaping leaves it as it is, and no title or message
+     * holds it (two characters of Unicode's private use area around a word).
+     */
+    static final String MARK = "\uE000value\uE000";
+    /** Shells kept at most; past that the cache starts again (petitions edited many times, say). */
+    static final int MAX_SHELLS = 1_000;
     private final Templates templates;
     private final Localization localization;
     private final String baseUrl;
+    /** The language switcher's entries for each supported language, the same for every page. */
+    private final Map<String, List<Map<String, Object>>> switchers = new ConcurrentHashMap<>();
+    private final Map<Shell, List<String>> shells = new ConcurrentHashMap<>();
+
+    /** A page as rendered with {@link #MARK} for its value: template, everything else it was given, language. */
+    private record Shell(String path, Map<String, Object> page, Locale locale) {}
 
     public PageRenderer(Templates templates, Localization localization, String baseUrl) {
         this.templates = templates;
         this.localization = localization;
         this.baseUrl = baseUrl;
+        for (Locale locale : localization.supported()) switchers.put(locale.getLanguage(), switcher(locale));
     }
 
     @Override
     public String render(String path, Map<String, ?> model, Context ctx) {
-        ctx.contentType("text/html; charset=utf-8");
         Locale locale = Localization.of(ctx);
+        return templates.render(path, page(model, ctx, locale), locale);
+    }
+
+    /**
+     * The page {@link #render} would give with {@code name} set to {@code value} in the model, for
+     * pages that differ between requests in that one value (the address on a sign-on's "check your
+     * mail" page, rendered thousands of times a second in a spike): rendered once per template,
+     * model and language with a mark where the value goes, then answered by putting the value in,
+     * escaped as the template's autoescaping does. The template must print the value as plain
+     * escaped text. Pages with a session's own parts (me, csrf) are rendered in full each time.
+     */
+    public String render(String path, Map<String, ?> model, String name, String value, Context ctx) {
+        Locale locale = Localization.of(ctx);
+        Map<String, Object> page = page(model, ctx, locale);
+        if (page.containsKey("me") || page.containsKey("csrf")) {
+            page.put(name, value);
+            return templates.render(path, page, locale);
+        }
+        page.put(name, MARK);
+        Shell key = new Shell(path, page, locale);
+        List<String> parts = shells.get(key);
+        if (parts == null) {
+            parts = List.of(templates.render(path, page, locale).split(Pattern.quote(MARK), -1));
+            if (shells.size() >= MAX_SHELLS) shells.clear();
+            shells.put(key, parts);
+        }
+        return String.join(HtmlEscape.escapeHtml4Xml(value), parts);
+    }
+
+    private Map<String, Object> page(Map<String, ?> model, Context ctx, Locale locale) {
+        ctx.contentType("text/html; charset=utf-8");
         Map<String, Object> page = new HashMap<>(model);
         page.put("lang", locale.getLanguage());
         page.put("dir", Languages.direction(locale.getLanguage()));
-        page.put("languages", localization.supported().stream()
-                .map(l -> Map.of("code", l.getLanguage(), "name", l.getDisplayLanguage(l),
-                        "current", l.getLanguage().equals(locale.getLanguage())))
-                .toList());
+        page.put("languages", switchers.computeIfAbsent(locale.getLanguage(), language -> switcher(locale)));
         page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
         page.put("baseUrl", baseUrl);
         for (String fromRequest : new String[] {"me", "csrf"}) {
             if (ctx.attribute(fromRequest) != null) page.putIfAbsent(fromRequest, ctx.attribute(fromRequest));
         }
-        return templates.render(path, page, locale);
+        return page;
+    }
+
+    private List<Map<String, Object>> switcher(Locale locale) {
+        return localization.supported().stream()
+                .<Map<String, Object>>map(l -> Map.of("code", l.getLanguage(), "name", l.getDisplayLanguage(l),
+                        "current", l.getLanguage().equals(locale.getLanguage())))
+                .toList();
     }
 }

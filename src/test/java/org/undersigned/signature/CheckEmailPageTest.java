@@ -1,0 +1,57 @@
+package org.undersigned.signature;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.undersigned.support.Browser;
+import org.undersigned.support.AppTest;
+import org.undersigned.support.Page;
+import org.undersigned.support.SignOnForm;
+
+/**
+ * The "check your email" page a sign-on answers with is rendered once per petition, language and
+ * layout and then given each signer's address: every signer must still see their own address, in
+ * their language, under the petition's current title.
+ */
+class CheckEmailPageTest extends AppTest {
+    String statement;
+
+    @BeforeEach
+    void start() {
+        statement = app.statement("regularise-now", "Regularise & protect", "We, the undersigned, call for regularisation.", "open");
+    }
+
+    @Test
+    void each_signer_sees_their_own_address_and_characters_of_markup_in_it_stay_text() {
+        Page first = SignOnForm.sign(app.browser, statement, "First Network", "BE", "first@network.example.org");
+        Page second = SignOnForm.sign(app.browser, statement, "O'Neil & Partners", "IE", "o'neil&partners@example.org");
+        Page third = SignOnForm.sign(app.browser, statement, "Third Network", "FR", "third@network.example.org");
+
+        assertThat(first.h1()).isEqualTo("Check your email");
+        assertThat(first.document().select("[role=status] strong").text()).isEqualTo("first@network.example.org");
+        assertThat(second.document().select("[role=status] strong").text()).isEqualTo("o'neil&partners@example.org");
+        assertThat(second.body()).contains("o&#39;neil&amp;partners@example.org").doesNotContain("first@network");
+        assertThat(third.document().select("[role=status] strong").text()).isEqualTo("third@network.example.org");
+        assertThat(third.body()).doesNotContain("neil").doesNotContain("first@network").doesNotContain("\uE000");
+        assertThat(third.text()).contains("Back to \"Regularise & protect\"");
+        assertThat(third.body().replace("third@network.example.org", "first@network.example.org"))
+                .as("the same page but for the address").isEqualTo(first.body());
+    }
+
+    @Test
+    void the_page_comes_in_the_signers_language_and_with_the_title_as_it_is_now() {
+        Page english = SignOnForm.sign(app.browser, statement, "English Network", "BE", "en@network.example.org");
+        Browser french = new Browser(app.config.baseUrl()).language("fr");
+        Page inFrench = SignOnForm.sign(french, statement, "Réseau Français", "FR", "fr@reseau.example.org");
+        assertThat(english.h1()).isEqualTo("Check your email");
+        assertThat(inFrench.h1()).isEqualTo("Consultez vos e-mails");
+        assertThat(inFrench.document().selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(inFrench.document().select("[role=status] strong").text()).isEqualTo("fr@reseau.example.org");
+
+        app.db().useHandle(h -> h.execute("UPDATE petitions SET title = 'Regularisation for all' WHERE slug = 'regularise-now'"));
+        Page afterEdit = SignOnForm.sign(app.browser, statement, "Late Network", "NL", "late@network.example.org");
+        assertThat(afterEdit.text()).contains("Back to \"Regularisation for all\"").doesNotContain("Regularise & protect");
+        assertThat(afterEdit.document().select("[role=status] strong").text()).isEqualTo("late@network.example.org");
+    }
+}
