@@ -30,7 +30,7 @@ public final class SignatureFeature implements AutoCloseable {
         SignerMail mails = new SignerMail(outbox, writes, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress, afterWrites, renderer);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(mails, writes);
         this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
     }

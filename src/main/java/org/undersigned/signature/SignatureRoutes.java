@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.FormToken;
+import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
 
 /** The pages behind the links in mails: confirm a signature, see it, withdraw it, stop updates. */
@@ -15,9 +16,11 @@ final class SignatureRoutes {
     private final SignatureLinks links;
     private final FormToken formToken;
     private final AfterWrites afterWrites;
+    private final PageRenderer renderer;
 
-    SignatureRoutes(SignatureLinks links, FormToken formToken, AfterWrites afterWrites) {
+    SignatureRoutes(SignatureLinks links, FormToken formToken, AfterWrites afterWrites, PageRenderer renderer) {
         this.afterWrites = afterWrites;
+        this.renderer = renderer;
         this.links = links;
         this.formToken = formToken;
     }
@@ -53,6 +56,14 @@ final class SignatureRoutes {
     }
 
     private void confirmPage(Context ctx, LinkState state) {
+        if (state.kind() == LinkState.Kind.CONFIRMED) {
+            // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered once
+            SecurityHeaders.noStore(ctx);
+            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(),
+                    "justConfirmed", ctx.method().name().equals("POST"));
+            ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
+            return;
+        }
         Map<String, Object> model = model(ctx, state);
         model.put("formToken", formToken.issue("confirm"));
         model.put("justConfirmed", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.CONFIRMED);

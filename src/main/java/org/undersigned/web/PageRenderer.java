@@ -51,13 +51,28 @@ public final class PageRenderer implements FileRenderer {
      * escaped text. Pages with a session's own parts (me, csrf) are rendered in full each time.
      */
     public String render(String path, Map<String, ?> model, String name, String value, Context ctx) {
+        Map<String, Object> withMark = new HashMap<>(model);
+        withMark.put(name, MARK);
+        return String.join(HtmlEscape.escapeHtml4Xml(value), shell(path, withMark, ctx, name, value));
+    }
+
+    /**
+     * The page {@link #render} would give, for a model that every request of its kind shares (the
+     * page a signer sees once confirmed, say): rendered once per template, model and language, as
+     * {@link #render(String, Map, String, String, Context)} does.
+     */
+    public String renderShared(String path, Map<String, ?> model, Context ctx) {
+        return shell(path, model, ctx, null, null).get(0);
+    }
+
+    /** The page cut at each {@link #MARK}: kept, or rendered now (then in full, with the value itself, when the session shows in it). */
+    private List<String> shell(String path, Map<String, ?> model, Context ctx, String name, String value) {
         Locale locale = Localization.of(ctx);
         Map<String, Object> page = page(model, ctx, locale);
         if (page.containsKey("me") || page.containsKey("csrf")) {
-            page.put(name, value);
-            return templates.render(path, page, locale);
+            if (name != null) page.put(name, value);
+            return List.of(templates.render(path, page, locale));
         }
-        page.put(name, MARK);
         Shell key = new Shell(path, page, locale);
         List<String> parts = shells.get(key);
         if (parts == null) {
@@ -65,7 +80,7 @@ public final class PageRenderer implements FileRenderer {
             if (shells.size() >= MAX_SHELLS) shells.clear();
             shells.put(key, parts);
         }
-        return String.join(HtmlEscape.escapeHtml4Xml(value), parts);
+        return parts;
     }
 
     private Map<String, Object> page(Map<String, ?> model, Context ctx, Locale locale) {

@@ -7,14 +7,16 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.support.Browser;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
+import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
 
 /**
- * The "check your email" page a sign-on answers with is rendered once per petition, language and
- * layout and then given each signer's address: every signer must still see their own address, in
- * their language, under the petition's current title.
+ * The pages a sign-on and a confirmation answer with are rendered once per petition, language and
+ * layout (the "check your email" page then given each signer's address): every signer must still
+ * see their own address, in their language, under the petition's current title, and nobody
+ * else's.
  */
-class CheckEmailPageTest extends AppTest {
+class AnswerPagesTest extends AppTest {
     String statement;
 
     @BeforeEach
@@ -53,5 +55,33 @@ class CheckEmailPageTest extends AppTest {
         Page afterEdit = SignOnForm.sign(app.browser, statement, "Late Network", "NL", "late@network.example.org");
         assertThat(afterEdit.text()).contains("Back to \"Regularisation for all\"").doesNotContain("Regularise & protect");
         assertThat(afterEdit.document().select("[role=status] strong").text()).isEqualTo("late@network.example.org");
+    }
+
+    @Test
+    void the_confirmed_page_is_the_same_for_every_signer_and_holds_nothing_of_theirs() {
+        SignOnForm.sign(app.browser, statement, "Alpha Collective", "BE", "alpha@collective.example.org");
+        SignOnForm.sign(app.browser, statement, "Beta Union", "DE", "beta@union.example.org");
+        Page alpha = confirm(mailbox.nth("alpha@collective.example.org", 1));
+        Page beta = confirm(mailbox.nth("beta@union.example.org", 1));
+
+        assertThat(alpha.h1()).isEqualTo("Thank you, your signature is confirmed");
+        assertThat(alpha.text()).contains("Regularise & protect");
+        assertThat(alpha.document().select(".share-links a")).hasSize(8);
+        assertThat(alpha.header("Cache-Control")).isEqualTo("no-store");
+        assertThat(beta.body()).isEqualTo(alpha.body()).doesNotContain("Alpha", "alpha@", "Beta", "beta@");
+        assertThat(app.browser.get(statement).document().select("#signatories li").eachText())
+                .containsExactlyInAnyOrder("Alpha Collective", "Beta Union");
+
+        ReceivedMail gamma = signAndMail("Gamma Réseau", "gamma@reseau.example.org", new Browser(app.config.baseUrl()).language("fr"));
+        Browser french = new Browser(app.config.baseUrl()).language("fr");
+        Page inFrench = french.get(gamma.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
+        assertThat(inFrench.document().selectFirst("html").attr("lang")).isEqualTo("fr");
+        assertThat(inFrench.h1()).isNotEqualTo(alpha.h1());
+        assertThat(app.browser.get(gamma.linkTo("/confirm/")).h1()).isEqualTo("This signature is already confirmed");
+    }
+
+    private ReceivedMail signAndMail(String organisation, String email, Browser browser) {
+        SignOnForm.sign(browser, statement, organisation, "FR", email);
+        return mailbox.nth(email, 1);
     }
 }
