@@ -56,11 +56,11 @@ final class SignatureRoutes {
     }
 
     private void confirmPage(Context ctx, LinkState state) {
-        if (state.kind() == LinkState.Kind.CONFIRMED) {
-            // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered once
+        if (state.kind() == LinkState.Kind.CONFIRMED && ctx.method().name().equals("POST")) {
+            // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered
+            // once (a GET's page links the languages to its own address, the token in it, so it is rendered each time)
             SecurityHeaders.noStore(ctx);
-            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(),
-                    "justConfirmed", ctx.method().name().equals("POST"));
+            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true);
             ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
             return;
         }
