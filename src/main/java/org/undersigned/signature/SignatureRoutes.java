@@ -66,7 +66,7 @@ final class SignatureRoutes {
         }
         Map<String, Object> model = model(ctx, state);
         model.put("formToken", formToken.issue("confirm"));
-        model.put("justConfirmed", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.CONFIRMED);
+        model.put("justConfirmed", false); // a POST that confirmed was answered above
         ctx.render("signature/confirm.peb", model);
     }
 

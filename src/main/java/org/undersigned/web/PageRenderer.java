@@ -51,9 +51,7 @@ public final class PageRenderer implements FileRenderer {
      * escaped text. Pages with a session's own parts (me, csrf) are rendered in full each time.
      */
     public String render(String path, Map<String, ?> model, String name, String value, Context ctx) {
-        Map<String, Object> withMark = new HashMap<>(model);
-        withMark.put(name, MARK);
-        return String.join(HtmlEscape.escapeHtml4Xml(value), shell(path, withMark, ctx, name, value));
+        return String.join(HtmlEscape.escapeHtml4Xml(value), shell(path, model, ctx, name, value));
     }
 
     /**
@@ -65,14 +63,16 @@ public final class PageRenderer implements FileRenderer {
         return shell(path, model, ctx, null, null).get(0);
     }
 
-    /** The page cut at each {@link #MARK}: kept, or rendered now (then in full, with the value itself, when the session shows in it). */
+    /**
+     * The page with {@link #MARK} for the value (if any is named), cut at each mark: kept, or
+     * rendered now; rendered in full with the value itself, as one piece, when the session shows.
+     */
     private List<String> shell(String path, Map<String, ?> model, Context ctx, String name, String value) {
         Locale locale = Localization.of(ctx);
         Map<String, Object> page = page(model, ctx, locale);
-        if (page.containsKey("me") || page.containsKey("csrf")) {
-            if (name != null) page.put(name, value);
-            return List.of(templates.render(path, page, locale));
-        }
+        boolean session = page.containsKey("me") || page.containsKey("csrf");
+        if (name != null) page.put(name, session ? value : MARK);
+        if (session) return List.of(templates.render(path, page, locale));
         Shell key = new Shell(path, page, locale);
         List<String> parts = shells.get(key);
         if (parts == null) {

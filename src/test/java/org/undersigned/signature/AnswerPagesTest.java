@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.undersigned.support.Browser;
 import org.undersigned.support.AppTest;
+import org.undersigned.support.Browser;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
@@ -72,16 +72,12 @@ class AnswerPagesTest extends AppTest {
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText())
                 .containsExactlyInAnyOrder("Alpha Collective", "Beta Union");
 
-        ReceivedMail gamma = signAndMail("Gamma Réseau", "gamma@reseau.example.org", new Browser(app.config.baseUrl()).language("fr"));
         Browser french = new Browser(app.config.baseUrl()).language("fr");
+        SignOnForm.sign(french, statement, "Gamma Réseau", "FR", "gamma@reseau.example.org");
+        ReceivedMail gamma = mailbox.nth("gamma@reseau.example.org", 1);
         Page inFrench = french.get(gamma.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
         assertThat(inFrench.document().selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(inFrench.h1()).isNotEqualTo(alpha.h1());
         assertThat(app.browser.get(gamma.linkTo("/confirm/")).h1()).isEqualTo("This signature is already confirmed");
-    }
-
-    private ReceivedMail signAndMail(String organisation, String email, Browser browser) {
-        SignOnForm.sign(browser, statement, organisation, "FR", email);
-        return mailbox.nth(email, 1);
     }
 }
