@@ -178,7 +178,6 @@ public final class Bench {
         double busyBefore = server.metric("undersigned_db_writer_busy_seconds_total");
         double commitsBefore = server.metric("undersigned_db_commits_total");
         double writesBefore = server.metric("undersigned_db_writes_total");
-        double syncsBefore = server.metric("undersigned_db_syncs_total");
         double cpuBefore = server.cpuSeconds();
         Map<String, Double> partsBefore = server.cpuByPart();
         long[] ioBefore = server.writerIo();
@@ -192,11 +191,9 @@ public final class Bench {
                 .map(part -> String.format("%s %.2f", part, 1000 * (parts.get(part) - partsBefore.getOrDefault(part, 0.0)) / Math.max(1, w.requests)))
                 .collect(Collectors.joining(", ")));
         double stored = server.metric(newOnes) - storedBefore;
-        double commits = Math.max(1, server.metric("undersigned_db_commits_total") - commitsBefore);
-        figure("   the single writer meanwhile", String.format("busy %.0f%% of the time, %.1f writes per commit, %.1f commits per fsync",
+        figure("   the single writer meanwhile", String.format("busy %.0f%% of the time, %.1f writes per commit (fsync)",
                 100 * (server.metric("undersigned_db_writer_busy_seconds_total") - busyBefore) / seconds,
-                (server.metric("undersigned_db_writes_total") - writesBefore) / commits,
-                commits / Math.max(1, server.metric("undersigned_db_syncs_total") - syncsBefore)));
+                (server.metric("undersigned_db_writes_total") - writesBefore) / Math.max(1, server.metric("undersigned_db_commits_total") - commitsBefore)));
         double perSignOn = Math.max(1, w.requests);
         figure("   the writer's file I/O per sign-on (not noisy)", String.format("%.1f KB written in %.1f calls, %.1f KB read in %.1f calls",
                 (io[1] - ioBefore[1]) / 1024.0 / perSignOn, (io[3] - ioBefore[3]) / perSignOn,
@@ -590,7 +587,7 @@ public final class Bench {
         }
 
         private static String part(String thread) {
-            if (thread.startsWith("db-writer") || thread.startsWith("db-sync")) return "writer"; // the writer's commits and their fsyncs
+            if (thread.startsWith("db-writer")) return "writer";
             if (thread.startsWith("Jetty") || thread.startsWith("qtp")) return "requests";
             if (thread.startsWith("mail-")) return "mail";
             if (thread.contains("Compiler") || thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) return "JIT+GC";

@@ -7,7 +7,6 @@ import java.io.UncheckedIOException;
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
-import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import org.sqlite.SQLiteConfig;
@@ -17,10 +16,8 @@ import org.sqlite.SQLiteDataSource;
  * The SQLite database: migrations, a {@link Jdbi} for reads (a connection each), and the one
  * {@link Writer} through which every write goes.
  *
- * <p>Acknowledged means durable: a commit is fsynced in the write-ahead log before anyone is told
- * it succeeded, so a sign-on that got its success page survives a crash or power loss. The reads
- * and checkpoints run with synchronous=FULL; the writer commits with NORMAL and {@link LogSyncer}
- * does the fsync FULL would have done, off the writer's thread (see {@link #writerSource}).
+ * <p>synchronous=FULL: in WAL mode every commit is fsynced before it returns, so a sign-on that
+ * got its success page survives a crash or power loss (NORMAL could lose the last commits).
  */
 public final class Database implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
@@ -62,7 +59,7 @@ public final class Database implements AutoCloseable {
         Checkpointer started = null;
         try {
             started = new Checkpointer(dataSource.getConnection());
-            this.writer = openWriter(jdbcUrl, started);
+            this.writer = new Writer(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open(), started::committed);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (started != null) started.close();
             closeQuietly(versionConnection);
@@ -71,18 +68,6 @@ public final class Database implements AutoCloseable {
             throw new IllegalStateException("cannot open the database " + jdbcUrl + " for checkpoints", e);
         }
         this.checkpointer = started;
-    }
-
-    /** The writer, on its own connection, with the syncer for the log file that connection writes. */
-    private static Writer openWriter(String jdbcUrl, Checkpointer checkpointer) {
-        Handle handle = Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open();
-        try {
-            String file = handle.createQuery("SELECT file FROM pragma_database_list WHERE name = 'main'").mapTo(String.class).one();
-            return new Writer(handle, new LogSyncer(LogSyncer.ofLog(file)), checkpointer::committed);
-        } catch (RuntimeException e) {
-            handle.close();
-            throw e;
-        }
     }
 
     private static void closeQuietly(java.sql.Connection connection) {
@@ -116,15 +101,9 @@ public final class Database implements AutoCloseable {
      *
      * <p>Its own automatic checkpoint waits for {@link #WRITER_CHECKPOINT_PAGES}; {@link Checkpointer}
      * does the copying before that.
-     *
-     * <p>synchronous=NORMAL: a commit returns once its pages are written to the log, and
-     * {@link Writer} hands it to {@link LogSyncer}, which fsyncs the log before the commit's callers
-     * are answered. With FULL the writer thread itself waited for that fsync, and sign-ons queued
-     * behind it meanwhile.
      */
     private static SQLiteDataSource writerSource(String jdbcUrl) {
         SQLiteConfig config = sqliteConfig();
-        config.setSynchronous(SQLiteConfig.SynchronousMode.NORMAL);
         config.setTempStore(SQLiteConfig.TempStore.MEMORY);
         config.setGetGeneratedKeys(false);
         config.setWalAutocheckpoint(WRITER_CHECKPOINT_PAGES);

@@ -21,7 +21,7 @@ public final class WriteStats {
         busyNanos.add(nanos);
     }
 
-    /** Time the writer thread spent in transactions (their fsync runs beside it): near 1 s per second means it is the bottleneck. */
+    /** Time the writer thread spent in transactions (work and fsync): near 1 s per second means it is the bottleneck. */
     public double busySeconds() {
         return busyNanos.sum() / 1e9;
     }

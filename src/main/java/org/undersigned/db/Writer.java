@@ -22,16 +22,14 @@ import org.slf4j.LoggerFactory;
  * the commit ({@link #submit}). The writer thread takes whatever work is waiting (up
  * to {@link #MAX_BATCH}), opens one {@code BEGIN IMMEDIATE} transaction, runs each piece inside
  * its own savepoint (a piece that throws is rolled back alone and its caller gets the
- * exception), and commits once. The commit goes to {@link LogSyncer}, which fsyncs the log for
- * it (and for any commits after it meanwhile) while this thread goes on with the next group;
- * every caller returns only after that fsync: what a caller was told is durable.
+ * exception), and commits once. With {@code synchronous=FULL} that one commit is one fsync for
+ * the whole group, and every caller returns only after it: what a caller was told is durable.
  * Autocommit stays on between transactions, so the connection holds no lock while idle.
  */
 public final class Writer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(Writer.class);
     static final int MAX_BATCH = 512;
     private final Handle handle;
-    private final LogSyncer syncer;
     private final CachedStatements statements = new CachedStatements();
     private final BlockingQueue<Task<?>> queue = new LinkedBlockingQueue<>();
     private final Thread thread;
@@ -44,9 +42,8 @@ public final class Writer implements AutoCloseable {
     /** Told after each commit (by the writer thread, so it must be quick). */
     private final Runnable onCommit;
 
-    Writer(Handle handle, LogSyncer syncer, Runnable onCommit) {
+    Writer(Handle handle, Runnable onCommit) {
         this.handle = handle;
-        this.syncer = syncer;
         this.onCommit = onCommit;
         handle.setStatementBuilder(statements);
         this.thread = new Thread(this::loop, "db-writer");
@@ -54,10 +51,8 @@ public final class Writer implements AutoCloseable {
         thread.start();
     }
 
-    /** Runs the work in a transaction on the writer's connection and returns once it is committed and on disk. */
+    /** Runs the work in a transaction on the writer's connection and returns once it is committed. */
     public <T> T write(Function<Handle, T> work) {
-        // the wait would never end: the acknowledging thread is the one that ends it
-        if (syncer.isAcknowledging()) throw new IllegalStateException("a write waited for in an after-commit action: submit it instead");
         CompletableFuture<T> done = submit(work);
         try {
             return done.join();
@@ -70,10 +65,9 @@ public final class Writer implements AutoCloseable {
     }
 
     /**
-     * {@link #write} without waiting: the future completes once the work is committed and on
-     * disk (or has failed). It completes on the thread that acknowledges commits (or, for a
-     * failure, on the writer's), so what follows must run elsewhere (an {@code ...Async} stage
-     * with an executor of its own); anything slow there holds every answer up.
+     * {@link #write} without waiting: the future completes once the work is committed (or has
+     * failed). It completes on the writer's thread, so what follows must run elsewhere (an
+     * {@code ...Async} stage with an executor of its own); anything slow there holds every write up.
      */
     public <T> CompletableFuture<T> submit(Function<Handle, T> work) {
         if (Thread.currentThread() == thread) throw new IllegalStateException("write inside a write: use the handle you were given");
@@ -105,10 +99,7 @@ public final class Writer implements AutoCloseable {
         return total;
     }
 
-    /**
-     * Inside {@link #write}: run this once the transaction has committed and is on disk (never if
-     * it rolls back), just before the caller is answered, on the thread that acknowledges commits.
-     */
+    /** Inside {@link #write}: run this once the transaction has committed (never if it rolls back). */
     public void afterCommit(Runnable action) {
         if (Thread.currentThread() != thread || afterCommit == null) throw new IllegalStateException("afterCommit outside a write");
         afterCommit.add(action);
@@ -134,11 +125,6 @@ public final class Writer implements AutoCloseable {
     /** Transactions committed and pieces of work in them so far, for the metrics. */
     public WriteStats stats() {
         return stats;
-    }
-
-    /** fsyncs of the log so far: at most one per commit, fewer when commits came while one was syncing. */
-    public long syncs() {
-        return syncer.syncs();
     }
 
     /** Pieces of work handed in and not yet taken up. */
@@ -198,18 +184,7 @@ public final class Writer implements AutoCloseable {
         }
         stats.committed(batch.size());
         onCommit.run();
-        List<Task<?>> committed = List.copyOf(batch);
-        syncer.committed(new LogSyncer.Acknowledgement() {
-            @Override
-            public void durable() {
-                for (Task<?> task : committed) task.finish();
-            }
-
-            @Override
-            public void failed(RuntimeException why) {
-                for (Task<?> task : committed) task.done.completeExceptionally(task.failed != null ? task.failed : why);
-            }
-        });
+        for (Task<?> task : batch) task.finish();
     }
 
     /** Transaction control on kept statements: four of these run for every piece of work. */
@@ -253,7 +228,6 @@ public final class Writer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        syncer.close();
         Task<?> late;
         while ((late = queue.poll()) != null) late.done.completeExceptionally(new IllegalStateException("the database is closed"));
         handle.close();

@@ -36,13 +36,11 @@ public final class OperationsRoutes {
         metrics.gauge("undersigned_outbox_depth", "Mails waiting to be handed to the mail server", outbox::depth);
         metrics.gauge("undersigned_outbox_lag_seconds", "How long the most overdue waiting mail has waited past its due time",
                 () -> outbox.lag().toMillis() / 1000.0);
-        metrics.counter("undersigned_db_commits_total", "Write transactions committed",
+        metrics.counter("undersigned_db_commits_total", "Write transactions committed (each one fsync)",
                 () -> database.writer().stats().transactions());
-        metrics.counter("undersigned_db_syncs_total", "fsyncs of the write-ahead log: one for each commit, or for the commits made while the last one synced",
-                () -> database.writer().syncs());
         metrics.counter("undersigned_db_writes_total", "Pieces of write work grouped into those commits",
                 () -> database.writer().stats().writes());
-        metrics.counter("undersigned_db_writer_busy_seconds_total", "Time the single writer spent in transactions (their fsync runs beside it)",
+        metrics.counter("undersigned_db_writer_busy_seconds_total", "Time the single writer spent in transactions, fsync included",
                 () -> database.writer().stats().busySeconds());
         metrics.gauge("undersigned_db_wal_pages", "Pages in the write-ahead log at its last checkpoint (it starts again from zero once all are copied)",
                 database::walPages);

@@ -49,7 +49,7 @@ public final class SignOn {
      * The petition comes in the language the signer read. Where they had a choice of versions, the
      * mails follow the version they signed (if the interface speaks its language); otherwise the pages' language.
      * The checks and the mail are prepared on the caller's thread; the future completes, on the
-     * database's thread that acknowledges commits, once the sign-on is committed and on disk.
+     * writer's thread, once the sign-on is committed.
      */
     public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
         // the petition comes in the language the signer read; its own consent wording is in that language

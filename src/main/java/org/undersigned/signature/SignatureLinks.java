@@ -35,8 +35,8 @@ public final class SignatureLinks {
     /**
      * Looks the link up and changes the status on the writer's plain statements: through JDBI's
      * SQL objects (the token, the signature, the update, the signature again) a confirmation took
-     * the single writer four times as long as a sign-on. The future completes, on the database's
-     * thread that acknowledges commits, once the confirmation is committed and on disk.
+     * the single writer four times as long as a sign-on. The future completes, on the writer's
+     * thread, once the confirmation is committed.
      */
     public CompletableFuture<LinkState> confirm(String token) {
         return database.writer().submit(h -> {

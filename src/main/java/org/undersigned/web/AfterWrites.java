@@ -13,7 +13,7 @@ import java.util.function.Consumer;
  * A spike of waiting sign-ons thus takes no thread each, and a client slow to read its answer
  * holds one of Jetty's threads, as any request does, never the writer's.
  *
- * <p>Failures are answered the same way: an error page is never rendered on the database's threads.
+ * <p>Failures are answered the same way: an error page is never rendered on the writer's thread.
  */
 public final class AfterWrites {
     private final Executor requestThreads;
@@ -37,8 +37,7 @@ public final class AfterWrites {
     }
 
     /**
-     * Runs on the thread that completes the write (the one that acknowledges commits once they are
-     * on disk, or the writer's for a failure): a refusal thrown from here would leave
+     * Runs on the writer's thread as it completes the write: a refusal thrown from here would leave
      * the rest of its commit's callers unanswered, so once Jetty's pool refuses (the server has
      * stopped after its grace period) the answer is attempted right here instead.
      */

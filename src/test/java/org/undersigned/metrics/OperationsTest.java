@@ -31,7 +31,6 @@ class OperationsTest extends AppTest {
                 "undersigned_outbox_depth 0.0",
                 "undersigned_outbox_lag_seconds 0.0",
                 "undersigned_db_commits_total",
-                "undersigned_db_syncs_total",
                 "undersigned_http_request_duration_seconds_bucket{method=\"POST\",route=\"/statements/{slug}/signatures\",status=\"2xx\",le=\"+Inf\"} 2",
                 "jvm_memory_used_bytes{area=\"heap\"}");
     }
