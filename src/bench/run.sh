@@ -3,6 +3,7 @@
 # it with wrk over loopback, prints the figures and writes them to target/bench/results.txt.
 #   src/bench/run.sh [seconds-per-phase]      (default 15; needs wrk: apt-get install wrk)
 #   src/bench/run.sh 15 sign-ons              phases 2 and 2b alone, after the warm-up (about 2 minutes)
+#   src/bench/run.sh 10 compare OTHER.jar [4] this build (A) and another (B), sign-on rounds A B, B A, ... (4 pairs)
 # BENCH_JAR=other.jar runs that build of the server instead of building one (to alternate two builds);
 # BENCH_SERVER_OPTS adds flags to the server's JVM (a profiler agent, say).
 set -euo pipefail
@@ -16,4 +17,4 @@ mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=
 rm -rf target/bench && mkdir -p target/bench/classes
 CP="$JAR:$(cat target/bench.classpath)"
 javac -d target/bench/classes -cp "$CP" $(find src/bench/java -name '*.java')
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$PWD/target/bench/classes:$CP" org.undersigned.bench.Bench target/bench "$JAR" "$SECONDS_PER_PHASE" "$MODE"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$PWD/target/bench/classes:$CP" org.undersigned.bench.Bench target/bench "$JAR" "$SECONDS_PER_PHASE" "$MODE" "${@:3}"

@@ -48,6 +48,8 @@ public final class Bench {
         try {
             Bench bench = new Bench(work, Path.of(args[1]).toAbsolutePath(), System.getProperty("java.class.path"));
             if (args.length > 3 && args[3].equals("sign-ons")) bench.signOnsOnly(Integer.parseInt(args[2]));
+            else if (args.length > 4 && args[3].equals("compare")) bench.compare(Integer.parseInt(args[2]), Path.of(args[4]).toAbsolutePath(),
+                    args.length > 5 ? Integer.parseInt(args[5]) : 4);
             else bench.run(Integer.parseInt(args[2]));
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -127,6 +129,44 @@ public final class Bench {
                 server.stop();
             }
             figure("   errors and warnings in the server's log", server.troubleLogged() + " lines (" + server.log().getFileName() + ")");
+        }
+    }
+
+    /**
+     * Two builds side by side, for a change smaller than the machine's drift from one hour (or
+     * minute) to the next: both servers are started and warmed up, then take sign-on rounds one
+     * at a time, in the order A B, B A, A B..., each round once both outboxes are empty. Each pair
+     * of rounds thus ran within a minute, and the ratio of a pair is what to read.
+     */
+    private void compare(int seconds, Path other, int pairs) throws Exception {
+        say("comparing " + jar.getFileName() + " (A) with " + other + " (B): " + pairs + " pairs of " + seconds + " s sign-on rounds");
+        int smtpPort = freePort();
+        try (SmtpSink smtp = new SmtpSink(smtpPort)) {
+            Server a = Server.start(this, jar, work.resolve("data-a"), smtpPort);
+            Server b = Server.start(this, other, work.resolve("data-b"), smtpPort);
+            try {
+                for (Server server : List.of(a, b)) wrk(64, 60, signOnScript(server, "warm", 0), server.base);
+                List<Double> ratios = new ArrayList<>();
+                for (int pair = 0; pair < pairs; pair++) {
+                    Map<Server, Timed> round = new LinkedHashMap<>();
+                    for (Server server : pair % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
+                        for (Server either : List.of(a, b)) while (either.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+                        round.put(server, timed(server, seconds, signOnScript(server, "pair" + pair, 0)));
+                    }
+                    for (Server server : List.of(a, b)) {
+                        Timed t = round.get(server);
+                        say(String.format("pair %d %s: %s; %.2f ms per sign-on, the writer %.2f", pair + 1, server == a ? "A" : "B",
+                                t.wrk().summary(), t.msPerRequest(), t.writerMsPerRequest()));
+                    }
+                    ratios.add(round.get(b).wrk().rps / round.get(a).wrk().rps);
+                }
+                List<Double> sorted = ratios.stream().sorted().toList();
+                figure("B / A sign-ons a second, each pair", ratios.stream().map(r -> String.format("%.3f", r)).collect(Collectors.joining(", "))
+                        + String.format(" (median %.3f)", sorted.get(sorted.size() / 2)));
+            } finally {
+                a.stop();
+                b.stop();
+            }
         }
     }
 
@@ -501,6 +541,10 @@ public final class Bench {
     /** The jar as an operator runs it, with the limits the issue sets. */
     private record Server(Process process, String base, HttpClient http, Path log) {
         static Server start(Bench bench, Path data, int smtpPort) throws Exception {
+            return start(bench, bench.jar, data, smtpPort);
+        }
+
+        static Server start(Bench bench, Path jar, Path data, int smtpPort) throws Exception {
             int port = freePort();
             Files.createDirectories(data);
             Map<String, String> env = Map.ofEntries(Map.entry("PORT", String.valueOf(port)),
@@ -515,7 +559,7 @@ public final class Bench {
             // extra flags for the server's JVM, for experiments (a profiler agent, another collector)
             String extra = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "").trim();
             if (!extra.isEmpty()) jvm.addAll(List.of(extra.split("\\s+")));
-            jvm.addAll(List.of("-jar", bench.jar.toString()));
+            jvm.addAll(List.of("-jar", jar.toString()));
             Process process = bench.java(jvm, env, log);
             awaitPort(port);
             Server server = new Server(process, "http://localhost:" + port, bench.http, log);
