@@ -161,8 +161,9 @@ public final class Bench {
                     ratios.add(round.get(b).wrk().rps / round.get(a).wrk().rps);
                 }
                 List<Double> sorted = ratios.stream().sorted().toList();
+                double median = (sorted.get((sorted.size() - 1) / 2) + sorted.get(sorted.size() / 2)) / 2;
                 figure("B / A sign-ons a second, each pair", ratios.stream().map(r -> String.format("%.3f", r)).collect(Collectors.joining(", "))
-                        + String.format(" (median %.3f)", sorted.get(sorted.size() / 2)));
+                        + String.format(" (median %.3f)", median));
             } finally {
                 a.stop();
                 b.stop();
