@@ -78,7 +78,7 @@ public final class Bench {
             say("warming up the server (JIT) for " + warmUp + " s");
             wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
             wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
-            while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+            server.awaitEmptyOutbox();
             signOns(server, seconds);
             drain(server, data);
             confirmations(server, smtp, seconds);
@@ -94,7 +94,7 @@ public final class Bench {
             wrk(64, 30, signOnScript(server, "rewarm", 0), server.base);
             wrk(64, 20, warmPage, server.base + STATEMENT);
             wrk(64, 10, warmPage, server.base + "/api/v1/statements/regularisation-now");
-            while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+            server.awaitEmptyOutbox();
             pages(server, seconds);
             pagesWhileSigning(server, seconds);
             mailDelay(server, seconds, data);
@@ -123,7 +123,7 @@ public final class Bench {
                 int warmUp = Math.max(60, seconds);
                 say("warming up the server (JIT) for " + warmUp + " s");
                 wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
-                while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+                server.awaitEmptyOutbox();
                 signOns(server, seconds);
             } finally {
                 server.stop();
@@ -150,7 +150,7 @@ public final class Bench {
                 for (int pair = 0; pair < pairs; pair++) {
                     Map<Server, Timed> round = new LinkedHashMap<>();
                     for (Server server : pair % 2 == 0 ? List.of(a, b) : List.of(b, a)) {
-                        for (Server either : List.of(a, b)) while (either.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+                        for (Server either : List.of(a, b)) either.awaitEmptyOutbox();
                         round.put(server, timed(server, seconds, signOnScript(server, "pair" + pair, 0)));
                     }
                     for (Server server : List.of(a, b)) {
@@ -306,7 +306,7 @@ public final class Bench {
         if (warmTokens.isEmpty() || tokens.isEmpty()) throw new IllegalStateException("the sink kept no confirmation links");
         String formToken = formToken(get(server.base + "/confirm/" + tokens.get(0)), "the confirm page");
         wrk(64, Math.max(10, seconds), confirmScript("confirm-warm", warmTokens, formToken), server.base);
-        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        server.awaitEmptyOutbox();
         Path lua = confirmScript("confirm", tokens, formToken);
         String confirmed = "undersigned_confirmations_total{kind=\"statement\"}";
         double confirmedBefore = server.metric(confirmed);
@@ -388,10 +388,10 @@ public final class Bench {
 
     // 5b. delay from sign-on to hand-off at 500 sign-ons a second
     private void mailDelay(Server server, int seconds, Path data) throws Exception {
-        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        server.awaitEmptyOutbox();
         Path paced = signOnScript(server, "p500", 35); // 20 connections, each pausing 35 ms: about 500 a second at 5 ms latency
         Wrk w = wrk(20, seconds, paced, server.base);
-        while (server.metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
+        server.awaitEmptyOutbox();
         List<Long> delays = handOffDelays(data, "p500");
         figure("5b. sign-on to mail hand-off at " + Math.round(w.rps) + " sign-ons/s", String.format("p50 %d ms, p99 %d ms, max %d ms over %d mails",
                 delays.get(delays.size() / 2), delays.get((int) (delays.size() * 0.99)), delays.get(delays.size() - 1), delays.size()));
@@ -567,6 +567,11 @@ public final class Bench {
             while (!bench.get(server.base + "/healthz").startsWith("ok")) Thread.sleep(100);
             say("server started on port " + port + " (pid " + process.pid() + ")");
             return server;
+        }
+
+        /** Waits until every queued mail has been handed to the SMTP sink. */
+        void awaitEmptyOutbox() throws Exception {
+            while (metric("undersigned_outbox_depth") > 0) Thread.sleep(200);
         }
 
         double metric(String name) throws Exception {
