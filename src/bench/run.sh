@@ -2,7 +2,7 @@
 # The benchmark of issue 6: builds the jar, starts it with a fresh database and -Xmx256m, drives
 # it with wrk over loopback, prints the figures and writes them to target/bench/results.txt.
 #   src/bench/run.sh [seconds-per-phase]      (default 15; needs wrk: apt-get install wrk)
-#   src/bench/run.sh 15 sign-ons              phases 2 and 2b alone, after the warm-up (about 2 minutes)
+#   src/bench/run.sh 15 sign-ons              phases 2 and 2b alone, after the warm-up (about 3 minutes)
 #   src/bench/run.sh 10 compare OTHER.jar [4] this build (A) and another (B), sign-on rounds A B, B A, ... (4 pairs)
 # BENCH_JAR=other.jar runs that build of the server instead of building one (to alternate two builds);
 # BENCH_SERVER_OPTS adds flags to the server's JVM (a profiler agent, say).

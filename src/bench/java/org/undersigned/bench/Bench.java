@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -78,7 +79,7 @@ public final class Bench {
             say("warming up the server (JIT) for " + warmUp + " s");
             wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
             wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
-            server.awaitEmptyOutbox();
+            settle(server, signOnScript(server, "settle", 0));
             signOns(server, seconds);
             drain(server, data);
             confirmations(server, smtp, seconds);
@@ -94,7 +95,7 @@ public final class Bench {
             wrk(64, 30, signOnScript(server, "rewarm", 0), server.base);
             wrk(64, 20, warmPage, server.base + STATEMENT);
             wrk(64, 10, warmPage, server.base + "/api/v1/statements/regularisation-now");
-            server.awaitEmptyOutbox();
+            settle(server, signOnScript(server, "resettle", 0));
             pages(server, seconds);
             pagesWhileSigning(server, seconds);
             mailDelay(server, seconds, data);
@@ -111,7 +112,7 @@ public final class Bench {
     }
 
     /**
-     * Phase 2 (and 2b) alone, after the same warm-up: about two minutes, for comparing two builds
+     * Phase 2 (and 2b) alone, after the same warm-up: about three minutes, for comparing two builds
      * of the sign-on path within minutes of each other, since the machine's speed drifts by the hour.
      */
     private void signOnsOnly(int seconds) throws Exception {
@@ -123,7 +124,7 @@ public final class Bench {
                 int warmUp = Math.max(60, seconds);
                 say("warming up the server (JIT) for " + warmUp + " s");
                 wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
-                server.awaitEmptyOutbox();
+                settle(server, signOnScript(server, "settle", 0));
                 signOns(server, seconds);
             } finally {
                 server.stop();
@@ -146,6 +147,7 @@ public final class Bench {
             Server b = Server.start(this, other, work.resolve("data-b"), smtpPort);
             try {
                 for (Server server : List.of(a, b)) wrk(64, 60, signOnScript(server, "warm", 0), server.base);
+                for (Server server : List.of(a, b)) settle(server, signOnScript(server, "settle", 0));
                 List<Double> ratios = new ArrayList<>();
                 for (int pair = 0; pair < pairs; pair++) {
                     Map<Server, Timed> round = new LinkedHashMap<>();
@@ -169,6 +171,30 @@ public final class Bench {
                 b.stop();
             }
         }
+    }
+
+    /**
+     * After a warm-up, a light load (4 connections) in rounds of 5 s until the JIT compilers spend
+     * under 1 % of a core in a round (at most two minutes), then the mail sent. Under the warm-up's
+     * load the compilers share two saturated cores with a hundred request threads, and at its end
+     * hundreds of hot methods still wait for their optimised compilation, running meanwhile in the
+     * slower, profiling tier (phase 2 used to start with 300 to 400 compilations in its first
+     * seconds). Waiting idle does not help: the JIT drops queued methods that stopped running. A
+     * server that has run for a while has long compiled them.
+     */
+    private void settle(Server server, Path load) throws Exception {
+        long start = System.nanoTime();
+        double compiling = 0;
+        for (int round = 0; round < 24; round++) {
+            double before = server.compilerSeconds();
+            wrk(4, 5, load, server.base);
+            double spent = server.compilerSeconds() - before;
+            compiling += spent;
+            if (spent < 0.05) break;
+        }
+        say(String.format("the JIT compilers settled under a light load in %.0f s (%.1f s of their processor time)",
+                (System.nanoTime() - start) / 1e9, compiling));
+        server.awaitEmptyOutbox();
     }
 
     // 1. the ceiling
@@ -602,6 +628,13 @@ public final class Bench {
         Map<String, Double> cpuByPart() throws IOException {
             Map<String, Double> parts = new LinkedHashMap<>();
             for (String part : List.of("requests", "writer", "mail", "JIT+GC", "other")) parts.put(part, 0.0);
+            parts.putAll(cpuByThreads(Server::part));
+            return parts;
+        }
+
+        /** Processor time so far of the server's threads, summed by the group each thread's name falls in. */
+        private Map<String, Double> cpuByThreads(Function<String, String> group) throws IOException {
+            Map<String, Double> groups = new LinkedHashMap<>();
             try (var tasks = Files.list(Path.of("/proc/" + process.pid() + "/task"))) {
                 for (Path task : (Iterable<Path>) tasks::iterator) {
                     String stat;
@@ -610,10 +643,15 @@ public final class Bench {
                     } catch (IOException ended) {
                         continue;
                     }
-                    parts.merge(part(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), cpuSecondsOf(stat), Double::sum);
+                    groups.merge(group.apply(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), cpuSecondsOf(stat), Double::sum);
                 }
             }
-            return parts;
+            return groups;
+        }
+
+        /** Processor time so far of the JIT compiler threads. */
+        double compilerSeconds() throws IOException {
+            return cpuByThreads(name -> name.contains("Compiler") ? "JIT" : "rest").getOrDefault("JIT", 0.0);
         }
 
         /**
