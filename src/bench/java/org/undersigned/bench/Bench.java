@@ -178,8 +178,8 @@ public final class Bench {
      * under 1 % of a core in a round (at most two minutes), then the mail sent. Under the warm-up's
      * load the compilers share two saturated cores with a hundred request threads, and at its end
      * hundreds of hot methods still wait for their optimised compilation, running meanwhile in the
-     * slower, profiling tier (phase 2 used to start with 300 to 400 compilations in its first
-     * seconds). Waiting idle does not help: the JIT drops queued methods that stopped running. A
+     * slower, profiling tier (phase 2's 15 s used to hold 300 to 400 compilations, most of them in
+     * its first seconds). Waiting idle does not help: the JIT drops queued methods that stopped running. A
      * server that has run for a while has long compiled them.
      */
     private void settle(Server server, Path load) throws Exception {
