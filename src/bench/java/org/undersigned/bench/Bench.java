@@ -75,9 +75,7 @@ public final class Bench {
         try {
             // on two cores the JIT compilers keep a core busy for about a minute of this load; a server
             // that has run for a while is past that, so the figures are taken after it
-            int warmUp = Math.max(60, seconds);
-            say("warming up the server (JIT) for " + warmUp + " s");
-            wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
+            warmUp(server, seconds);
             wrk(64, Math.max(3, seconds / 3), script("warm-page.lua", "wrk.headers[\"Accept-Encoding\"] = \"gzip\"\n"), server.base + STATEMENT);
             settle(server, signOnScript(server, "settle", 0));
             signOns(server, seconds);
@@ -121,9 +119,7 @@ public final class Bench {
         try (SmtpSink smtp = new SmtpSink(smtpPort)) {
             Server server = Server.start(this, work.resolve("data"), smtpPort);
             try {
-                int warmUp = Math.max(60, seconds);
-                say("warming up the server (JIT) for " + warmUp + " s");
-                wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
+                warmUp(server, seconds);
                 settle(server, signOnScript(server, "settle", 0));
                 signOns(server, seconds);
             } finally {
@@ -146,7 +142,7 @@ public final class Bench {
             Server a = Server.start(this, jar, work.resolve("data-a"), smtpPort);
             Server b = Server.start(this, other, work.resolve("data-b"), smtpPort);
             try {
-                for (Server server : List.of(a, b)) wrk(64, 60, signOnScript(server, "warm", 0), server.base);
+                for (Server server : List.of(a, b)) warmUp(server, seconds);
                 for (Server server : List.of(a, b)) settle(server, signOnScript(server, "settle", 0));
                 List<Double> ratios = new ArrayList<>();
                 for (int pair = 0; pair < pairs; pair++) {
@@ -174,13 +170,24 @@ public final class Bench {
     }
 
     /**
+     * Sign-ons at full load for a minute (or a phase, if longer), as the phases will drive them:
+     * the JIT compiles the paths they take. Its addresses start with "warm-": phase 2c warms up on
+     * their confirmation links.
+     */
+    private void warmUp(Server server, int seconds) throws Exception {
+        int warmUp = Math.max(60, seconds);
+        say("warming up the server (JIT) for " + warmUp + " s");
+        wrk(64, warmUp, signOnScript(server, "warm", 0), server.base);
+    }
+
+    /**
      * After a warm-up, a light load (4 connections) in rounds of 5 s until the JIT compilers spend
      * under 1 % of a core in a round (at most two minutes), then the mail sent. Under the warm-up's
      * load the compilers share two saturated cores with a hundred request threads, and at its end
      * hundreds of hot methods still wait for their optimised compilation, running meanwhile in the
      * slower, profiling tier (phase 2's 15 s used to hold 300 to 400 compilations, most of them in
-     * its first seconds). Waiting idle does not help: the JIT drops queued methods that stopped running. A
-     * server that has run for a while has long compiled them.
+     * its first seconds). Waiting idle does not help: the JIT drops queued methods that stopped
+     * running. A server that has run for a while has long compiled them.
      */
     private void settle(Server server, Path load) throws Exception {
         long start = System.nanoTime();
