@@ -27,7 +27,7 @@ public final class SignatureFeature implements AutoCloseable {
                             Metrics metrics, AfterWrites afterWrites, PageRenderer renderer) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
-        SignerMail mails = new SignerMail(outbox, writes, new Tokens(), clock, config.baseUrl(), config.confirmLinkValidity());
+        SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.baseUrl(), config.confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress, afterWrites, renderer);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);

@@ -29,7 +29,7 @@ public final class SignatureLinks {
     /** Looks only: a GET must never change anything, since mail scanners open links. */
     public LinkState inspect(String token, String purpose) {
         if (!wellFormed(token)) return LinkState.unknown();
-        return state(database.reads().withHandle(h -> SignatureWrites.link(h, Tokens.hash(token))), purpose);
+        return state(database.reads().withHandle(h -> SignatureWrites.link(h, LinkTokens.key(token))), purpose);
     }
 
     /**
@@ -75,7 +75,7 @@ public final class SignatureLinks {
 
     /** Inside a write: the link looked up on the writer's kept statement. */
     private LinkState onWriter(String token, String purpose) {
-        return wellFormed(token) ? state(writes.link(Tokens.hash(token)), purpose) : LinkState.unknown();
+        return wellFormed(token) ? state(writes.link(LinkTokens.key(token)), purpose) : LinkState.unknown();
     }
 
     private static boolean wellFormed(String token) {

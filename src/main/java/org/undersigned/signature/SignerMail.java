@@ -18,12 +18,12 @@ import org.undersigned.petition.Petition;
 final class SignerMail {
     private final Outbox outbox;
     private final SignatureWrites writes;
-    private final Tokens tokens;
+    private final LinkTokens tokens;
     private final Clock clock;
     private final String baseUrl;
     private final Duration confirmValidity;
 
-    SignerMail(Outbox outbox, SignatureWrites writes, Tokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
+    SignerMail(Outbox outbox, SignatureWrites writes, LinkTokens tokens, Clock clock, String baseUrl, Duration confirmValidity) {
         this.outbox = outbox;
         this.writes = writes;
         this.tokens = tokens;
@@ -42,10 +42,11 @@ final class SignerMail {
      * for that); its link works once {@link #enqueue} stored it.
      */
     Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
-        String token = tokens.next();
+        long now = clock.millis();
+        String token = tokens.next(now);
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
-        return new Prepared(Tokens.hash(token), clock.millis() + confirmValidity.toMillis(), new Draft(email, template, locale, model, Map.of()));
+        return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(), new Draft(email, template, locale, model, Map.of()));
     }
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
@@ -77,8 +78,9 @@ final class SignerMail {
     }
 
     private String token(Handle h, long signatureId, String purpose, Long expiresAt) {
-        String token = tokens.next();
-        writes.addToken(Tokens.hash(token), signatureId, purpose, clock.millis(), expiresAt);
+        long now = clock.millis();
+        String token = tokens.next(now);
+        writes.addToken(LinkTokens.key(token), signatureId, purpose, now, expiresAt);
         return token;
     }
 

@@ -33,7 +33,8 @@ class SignatureLinksTest extends AppTest {
         String token = URI.create(link).getPath().substring("/confirm/".length());
 
         assertThat(token).hasSizeGreaterThanOrEqualTo(22); // base64url: 22 characters hold 128 bits
-        assertThat(app.count("SELECT COUNT(*) FROM signature_tokens WHERE token_hash = '" + Tokens.hash(token) + "'")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM signature_tokens WHERE token_hash = '" + LinkTokens.key(token) + "'")).isEqualTo(1);
+        assertThat(LinkTokens.key(token)).endsWith(Tokens.hash(token));
         // the relay records the hand-off right after the mail server took the batch; then the bodies are blanked
         long deadline = System.currentTimeMillis() + 10_000;
         while (app.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'") > 0 && System.currentTimeMillis() < deadline) {
@@ -44,6 +45,31 @@ class SignatureLinksTest extends AppTest {
                 "SELECT group_concat(token_hash) || (SELECT group_concat(text_body || html_body || COALESCE(draft, '')) FROM outbox) FROM signature_tokens")
                 .mapTo(String.class).one());
         assertThat(everything).doesNotContain(token);
+    }
+
+    @Test
+    void links_keep_their_order_of_making_in_the_stored_keys_and_links_mailed_before_still_work() {
+        SignOnForm.sign(app.browser, statement, "First Org", "BE", "first@example.org");
+        app.clock.advance(Duration.ofSeconds(1));
+        SignOnForm.sign(app.browser, statement, "Second Org", "BE", "second@example.org");
+        String first = tokenIn(mailbox.nth("first@example.org", 1).linkTo("/confirm/"));
+        String second = tokenIn(mailbox.nth("second@example.org", 1).linkTo("/confirm/"));
+        assertThat(LinkTokens.key(first)).isLessThan(LinkTokens.key(second));
+
+        // a link as mailed before: 32 random bytes, stored under their SHA-256 alone
+        String before = "q3O1vY6mX0b8Yw2r4Jk9sLzE5nT7uH1aC0dF2gI4jK8";
+        app.db().useHandle(h -> h.execute("""
+                INSERT INTO signature_tokens (token_hash, signature_id, purpose, created_at, expires_at)
+                SELECT ?, id, 'manage', 0, NULL FROM signatures WHERE email = 'first@example.org'""", Tokens.hash(before)));
+        Page manage = app.browser.get("/manage/" + before);
+        assertThat(manage.status()).isEqualTo(200);
+        assertThat(manage.text()).contains("First Org");
+        assertThat(app.browser.get("/manage/" + before.substring(1) + "A").status()).isEqualTo(404);
+        assertThat(app.browser.get("/manage/" + first.substring(0, 43) + "*").status()).isEqualTo(404);
+    }
+
+    private static String tokenIn(String link) {
+        return link.substring(link.lastIndexOf('/') + 1);
     }
 
     @Test
