@@ -75,18 +75,36 @@ public final class Outbox {
      * single writer a row of a few hundred bytes instead of a few kilobytes.
      */
     public void enqueue(Handle handle, Draft draft) {
-        long now = clock.millis();
+        enqueue(handle, encode(draft));
+    }
+
+    /** A draft as its row holds it; see {@link #encode(Draft)}. */
+    public record EncodedDraft(String recipient, String headers, String json) {}
+
+    /**
+     * The draft as its row will hold it, for a caller that prepares its mail before its write: the
+     * JSON is then written on the caller's thread, not on the single writer's (1 % of the server's
+     * processor time during a spike of sign-ons).
+     */
+    public EncodedDraft encode(Draft draft) {
         Map<String, Object> stored = new LinkedHashMap<>();
         stored.put("template", draft.template());
         stored.put("locale", draft.locale().toLanguageTag());
         stored.put("model", draft.model());
         try {
-            database.writer().statement(INSERT_DRAFT, draft.recipient(), encode(draft.headers()), json.writeValueAsString(stored), now, now)
-                    .executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue the mail", e);
+            return new EncodedDraft(draft.recipient(), encode(draft.headers()), json.writeValueAsString(stored));
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("a mail's model holds something JSON cannot: " + e.getOriginalMessage(), e);
+        }
+    }
+
+    /** As {@link #enqueue(Handle, Draft)}, the draft encoded before. */
+    public void enqueue(Handle handle, EncodedDraft draft) {
+        long now = clock.millis();
+        try {
+            database.writer().statement(INSERT_DRAFT, draft.recipient(), draft.headers(), draft.json(), now, now).executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot queue the mail", e);
         }
         database.writer().afterCommit(onEnqueue);
     }

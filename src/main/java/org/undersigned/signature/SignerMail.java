@@ -46,7 +46,8 @@ final class SignerMail {
         String token = tokens.next(now);
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
-        return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(), new Draft(email, template, locale, model, Map.of()));
+        return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(),
+                outbox.encode(new Draft(email, template, locale, model, Map.of())));
     }
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
@@ -55,7 +56,7 @@ final class SignerMail {
         outbox.enqueue(h, prepared.draft());
     }
 
-    record Prepared(String tokenHash, long expiresAt, Draft draft) {}
+    record Prepared(String tokenHash, long expiresAt, Outbox.EncodedDraft draft) {}
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
