@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  */
 final class SmtpSink implements AutoCloseable {
     private final ServerSocket server;
-    private static final Pattern CONFIRM_LINK = Pattern.compile("/confirm/([A-Za-z0-9_-]{43})");
+    private static final Pattern CONFIRM_LINK = Pattern.compile("/confirm/([A-Za-z0-9_-]{43,44})");
     private final LongAdder received = new LongAdder();
     private final Map<String, String> confirmTokens = new ConcurrentHashMap<>();
 
