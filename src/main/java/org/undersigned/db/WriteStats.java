@@ -8,8 +8,15 @@ public final class WriteStats {
     private final LongAdder writes = new LongAdder();
     private final LongAdder busyNanos = new LongAdder();
     static final long SATURATION_WINDOW_NANOS = 100_000_000;
+    /**
+     * Pieces of work per commit, on average over the window, that also mean a queue: a commit groups
+     * what arrived while the one before it ran, and at 500 sign-ons a second that is one or two.
+     */
+    static final int QUEUED_PER_COMMIT = 8;
     private long lookedAt = System.nanoTime();
     private long busyWhenLooked;
+    private long transactionsWhenLooked;
+    private long writesWhenLooked;
     private boolean lastSaturated;
 
     void committed(int pieces) {
@@ -27,9 +34,12 @@ public final class WriteStats {
     }
 
     /**
-     * Whether the writer was busy nearly all the time since the last caller asked (at least
-     * {@link #SATURATION_WINDOW_NANOS} ago; in between the last answer holds): work is queueing
-     * for it, and whatever can wait should step back.
+     * Whether work is queueing for the writer, so that whatever can wait should step back: since
+     * the last caller asked (at least {@link #SATURATION_WINDOW_NANOS} ago; in between the last
+     * answer holds), the writer was busy nearly all the time, or its commits grouped at least
+     * {@link #QUEUED_PER_COMMIT} pieces of work on average. Busy time alone missed much of a spike
+     * once the writer grew quicker: busy 94 % of phase 2, it read as idle in enough windows for
+     * the relay to send on four connections, and mail took 0.10 ms per sign-on, not 0.03.
      */
     public boolean saturated() {
         long now = System.nanoTime();
@@ -37,9 +47,15 @@ public final class WriteStats {
             long elapsed = now - lookedAt;
             if (elapsed >= SATURATION_WINDOW_NANOS) {
                 long busy = busyNanos.sum();
-                lastSaturated = busy - busyWhenLooked >= elapsed * 9 / 10;
+                long committed = transactions.sum();
+                long written = writes.sum();
+                long commits = committed - transactionsWhenLooked;
+                lastSaturated = busy - busyWhenLooked >= elapsed * 9 / 10
+                        || commits > 0 && written - writesWhenLooked >= commits * QUEUED_PER_COMMIT;
                 lookedAt = now;
                 busyWhenLooked = busy;
+                transactionsWhenLooked = committed;
+                writesWhenLooked = written;
             }
             return lastSaturated;
         }

@@ -132,6 +132,20 @@ class WriterTest {
         }
     }
 
+    @Test
+    void commits_that_group_many_sign_ons_read_as_saturated_and_single_ones_do_not() throws InterruptedException {
+        WriteStats stats = new WriteStats();
+        stats.saturated(); // the window starts now
+        for (int i = 0; i < 10; i++) stats.committed(1);
+        Thread.sleep(120);
+        assertThat(stats.saturated()).as("one piece per commit, hardly busy").isFalse();
+        for (int i = 0; i < 10; i++) stats.committed(20);
+        Thread.sleep(120);
+        assertThat(stats.saturated()).as("twenty pieces per commit: they queued").isTrue();
+        Thread.sleep(120);
+        assertThat(stats.saturated()).as("no commit since").isFalse();
+    }
+
     private static void sleep(long millis) {
         try {
             Thread.sleep(millis);
