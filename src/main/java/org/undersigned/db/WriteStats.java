@@ -39,7 +39,7 @@ public final class WriteStats {
      * answer holds), the writer was busy nearly all the time, or its commits grouped at least
      * {@link #QUEUED_PER_COMMIT} pieces of work on average. Busy time alone missed much of a spike
      * once the writer grew quicker: busy 94 % of phase 2, it read as idle in enough windows for
-     * the relay to send on four connections, and mail took 0.10 ms per sign-on, not 0.03.
+     * the relay to send on four connections, and mail took 0.10 ms per sign-on, not 0.02.
      */
     public boolean saturated() {
         long now = System.nanoTime();

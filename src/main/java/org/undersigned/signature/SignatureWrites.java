@@ -113,12 +113,12 @@ final class SignatureWrites {
     record Link(String purpose, Long expiresAt, Signature signature, Petition petition) {}
 
     /**
-     * The link whose token has this hash, with its signature and petition (in its signer's
-     * language), in one statement: the petition and its translation through JDBI's SQL objects
-     * took a third of the writer's time per confirmation.
+     * The link whose token is stored under this key ({@link LinkTokens#key}), with its signature
+     * and petition (in its signer's language), in one statement: the petition and its translation
+     * through JDBI's SQL objects took a third of the writer's time per confirmation.
      */
-    Optional<Link> link(String tokenHash) {
-        try (ResultSet row = writer.statement(LINK, tokenHash).executeQuery()) {
+    Optional<Link> link(String tokenKey) {
+        try (ResultSet row = writer.statement(LINK, tokenKey).executeQuery()) {
             return row.next() ? Optional.of(link(row)) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot look the link up", e);
@@ -126,8 +126,8 @@ final class SignatureWrites {
     }
 
     /** The same lookup on a read connection, for the pages behind the links, which change nothing. */
-    static Optional<Link> link(Handle reads, String tokenHash) {
-        return reads.createQuery(LINK).bind(0, tokenHash).map((row, ctx) -> link(row)).findOne();
+    static Optional<Link> link(Handle reads, String tokenKey) {
+        return reads.createQuery(LINK).bind(0, tokenKey).map((row, ctx) -> link(row)).findOne();
     }
 
     private static Link link(ResultSet row) throws SQLException {
@@ -166,9 +166,9 @@ final class SignatureWrites {
         }
     }
 
-    void addToken(String hash, long signatureId, String purpose, long now, Long expiresAt) {
+    void addToken(String key, long signatureId, String purpose, long now, Long expiresAt) {
         try {
-            writer.statement(TOKEN, hash, signatureId, purpose, now, expiresAt).executeUpdate();
+            writer.statement(TOKEN, key, signatureId, purpose, now, expiresAt).executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the link's token", e);
         }

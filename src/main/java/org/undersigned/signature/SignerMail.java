@@ -52,11 +52,11 @@ final class SignerMail {
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
     void enqueue(Handle h, long signatureId, Prepared prepared) {
-        writes.addToken(prepared.tokenHash(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
+        writes.addToken(prepared.tokenKey(), signatureId, "confirm", clock.millis(), prepared.expiresAt());
         outbox.enqueue(h, prepared.draft());
     }
 
-    record Prepared(String tokenHash, long expiresAt, Outbox.EncodedDraft draft) {}
+    record Prepared(String tokenKey, long expiresAt, Outbox.EncodedDraft draft) {}
 
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
