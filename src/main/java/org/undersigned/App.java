@@ -40,16 +40,16 @@ import org.undersigned.signature.SupporterForm;
 import org.undersigned.statement.StatementRoutes;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 import org.undersigned.web.ErrorPages;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.InFlightRequests;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Markdown;
-import org.undersigned.web.Messages;
+import org.undersigned.text.Markdown;
+import org.undersigned.text.Messages;
 import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
-import org.undersigned.web.Templates;
+import org.undersigned.text.Templates;
 
 /** Builds every part from a {@link Config}, wires the features by hand, and runs them. */
 public final class App {

@@ -11,7 +11,7 @@ import java.util.Locale;
 import org.undersigned.coordinator.Coordinators;
 import org.undersigned.coordinator.Passwords;
 import org.undersigned.db.Database;
-import org.undersigned.web.Messages;
+import org.undersigned.text.Messages;
 
 /** java -jar undersigned.jar create-coordinator --email E, with the password on standard input. */
 final class CreateCoordinator {

@@ -12,10 +12,10 @@ import org.undersigned.petition.Petitions;
 import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.Signing;
 import org.undersigned.signature.SupporterForm;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Markdown;
+import org.undersigned.text.Markdown;
 
 /** A campaign's page and embed with counter and supporter form, and its JSON. No supporter is ever named. */
 public final class CampaignRoutes {

@@ -14,7 +14,7 @@ import org.undersigned.signature.EmailAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Text;
+import org.undersigned.text.Text;
 
 /** Admins manage coordinators (/admin/coordinators); invited people choose their password (/admin/invitations/{token}). */
 final class CoordinatorAdminRoutes {

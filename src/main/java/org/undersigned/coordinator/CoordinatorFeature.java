@@ -7,7 +7,7 @@ import org.undersigned.audit.Audit;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
-import org.undersigned.signature.Tokens;
+import org.undersigned.tokens.Tokens;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 

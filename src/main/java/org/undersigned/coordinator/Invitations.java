@@ -9,7 +9,7 @@ import org.undersigned.audit.Audit;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
-import org.undersigned.signature.Tokens;
+import org.undersigned.tokens.Tokens;
 
 /**
  * An admin invites a coordinator by email: the account exists at once without a password, and a

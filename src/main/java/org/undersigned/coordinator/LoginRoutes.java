@@ -11,7 +11,7 @@ import org.undersigned.db.Database;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
-import org.undersigned.web.Text;
+import org.undersigned.text.Text;
 
 /** /admin/login and /admin/logout. Wrong email and wrong password get the same answer, in the same time. */
 final class LoginRoutes {

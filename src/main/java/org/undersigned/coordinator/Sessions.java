@@ -8,7 +8,7 @@ import java.time.Duration;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
-import org.undersigned.signature.Tokens;
+import org.undersigned.tokens.Tokens;
 
 /**
  * Coordinator sessions, kept in the database so they survive a restart and serve several

@@ -3,8 +3,8 @@ package org.undersigned.mail;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
-import org.undersigned.web.Messages;
-import org.undersigned.web.Templates;
+import org.undersigned.text.Messages;
+import org.undersigned.text.Templates;
 
 /** Renders templates/mail/NAME.txt.peb and NAME.html.peb into a {@link Mail}; the subject comes from the bundle. */
 public final class MailComposer {

@@ -3,7 +3,7 @@ package org.undersigned.petition;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.undersigned.web.Languages;
+import org.undersigned.text.Languages;
 
 /**
  * A petition as one reader gets it: its words in the chosen language, and every language its text

@@ -10,8 +10,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.undersigned.web.FieldError;
-import org.undersigned.web.Languages;
-import org.undersigned.web.Text;
+import org.undersigned.text.Languages;
+import org.undersigned.text.Text;
 
 /** The coordinators' form for a statement or campaign: fields, limits, checks. */
 final class PetitionForm {

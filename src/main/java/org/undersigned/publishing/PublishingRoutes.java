@@ -22,9 +22,9 @@ import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.TranslationDao;
 import org.undersigned.web.FieldError;
-import org.undersigned.web.Languages;
+import org.undersigned.text.Languages;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Markdown;
+import org.undersigned.text.Markdown;
 
 /** Creating and editing statements and campaigns, with a Markdown preview that saves nothing. */
 public final class PublishingRoutes {

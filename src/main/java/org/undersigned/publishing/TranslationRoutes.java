@@ -19,9 +19,9 @@ import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Translation;
 import org.undersigned.petition.TranslationDao;
 import org.undersigned.web.FieldError;
-import org.undersigned.web.Languages;
+import org.undersigned.text.Languages;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Text;
+import org.undersigned.text.Text;
 
 /**
  * A statement's or campaign's text in another language: add, edit, delete. Every version feeds the

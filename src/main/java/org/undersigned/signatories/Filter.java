@@ -5,7 +5,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.Set;
-import org.undersigned.web.Text;
+import org.undersigned.text.Text;
 
 /** What a coordinator asked to see: search text, status, country, type, order and page. Unknown values fall back. */
 public record Filter(String query, String state, String country, String orgType, Sort sort, int page) {

@@ -26,8 +26,8 @@ import org.undersigned.signature.SuspectReview;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.Clock;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Messages;
-import org.undersigned.web.Text;
+import org.undersigned.text.Messages;
+import org.undersigned.text.Text;
 
 /** A petition's page for its coordinators: numbers, links, the searchable list, moderation, CSV. */
 public final class SignatoryAdminRoutes {

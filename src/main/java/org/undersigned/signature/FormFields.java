@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.undersigned.web.FieldError;
-import org.undersigned.web.Text;
+import org.undersigned.text.Text;
 
 /** Reads and checks the fields of one submitted form, collecting every problem rather than the first. */
 final class FormFields {

@@ -4,6 +4,7 @@ import java.nio.ByteBuffer;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
+import org.undersigned.tokens.Tokens;
 
 /**
  * The tokens in the links of signers' mails, and the keys they are stored under.

@@ -2,7 +2,7 @@ package org.undersigned.signature;
 
 import java.util.List;
 import java.util.Map;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 
 /** The organisation sign-on form of a joint statement: its fields, limits and checks. */
 public final class OrganisationForm implements SignatureForm {

@@ -9,7 +9,8 @@ import org.undersigned.Config;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
 import org.undersigned.petition.Petition;
-import org.undersigned.web.Messages;
+import org.undersigned.text.Messages;
+import org.undersigned.tokens.Tokens;
 
 /**
  * Stores a checked signature and its confirmation mail in one transaction. A second signature

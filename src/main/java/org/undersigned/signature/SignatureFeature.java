@@ -10,7 +10,7 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
-import org.undersigned.web.Messages;
+import org.undersigned.text.Messages;
 import org.undersigned.web.PageRenderer;
 
 /** The signature pipeline, built once: signing for every kind of petition, the mail links, the chores. */

@@ -2,7 +2,7 @@ package org.undersigned.signature;
 
 import java.util.List;
 import java.util.Map;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 
 /** A campaign's supporter form: first and last name, email, country, an optional comment. */
 public final class SupporterForm implements SignatureForm {

@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.undersigned.db.Database;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 
 /** The public list of a statement: confirmed sign-ons, grouped by country, sorted as the reader's language sorts. */
 final class SignatoryList {

@@ -13,10 +13,10 @@ import org.undersigned.petition.PublicPages;
 import org.undersigned.signature.OrgType;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.Signing;
-import org.undersigned.web.Countries;
+import org.undersigned.text.Countries;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
-import org.undersigned.web.Markdown;
+import org.undersigned.text.Markdown;
 
 /** A joint statement's public page and embed, its organisation sign-on, and its JSON. */
 public final class StatementRoutes {

@@ -5,6 +5,7 @@ import io.javalin.http.Cookie;
 import io.javalin.http.SameSite;
 import java.util.List;
 import java.util.Locale;
+import org.undersigned.text.Messages;
 
 /**
  * Chooses the page language: an explicit ?lang= (remembered in a cookie), else the cookie,

@@ -9,6 +9,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import org.unbescape.html.HtmlEscape;
+import org.undersigned.text.Languages;
+import org.undersigned.text.Templates;
 
 /** Javalin's renderer: adds what every page's layout needs (language, switcher links, base URL). */
 public final class PageRenderer implements FileRenderer {

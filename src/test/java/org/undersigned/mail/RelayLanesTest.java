@@ -15,9 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
-import org.undersigned.web.Countries;
-import org.undersigned.web.Messages;
-import org.undersigned.web.Templates;
+import org.undersigned.text.Countries;
+import org.undersigned.text.Messages;
+import org.undersigned.text.Templates;
 
 /**
  * The relay sends over several connections, and over one while sign-ons queue for the writer,

@@ -17,6 +17,7 @@ import org.undersigned.support.Form;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SignOnForm;
+import org.undersigned.tokens.Tokens;
 
 class SignatureLinksTest extends AppTest {
     String statement;

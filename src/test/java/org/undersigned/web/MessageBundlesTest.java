@@ -14,6 +14,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.undersigned.text.Countries;
+import org.undersigned.text.Messages;
+import org.undersigned.text.Templates;
 
 /** One bundle per UI language: each complete, each switched on, and a gap shows English, never a key. */
 class MessageBundlesTest {

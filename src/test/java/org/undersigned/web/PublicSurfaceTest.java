@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
+import org.undersigned.text.Text;
 
 /** The JSON API, headers, health, languages: what embeds, clients and operators rely on. */
 class PublicSurfaceTest extends AppTest {

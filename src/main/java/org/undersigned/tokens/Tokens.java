@@ -1,4 +1,4 @@
-package org.undersigned.signature;
+package org.undersigned.tokens;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

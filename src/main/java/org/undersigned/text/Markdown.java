@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.text;
 
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.html.HtmlRenderer;

@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.text;
 
 import java.text.Normalizer;
 import java.util.regex.Pattern;

@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.text;
 
 import io.pebbletemplates.pebble.PebbleEngine;
 import io.pebbletemplates.pebble.extension.AbstractExtension;

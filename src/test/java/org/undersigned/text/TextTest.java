@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.text;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

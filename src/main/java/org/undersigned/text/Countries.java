@@ -1,4 +1,4 @@
-package org.undersigned.web;
+package org.undersigned.text;
 
 import java.text.Collator;
 import java.util.Arrays;
