@@ -3,14 +3,13 @@ package org.undersigned.campaign;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.undersigned.petition.Listed;
 
-/** Counts are queries over confirmed rows: never a counter that concurrent writes could skew. */
+/** Counts are queries over listed rows: never a counter that concurrent writes could skew. */
 interface SupporterCounts {
     @SqlQuery("""
             SELECT country, COUNT(*) AS count
             FROM signatures
-            WHERE petition_id = :petitionId AND\s""" + Listed.CONDITION + """
+            WHERE petition_id = :petitionId AND state = 'listed'
             GROUP BY country
             ORDER BY count DESC, country""")
     @RegisterConstructorMapper(CountryCount.class)

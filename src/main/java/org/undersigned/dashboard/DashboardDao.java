@@ -3,20 +3,19 @@ package org.undersigned.dashboard;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.undersigned.petition.SignatureState;
 
 interface DashboardDao {
-    /** Every petition an admin sees, or those assigned to this coordinator, with their counts. */
+    /** A petition and how many of its signatures are in one state (state null: it has none yet). */
+    record Line(long id, String kind, String slug, String title, String status, SignatureState state, long count) {}
+
+    /** Every petition an admin sees, or those assigned to this coordinator, a line per state of its signatures. */
     @SqlQuery("""
-            SELECT p.id, p.kind, p.slug, p.title, p.status,
-                   COALESCE(SUM(CASE WHEN s.status = 'confirmed' AND s.moderation IN ('none', 'approved') AND s.suspect IS NULL THEN 1 ELSE 0 END), 0) AS confirmed,
-                   COALESCE(SUM(CASE WHEN s.suspect IS NOT NULL THEN 1 ELSE 0 END), 0) AS suspect,
-                   COALESCE(SUM(CASE WHEN s.status = 'confirmed' AND s.moderation = 'awaiting' THEN 1 ELSE 0 END), 0) AS awaiting,
-                   COALESCE(SUM(CASE WHEN s.status = 'pending' AND s.suspect IS NULL THEN 1 ELSE 0 END), 0) AS pending,
-                   COALESCE(SUM(CASE WHEN s.status = 'withdrawn' THEN 1 ELSE 0 END), 0) AS withdrawn
+            SELECT p.id, p.kind, p.slug, p.title, p.status, s.state, COUNT(s.id) AS count
             FROM petitions p LEFT JOIN signatures s ON s.petition_id = p.id
             WHERE :admin OR p.id IN (SELECT petition_id FROM petition_coordinators WHERE coordinator_id = :coordinatorId)
-            GROUP BY p.id, p.kind, p.slug, p.title, p.status, p.created_at
+            GROUP BY p.id, p.kind, p.slug, p.title, p.status, p.created_at, s.state
             ORDER BY p.created_at DESC, p.id DESC""")
-    @RegisterConstructorMapper(PetitionSummary.class)
-    List<PetitionSummary> visibleTo(boolean admin, long coordinatorId);
+    @RegisterConstructorMapper(Line.class)
+    List<Line> visibleTo(boolean admin, long coordinatorId);
 }

@@ -20,7 +20,7 @@ public final class DashboardRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> {
             Coordinator me = AdminAccess.coordinator(ctx);
-            var petitions = database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id()));
+            var petitions = PetitionSummary.of(database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id())));
             long since = clock.millis() - 24 * 3_600_000L;
             var alerts = database.reads().withExtension(AlertDao.class, dao -> dao.recent(since, me.isAdmin(), me.id()));
             ctx.render("admin/dashboard.peb", Map.of("petitions", petitions, "alerts", alerts));

@@ -1,9 +1,13 @@
 package org.undersigned.dashboard;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.undersigned.petition.StateCounts;
 
 /** One line of the dashboard: a statement or campaign and where its signatures stand. */
-public record PetitionSummary(long id, String kind, String slug, String title, String status,
-                              long confirmed, long suspect, long awaiting, long pending, long withdrawn) {
+public record PetitionSummary(long id, String kind, String slug, String title, String status, StateCounts counts) {
     public String path() {
         return "/" + kind + "s/" + slug;
     }
@@ -12,4 +16,15 @@ public record PetitionSummary(long id, String kind, String slug, String title, S
         return "campaign".equals(kind);
     }
 
+    /** The dashboard's lines, a line per state each, folded into one summary per petition in their order. */
+    static List<PetitionSummary> of(List<DashboardDao.Line> lines) {
+        Map<Long, List<DashboardDao.Line>> byPetition = new LinkedHashMap<>();
+        lines.forEach(l -> byPetition.computeIfAbsent(l.id(), id -> new ArrayList<>()).add(l));
+        return byPetition.values().stream().map(ls -> {
+            DashboardDao.Line first = ls.get(0);
+            StateCounts counts = StateCounts.of(ls.stream().filter(l -> l.state() != null)
+                    .map(l -> new StateCounts.Row(l.state(), l.count())).toList());
+            return new PetitionSummary(first.id(), first.kind(), first.slug(), first.title(), first.status(), counts);
+        }).toList();
+    }
 }

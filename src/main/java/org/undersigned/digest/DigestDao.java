@@ -23,7 +23,7 @@ interface DigestDao {
     @RegisterConstructorMapper(NewSignOn.class)
     List<NewSignOn> confirmedBetween(long petitionId, long since, long until);
 
-    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND status = 'confirmed' AND moderation = 'awaiting'")
+    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND state = 'awaiting'")
     long awaiting(long petitionId);
 
 

@@ -4,13 +4,15 @@ import io.javalin.http.Context;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import java.util.Set;
+import org.undersigned.petition.SignatureState;
 import org.undersigned.text.Text;
 
-/** What a coordinator asked to see: search text, status, country, type, order and page. Unknown values fall back. */
-public record Filter(String query, String state, String country, String orgType, Sort sort, int page) {
+/**
+ * What a coordinator asked to see: search text, state (null: any), country, type, order and page.
+ * Unknown values fall back.
+ */
+public record Filter(String query, SignatureState state, String country, String orgType, Sort sort, int page) {
     static final int PAGE_SIZE = 50;
-    static final Set<String> STATES = Set.of("suspect", "pending", "awaiting", "confirmed", "rejected", "withdrawn");
 
     /** Each order is a fixed piece of SQL chosen by name, never text from the request. */
     enum Sort {
@@ -37,10 +39,15 @@ public record Filter(String query, String state, String country, String orgType,
         }
         String query = Text.line(ctx.queryParam("q"));
         return new Filter(query.length() > 200 ? query.substring(0, 200) : query,
-                STATES.contains(state) ? state : "",
+                SignatureState.of(state).orElse(null),
                 country.matches("[A-Z]{2}") ? country : "",
                 Text.line(ctx.queryParam("org_type")).replaceAll("[^a-z_]", ""),
                 sort, page);
+    }
+
+    /** The state as the SQL binds it: its code, or empty for any. */
+    String stateCode() {
+        return state == null ? "" : state.code();
     }
 
     /** For SQL LIKE ... ESCAPE '!': the search text with !, % and _ taken literally. */
@@ -56,7 +63,7 @@ public record Filter(String query, String state, String country, String orgType,
     public String queryString(int forPage) {
         Map<String, String> params = new java.util.LinkedHashMap<>();
         params.put("q", query);
-        params.put("status", state);
+        params.put("status", state == null ? "" : state.code());
         params.put("country", country);
         params.put("org_type", orgType);
         params.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));

@@ -3,7 +3,6 @@ package org.undersigned.signatories;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
-import org.undersigned.petition.Listed;
 
 /** The figures on a petition's coordinator page: sign-ups per day, and listed signatures by country and by type. */
 interface Numbers {
@@ -23,13 +22,17 @@ interface Numbers {
     @RegisterConstructorMapper(Day.class)
     List<Day> perDay(long petitionId, long since);
 
-    @SqlQuery("SELECT country AS key, COUNT(*) AS count FROM signatures WHERE petition_id = :petitionId AND\s"
-            + Listed.CONDITION + " GROUP BY country ORDER BY count DESC, country")
+    @SqlQuery("""
+            SELECT country AS key, COUNT(*) AS count FROM signatures
+            WHERE petition_id = :petitionId AND state = 'listed'
+            GROUP BY country ORDER BY count DESC, country""")
     @RegisterConstructorMapper(Group.class)
     List<Group> byCountry(long petitionId);
 
-    @SqlQuery("SELECT org_type AS key, COUNT(*) AS count FROM signatures WHERE petition_id = :petitionId AND org_type IS NOT NULL AND\s"
-            + Listed.CONDITION + " GROUP BY org_type ORDER BY count DESC, org_type")
+    @SqlQuery("""
+            SELECT org_type AS key, COUNT(*) AS count FROM signatures
+            WHERE petition_id = :petitionId AND state = 'listed' AND org_type IS NOT NULL
+            GROUP BY org_type ORDER BY count DESC, org_type""")
     @RegisterConstructorMapper(Group.class)
     List<Group> byType(long petitionId);
 }

@@ -21,6 +21,8 @@ import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
+import org.undersigned.petition.SignatureState;
+import org.undersigned.petition.StateCounts;
 import org.undersigned.signature.OrgType;
 import org.undersigned.signature.SuspectReview;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
@@ -69,12 +71,12 @@ public final class SignatoryAdminRoutes {
         Filter filter = Filter.from(ctx);
         Map<String, Object> model = new HashMap<>();
         database.reads().useExtension(SignatoryQueries.class, q -> {
-            long total = q.count(petition.id(), filter.state(), filter.country(), filter.orgType(), filter.query(), filter.like());
-            model.put("rows", q.page(petition.id(), filter.state(), filter.country(), filter.orgType(), filter.query(), filter.like(),
+            long total = q.count(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(), filter.like());
+            model.put("rows", q.page(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(), filter.like(),
                     filter.sort().sql, Filter.PAGE_SIZE, filter.offset()));
             model.put("total", total);
             model.put("pages", (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE);
-            model.put("counts", q.counts(petition.id()));
+            model.put("counts", StateCounts.of(q.counts(petition.id())));
             model.put("countryOptions", q.countries(petition.id()));
         });
         long today = clock.millis() / Numbers.DAY_MILLIS;
@@ -92,7 +94,7 @@ public final class SignatoryAdminRoutes {
         model.put("prevQuery", filter.queryString(filter.page() - 1));
         model.put("nextQuery", filter.queryString(filter.page() + 1));
         model.put("orgTypes", OrgType.codes());
-        model.put("states", List.of("suspect", "pending", "awaiting", "confirmed", "rejected", "withdrawn"));
+        model.put("states", SignatureState.values());
         model.put("changed", ctx.queryParam("changed"));
         ctx.render("admin/signatories.peb", model);
     }
@@ -110,12 +112,12 @@ public final class SignatoryAdminRoutes {
             csv.row(List.of("organisation_listed", "organisation_submitted", "org_type", "first_name", "last_name", "contact_name",
                     "email", "country", "website", "comment", "status", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates"));
             database.reads().useExtension(SignatoryQueries.class, q -> {
-                try (var stream = q.all(petition.id(), filter.state(), filter.country(), filter.orgType(), filter.query(), filter.like(), filter.sort().sql)) {
+                try (var stream = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(), filter.like(), filter.sort().sql)) {
                     stream.forEach(r -> {
                         rows.incrementAndGet();
                         try {
                             csv.row(java.util.Arrays.asList(r.shownName(), r.organisation(), r.orgType(), r.firstName(), r.lastName(),
-                                    r.contactName(), r.email(), r.country(), r.website(), r.comment(), r.state(),
+                                    r.contactName(), r.email(), r.country(), r.website(), r.comment(), r.state().code(),
                                     String.valueOf(r.petitionVersion()), time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()),
                                     r.updates() ? "yes" : "no"));
                         } catch (java.io.IOException e) {

@@ -7,6 +7,7 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
+import org.undersigned.petition.StateCounts;
 
 /**
  * The coordinators' list. The order is {@link Filter.Sort}'s fixed SQL; everything else is bound.
@@ -16,12 +17,10 @@ import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 interface SignatoryQueries {
     String COLUMNS = """
             id, status, moderation, organisation, display_name, org_type, website, contact_name, first_name, last_name,
-            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect""";
+            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state""";
     String MATCHES = """
             petition_id = :petitionId
-            AND (:state = '' OR (CASE WHEN suspect IS NOT NULL THEN 'suspect'
-                                      WHEN status = 'confirmed' AND moderation IN ('awaiting', 'rejected') THEN moderation
-                                      ELSE status END) = :state)
+            AND (:state = '' OR state = :state)
             AND (:country = '' OR country = :country)
             AND (:orgType = '' OR org_type = :orgType)
             AND (:query = '' OR lower(COALESCE(organisation, '')) LIKE :like ESCAPE '!'
@@ -44,16 +43,9 @@ interface SignatoryQueries {
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND id = :id")
     Optional<SignatoryRow> one(long petitionId, long id);
 
-    @SqlQuery("""
-            SELECT COALESCE(SUM(CASE WHEN status = 'pending' AND suspect IS NULL THEN 1 ELSE 0 END), 0) AS pending,
-                   COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation IN ('none', 'approved') AND suspect IS NULL THEN 1 ELSE 0 END), 0) AS listed,
-                   COALESCE(SUM(CASE WHEN suspect IS NOT NULL THEN 1 ELSE 0 END), 0) AS suspect,
-                   COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation = 'awaiting' THEN 1 ELSE 0 END), 0) AS awaiting,
-                   COALESCE(SUM(CASE WHEN status = 'confirmed' AND moderation = 'rejected' THEN 1 ELSE 0 END), 0) AS rejected,
-                   COALESCE(SUM(CASE WHEN status = 'withdrawn' THEN 1 ELSE 0 END), 0) AS withdrawn
-            FROM signatures WHERE petition_id = :petitionId""")
-    @RegisterConstructorMapper(Counts.class)
-    Counts counts(long petitionId);
+    @SqlQuery("SELECT state, COUNT(*) AS count FROM signatures WHERE petition_id = :petitionId GROUP BY state")
+    @RegisterConstructorMapper(StateCounts.Row.class)
+    List<StateCounts.Row> counts(long petitionId);
 
     @SqlQuery("SELECT DISTINCT country FROM signatures WHERE petition_id = :petitionId ORDER BY country")
     List<String> countries(long petitionId);
@@ -65,6 +57,4 @@ interface SignatoryQueries {
 
     @SqlUpdate("UPDATE signatures SET display_name = :displayName WHERE petition_id = :petitionId AND id = :id")
     int rename(long petitionId, long id, String displayName);
-
-    record Counts(long pending, long listed, long suspect, long awaiting, long rejected, long withdrawn) {}
 }
