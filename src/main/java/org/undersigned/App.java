@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
+import java.util.List;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,22 +23,26 @@ import org.undersigned.audit.Audit;
 import org.undersigned.chores.Periodic;
 import org.undersigned.chores.ScheduledBackups;
 import org.undersigned.audit.AuditRoutes;
-import org.undersigned.petition.PetitionAccess;
-import org.undersigned.publishing.PublishingRoutes;
-import org.undersigned.publishing.TranslationRoutes;
-import org.undersigned.signatories.SignatoryAdminRoutes;
-import org.undersigned.campaign.CampaignRoutes;
+import org.undersigned.alert.Alerts;
+import org.undersigned.campaign.CampaignPage;
 import org.undersigned.coordinator.CoordinatorFeature;
 import org.undersigned.dashboard.DashboardRoutes;
+import org.undersigned.pages.HomeRoutes;
+import org.undersigned.pages.PetitionPages;
+import org.undersigned.pages.PublicPages;
 import org.undersigned.petition.DemoContent;
-import org.undersigned.petition.HomeRoutes;
+import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
-import org.undersigned.petition.PublicPages;
+import org.undersigned.publishing.PublishingFeature;
+import org.undersigned.signatories.Moderation;
+import org.undersigned.signatories.SignatoryAdminRoutes;
+import org.undersigned.signatories.SignatoryExport;
+import org.undersigned.signatories.SignatoryOverview;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
-import org.undersigned.statement.StatementRoutes;
+import org.undersigned.statement.StatementPage;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.text.Countries;
@@ -62,6 +67,7 @@ public final class App {
     private final Config config;
     private final Clock clock;
     private Database database;
+    private Petitions petitions;
     private MailRelay relay;
     private SignatureFeature signatures;
     private Digests digests;
@@ -97,8 +103,8 @@ public final class App {
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
-        Petitions petitions = new Petitions(database, clock);
-        PublicPages pages = new PublicPages(petitions, clock);
+        petitions = new Petitions(database, clock);
+        PublicPages pages = new PublicPages(clock);
         // Javalin's own default, made here so that sign-ons can be answered on it after their commit
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
@@ -132,17 +138,16 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
-            new StatementRoutes(petitions, database, new OrganisationForm(countries, emails), signatures.signing(),
-                    markdown, countries, pages).register(cfg.routes);
-            new CampaignRoutes(petitions, database, new SupporterForm(countries, emails), signatures.signing(),
-                    markdown, countries, pages).register(cfg.routes);
+            new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
+                    new StatementPage(database, countries, new OrganisationForm(countries, emails)),
+                    new CampaignPage(database, new SupporterForm(countries, emails)))).register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
-            new DashboardRoutes(database, clock).register(cfg.routes);
+            new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
-            new PublishingRoutes(database, audit, access, markdown, clock).register(cfg.routes);
-            new TranslationRoutes(database, access, audit, clock).register(cfg.routes);
-            new SignatoryAdminRoutes(database, access, audit, messages, clock, signatures.suspects()).register(cfg.routes);
+            new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock).register(cfg.routes);
+            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects()),
+                    new SignatoryExport(database, audit), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
@@ -179,9 +184,11 @@ public final class App {
             server.stop();
         }
         if (relay != null) relay.close();
+        if (petitions != null) petitions.close();
         if (database != null) database.close();
         server = null;
         relay = null;
+        petitions = null;
         signatures = null;
         digests = null;
         trendWatch = null;

@@ -5,10 +5,9 @@ import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
-public interface AlertDao {
+interface AlertDao {
     record Hit(String key, long count) {}
 
-    record Alert(long id, long petitionId, String kind, String slug, String petitionKind, String title, String key, long count, long createdAt) {}
 
     @SqlQuery("SELECT id FROM petitions WHERE status = 'open'")
     List<Long> openPetitions();

@@ -7,8 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
-import org.undersigned.petition.PetitionCoordinators;
-import org.undersigned.petition.PetitionDao;
+import org.undersigned.petition.Petitions;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 
@@ -64,8 +63,8 @@ public final class TrendWatch {
                     if (dao.raise(petitionId, "name", hit.key(), hour, hit.count(), now) == 1) items.add(item("name", hit.key(), hit));
                 }
                 if (items.isEmpty()) return;
-                Petition petition = h.attach(PetitionDao.class).byId(petitionId).orElseThrow();
-                for (String to : h.attach(PetitionCoordinators.class).emails(petitionId)) {
+                Petition petition = Petitions.byId(h, petitionId).orElseThrow();
+                for (String to : Petitions.coordinatorEmails(h, petitionId)) {
                     outbox.enqueue(h, composer.compose("alert", Locale.ENGLISH, to, Map.of(
                             "title", petition.title(), "name", to, "alerts", items,
                             "link", baseUrl + "/admin" + petition.path() + "?status=suspect")));

@@ -12,7 +12,7 @@ record CampaignJson(String slug, String title, String status, long signatureCoun
     static CampaignJson of(Petition campaign, List<CountryCount> counts, List<String> languages) {
         Map<String, Long> byCountry = new LinkedHashMap<>();
         counts.forEach(c -> byCountry.put(c.country(), c.count()));
-        return new CampaignJson(campaign.slug(), campaign.title(), campaign.status(),
+        return new CampaignJson(campaign.slug(), campaign.title(), campaign.status().code(),
                 counts.stream().mapToLong(CountryCount::count).sum(), campaign.goal(), byCountry, languages);
     }
 }

@@ -67,6 +67,11 @@ public final class Coordinators {
         return database.reads().withExtension(CoordinatorDao.class, dao -> dao.byEmail(key));
     }
 
+    /** Inside a transaction: the coordinator with this id, if any. */
+    public static Optional<Coordinator> byId(Handle h, long id) {
+        return h.attach(CoordinatorDao.class).byId(id);
+    }
+
     public List<Coordinator> all() {
         return database.reads().withExtension(CoordinatorDao.class, CoordinatorDao::all);
     }

@@ -2,7 +2,7 @@ package org.undersigned.dashboard;
 
 import io.javalin.config.RoutesConfig;
 import java.util.Map;
-import org.undersigned.alert.AlertDao;
+import org.undersigned.alert.Alerts;
 import org.undersigned.coordinator.AdminAccess;
 import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
@@ -10,10 +10,12 @@ import org.undersigned.db.Database;
 /** GET /admin: the statements and campaigns this coordinator looks after, and their numbers. */
 public final class DashboardRoutes {
     private final Database database;
+    private final Alerts alerts;
     private final java.time.Clock clock;
 
-    public DashboardRoutes(Database database, java.time.Clock clock) {
+    public DashboardRoutes(Database database, Alerts alerts, java.time.Clock clock) {
         this.database = database;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
@@ -22,8 +24,7 @@ public final class DashboardRoutes {
             Coordinator me = AdminAccess.coordinator(ctx);
             var petitions = PetitionSummary.of(database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id())));
             long since = clock.millis() - 24 * 3_600_000L;
-            var alerts = database.reads().withExtension(AlertDao.class, dao -> dao.recent(since, me.isAdmin(), me.id()));
-            ctx.render("admin/dashboard.peb", Map.of("petitions", petitions, "alerts", alerts));
+            ctx.render("admin/dashboard.peb", Map.of("petitions", petitions, "alerts", alerts.recent(since, me.isAdmin(), me.id())));
         });
     }
 }

@@ -32,8 +32,7 @@ public final class Database implements AutoCloseable {
     private final Checkpointer checkpointer;
     private final boolean createdNow;
     private final HikariDataSource readPool;
-    private final java.sql.Connection versionConnection;
-    private final java.sql.PreparedStatement versionQuery;
+    private final SQLiteDataSource dataSource;
 
     public Database(String jdbcUrl) {
         this.createdNow = isNew(jdbcUrl);
@@ -44,17 +43,8 @@ public final class Database implements AutoCloseable {
                 .locations("classpath:db/migration")
                 .load()
                 .migrate();
+        this.dataSource = dataSource;
         this.readPool = readPool(dataSource);
-        java.sql.Connection version = null;
-        try {
-            version = dataSource.getConnection();
-            this.versionQuery = version.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?");
-        } catch (java.sql.SQLException e) {
-            if (version != null) closeQuietly(version);
-            readPool.close();
-            throw new IllegalStateException("cannot open the database " + jdbcUrl, e);
-        }
-        this.versionConnection = version;
         this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
         Checkpointer started = null;
         try {
@@ -62,7 +52,6 @@ public final class Database implements AutoCloseable {
             this.writer = new Writer(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open(), started::committed);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (started != null) started.close();
-            closeQuietly(versionConnection);
             readPool.close();
             if (e instanceof RuntimeException r) throw r;
             throw new IllegalStateException("cannot open the database " + jdbcUrl + " for checkpoints", e);
@@ -155,21 +144,14 @@ public final class Database implements AutoCloseable {
     }
 
     /**
-     * The petition's public_version (see V010), or -1 when there is no such petition. Every public
-     * page and every sign-on asks this, so it runs on a connection of its own with the statement
-     * kept prepared: a few microseconds, and exact (edits made outside the server show at once).
+     * A connection of the caller's own, outside the pool, for one query asked so often that it
+     * keeps its statement prepared; the caller closes it, before this database closes.
      */
-    public long publicVersion(String kind, String slug) {
-        synchronized (versionQuery) {
-            try {
-                versionQuery.setString(1, kind);
-                versionQuery.setString(2, slug);
-                try (java.sql.ResultSet row = versionQuery.executeQuery()) {
-                    return row.next() ? row.getLong(1) : -1;
-                }
-            } catch (java.sql.SQLException e) {
-                throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
-            }
+    public java.sql.Connection openConnection() {
+        try {
+            return dataSource.getConnection();
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot open a connection to the database", e);
         }
     }
 
@@ -186,8 +168,5 @@ public final class Database implements AutoCloseable {
         writer.close();
         checkpointer.close();
         readPool.close();
-        synchronized (versionQuery) {
-            closeQuietly(versionConnection);
-        }
     }
 }

@@ -6,7 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
-import org.undersigned.petition.PetitionCoordinators;
+import org.undersigned.petition.Petitions;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 
@@ -49,7 +49,7 @@ public final class Digests implements AutoCloseable {
                 long awaiting = dao.awaiting(petition.id());
                 dao.sent(petition.id(), now);
                 if (fresh.isEmpty() && awaiting == 0) return 0;
-                var recipients = h.attach(PetitionCoordinators.class).emails(petition.id());
+                var recipients = Petitions.coordinatorEmails(h, petition.id());
                 for (String to : recipients) {
                     outbox.enqueue(h, composer.compose("digest", Locale.ENGLISH, to, Map.of(
                             "title", petition.title(),

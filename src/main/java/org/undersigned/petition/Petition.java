@@ -1,22 +1,22 @@
 package org.undersigned.petition;
 
 /**
- * Something people sign: a joint statement (kind "statement") or a campaign (kind "campaign").
+ * Something people sign: a joint statement or a campaign ({@link Kind}).
  * Its words (title, summary, body, consent) are in {@code lang}; see {@link Translation} for the others.
  * Status is what the coordinator set; {@link #at} gives what it is at a moment, since a petition
  * may open and close itself at set times.
  */
 public record Petition(
-        long id, String kind, String slug, String title, String summary, String body, String status,
+        long id, Kind kind, String slug, String title, String summary, String body, PetitionStatus status,
         Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
         boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang) {
 
     public boolean isOpen() {
-        return "open".equals(status);
+        return status == PetitionStatus.OPEN;
     }
 
     public boolean isClosed() {
-        return "closed".equals(status);
+        return status == PetitionStatus.CLOSED;
     }
 
     /** Drafts and petitions whose opening time has not come are not public. */
@@ -25,23 +25,23 @@ public record Petition(
     }
 
     public boolean isCampaign() {
-        return "campaign".equals(kind);
+        return kind == Kind.CAMPAIGN;
     }
 
     /** The page's path, e.g. /statements/end-detention. */
     public String path() {
-        return "/" + kind + "s/" + slug;
+        return "/" + kind.plural() + "/" + slug;
     }
 
-    /** As it stands at this moment: before its opening time it is "scheduled", after its closing time "closed". */
+    /** As it stands at this moment: before its opening time it is scheduled, after its closing time closed. */
     public Petition at(long now) {
         if (!isOpen()) return this;
-        if (opensAt != null && now < opensAt) return withStatus("scheduled", closedAt);
-        if (closesAt != null && now >= closesAt) return withStatus("closed", closesAt);
+        if (opensAt != null && now < opensAt) return withStatus(PetitionStatus.SCHEDULED, closedAt);
+        if (closesAt != null && now >= closesAt) return withStatus(PetitionStatus.CLOSED, closesAt);
         return this;
     }
 
-    private Petition withStatus(String newStatus, Long newClosedAt) {
+    private Petition withStatus(PetitionStatus newStatus, Long newClosedAt) {
         return new Petition(id, kind, slug, title, summary, body, newStatus, goal, createdAt, updatedAt, newClosedAt,
                 imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang);
     }

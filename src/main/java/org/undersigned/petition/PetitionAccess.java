@@ -15,7 +15,7 @@ public final class PetitionAccess {
     }
 
     /** The petition if this coordinator may manage it; otherwise it does not exist for them (404). */
-    public Petition manageable(Coordinator me, String kind, String slug) {
+    public Petition manageable(Coordinator me, Kind kind, String slug) {
         Petition petition = petitions.find(kind, slug).orElseThrow(NotFoundResponse::new);
         if (!canManage(me, petition.id())) throw new NotFoundResponse();
         return petition;

@@ -4,7 +4,7 @@ import java.util.List;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /** Who hears about a petition (digests, alerts): its own coordinators, or the admins where nobody is assigned. */
-public interface PetitionCoordinators {
+interface PetitionCoordinators {
     @SqlQuery("""
             SELECT email FROM coordinators c
             WHERE c.id IN (SELECT coordinator_id FROM petition_coordinators WHERE petition_id = :petitionId)

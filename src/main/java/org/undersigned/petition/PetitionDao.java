@@ -7,7 +7,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Petition.class)
-public interface PetitionDao {
+interface PetitionDao {
     String COLUMNS = """
             id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url,
             needs_approval, opens_at, closes_at, consent_text, version, digest, lang""";

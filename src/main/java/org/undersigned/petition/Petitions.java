@@ -2,120 +2,117 @@ package org.undersigned.petition;
 
 import io.javalin.http.NotFoundResponse;
 import java.time.Clock;
-import io.javalin.http.Context;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
-import org.undersigned.web.Localization;
 
 /**
  * Reads petitions as they stand now (opening and closing times applied). Drafts and embargoed
  * petitions do not exist for the public.
  */
-public final class Petitions {
+public final class Petitions implements AutoCloseable {
     private final Database database;
     private final Clock clock;
+    private final PublicVersions versions;
     /** kind/slug to the petition as stored and its translations, at a public_version; one entry per petition. */
-    private final Map<String, Stored> cache = new HashMap<>();
+    private final Map<String, Published> cache = new HashMap<>();
 
     public Petitions(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
+        this.versions = new PublicVersions(database.openConnection());
     }
 
     /**
-     * A public petition by its address. Petitions and their translations are kept in memory and
-     * read again only when their public_version moved (every change moves it, see V010/V021).
+     * A public petition by its address, or 404. Petitions and their translations are kept in memory
+     * and read again only when their public_version moved (every change moves it, see V010/V021).
      */
-    public Petition publicOne(Context ctx, String kind, String slug) {
-        return current(ctx, kind, slug).map(s -> s.petition().at(clock.millis())).filter(Petition::isPublic)
-                .orElseThrow(NotFoundResponse::new);
+    public Published publicOne(Kind kind, String slug) {
+        Published stored = current(kind, slug).orElseThrow(NotFoundResponse::new);
+        Petition now = stored.petition().at(clock.millis());
+        if (!now.isPublic()) throw new NotFoundResponse();
+        return new Published(now, stored.translations(), stored.version());
     }
 
-    /** The version the public pages of this petition are at (it moves whenever anything they show changes). */
-    public long version(Context ctx, Petition petition) {
-        return current(ctx, petition.kind(), petition.slug()).map(Stored::version).orElse(-1L);
-    }
-
-    /**
-     * The petition as it is now, asked of the database once per request: a public page needs it
-     * three times (the petition, its version for the page cache, its translations), a sign-on
-     * twice, and each time was a query on the one connection every request shares.
-     */
-    private Optional<Stored> current(Context ctx, String kind, String slug) {
-        String key = Stored.class.getName() + ":" + kind + "/" + slug;
-        Optional<Stored> seen = ctx.attribute(key);
-        if (seen != null) return seen;
-        Optional<Stored> now = current(kind, slug);
-        ctx.attribute(key, now);
-        return now;
-    }
-
-    private Optional<Stored> current(String kind, String slug) {
-        long version = database.publicVersion(kind, slug);
+    private Optional<Published> current(Kind kind, String slug) {
+        long version = versions.of(kind, slug);
         if (version < 0) return Optional.empty();
-        Stored stored = stored(kind + "/" + slug);
+        String key = kind.code() + "/" + slug;
+        Published stored;
+        synchronized (cache) {
+            stored = cache.get(key);
+        }
         if (stored != null && stored.version() == version) return Optional.of(stored);
-        Optional<Stored> fresh = database.reads().withHandle(h -> h.attach(PetitionDao.class).find(kind, slug)
-                .map(p -> new Stored(p, h.attach(TranslationDao.class).all(p.id()), version)));
+        Optional<Published> fresh = database.reads().withHandle(h -> h.attach(PetitionDao.class).find(kind.code(), slug)
+                .map(p -> new Published(p, h.attach(TranslationDao.class).all(p.id()), version)));
         fresh.ifPresent(s -> {
             synchronized (cache) {
-                cache.put(kind + "/" + slug, s);
+                cache.put(key, s);
             }
         });
         return fresh;
     }
 
-    private Stored stored(String key) {
-        synchronized (cache) {
-            return cache.get(key);
-        }
-    }
-
-    private List<Translation> translations(Context ctx, Petition petition) {
-        Optional<Stored> stored = current(ctx, petition.kind(), petition.slug());
-        if (stored.isPresent() && stored.get().petition().id() == petition.id()) return stored.get().translations();
-        return database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id()));
-    }
-
-    private record Stored(Petition petition, List<Translation> translations, long version) {}
-
     /** As stored, whatever its status and times: for coordinators. */
-    public Optional<Petition> find(String kind, String slug) {
-        return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind, slug));
-    }
-
-    /** The petition in the language this reader gets (see {@link Localization#textLanguage}), with its other languages. */
-    public PetitionText forReader(Context ctx, Petition petition) {
-        List<Translation> translations = translations(ctx, petition);
-        List<String> languages = new ArrayList<>();
-        languages.add(petition.lang());
-        translations.stream().map(Translation::lang).filter(l -> !l.equals(petition.lang())).forEach(languages::add);
-        String chosen = Localization.textLanguage(ctx, languages, petition.lang());
-        Petition text = translations.stream().filter(t -> t.lang().equals(chosen)).findFirst().map(petition::in).orElse(petition);
-        return new PetitionText(text, List.copyOf(languages));
+    public Optional<Petition> find(Kind kind, String slug) {
+        return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind.code(), slug));
     }
 
     /** The petition's words in this language if it has them, else as written; for mails and pages of one signer. */
     public static Petition in(Handle h, Petition petition, String lang) {
         if (lang == null || lang.equals(petition.lang())) return petition;
-        return h.attach(TranslationDao.class).find(petition.id(), lang).map(petition::in).orElse(petition);
+        return translation(h, petition.id(), lang).map(petition::in).orElse(petition);
     }
 
-    public List<String> languages(Petition petition) {
-        List<String> languages = new ArrayList<>(List.of(petition.lang()));
-        database.reads().withExtension(TranslationDao.class, dao -> dao.languages(petition.id())).stream()
-                .filter(l -> !l.equals(petition.lang())).forEach(languages::add);
-        return languages;
+    /** Inside a transaction: the petition as stored, whatever its status. */
+    public static Optional<Petition> byId(Handle h, long id) {
+        return h.attach(PetitionDao.class).byId(id);
+    }
+
+    /** Inside a transaction: how many have signed it, whatever their state (its slug is fixed once anyone has). */
+    public static long signatureCount(Handle h, long petitionId) {
+        return h.attach(PetitionDao.class).signatureCount(petitionId);
+    }
+
+    /** Inside a transaction: who hears about a petition (digests, alerts). */
+    public static List<String> coordinatorEmails(Handle h, long petitionId) {
+        return h.attach(PetitionCoordinators.class).emails(petitionId);
+    }
+
+    /** Its text in one more language, if it has it. */
+    public Optional<Translation> translation(long petitionId, String lang) {
+        return database.reads().withHandle(h -> translation(h, petitionId, lang));
+    }
+
+    public static Optional<Translation> translation(Handle h, long petitionId, String lang) {
+        return h.attach(TranslationDao.class).find(petitionId, lang);
+    }
+
+    public List<Translation> translations(long petitionId) {
+        return database.reads().withExtension(TranslationDao.class, dao -> dao.all(petitionId));
+    }
+
+    /** Inside a transaction: adds or replaces a translation. */
+    public static void save(Handle h, Translation translation) {
+        h.attach(TranslationDao.class).save(translation);
+    }
+
+    /** Inside a transaction: removes a translation; false when there was none. */
+    public static boolean deleteTranslation(Handle h, long petitionId, String lang) {
+        return h.attach(TranslationDao.class).delete(petitionId, lang) > 0;
     }
 
     public List<Petition> open() {
         long now = clock.millis();
         return database.reads().withExtension(PetitionDao.class, PetitionDao::open).stream()
                 .map(p -> p.at(now)).filter(Petition::isOpen).toList();
+    }
+
+    @Override
+    public void close() {
+        versions.close();
     }
 }

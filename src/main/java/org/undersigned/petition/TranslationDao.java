@@ -8,7 +8,7 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
 @RegisterConstructorMapper(Translation.class)
-public interface TranslationDao {
+interface TranslationDao {
     @SqlQuery("""
             SELECT petition_id, lang, title, summary, body, consent_text, updated_at
             FROM petition_translations WHERE petition_id = :petitionId ORDER BY lang""")

@@ -4,13 +4,16 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.Coordinator;
+import org.undersigned.coordinator.Coordinators;
 import org.undersigned.db.Database;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
-import org.undersigned.petition.PetitionDao;
-import org.undersigned.petition.TranslationDao;
+import org.undersigned.petition.PetitionStatus;
+import org.undersigned.petition.Petitions;
 import org.undersigned.web.FieldError;
 
 /**
@@ -35,19 +38,19 @@ final class PetitionEditor {
         this.clock = clock;
     }
 
-    Outcome create(Coordinator me, String kind, Map<String, List<String>> params) {
+    Outcome create(Coordinator me, Kind kind, Map<String, List<String>> params) {
         PetitionForm.Result form = PetitionForm.parse(kind, params);
         if (form.draft() == null) return new Outcome(form.values(), form.errors(), null);
         PetitionDraft draft = form.draft();
         return database.writer().write(h -> {
             PublishingDao dao = h.attach(PublishingDao.class);
-            if (dao.slugTaken(kind, draft.slug(), -1) > 0) return slugTaken(form);
+            if (dao.slugTaken(kind.code(), draft.slug(), -1) > 0) return slugTaken(form);
             long now = clock.millis();
-            long id = dao.insert(kind, draft, now, draft.status().equals("closed") ? Long.valueOf(now) : null);
+            long id = dao.insert(kind.code(), draft, now, draft.status() == PetitionStatus.CLOSED ? Long.valueOf(now) : null);
             dao.addVersion(id, 1, draft.title(), draft.body(), now, me.email());
             dao.assign(id, me.id());
-            Petition saved = h.attach(PetitionDao.class).byId(id).orElseThrow();
-            audit.record(h, me.id(), me.email(), "create", saved.path(), draft.status());
+            Petition saved = Petitions.byId(h, id).orElseThrow();
+            audit.record(h, me.id(), me.email(), "create", saved.path(), draft.status().code());
             return new Outcome(form.values(), List.of(), saved);
         });
     }
@@ -58,15 +61,14 @@ final class PetitionEditor {
         PetitionDraft draft = form.draft();
         return database.writer().write(h -> {
             PublishingDao dao = h.attach(PublishingDao.class);
-            PetitionDao petitions = h.attach(PetitionDao.class);
-            Petition stored = petitions.byId(existing.id()).orElseThrow();
+            Petition stored = Petitions.byId(h, existing.id()).orElseThrow();
             List<FieldError> errors = new ArrayList<>();
             if (!draft.slug().equals(stored.slug())) {
-                if (petitions.signatureCount(stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.locked"));
-                else if (dao.slugTaken(stored.kind(), draft.slug(), stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.taken"));
+                if (Petitions.signatureCount(h, stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.locked"));
+                else if (dao.slugTaken(stored.kind().code(), draft.slug(), stored.id()) > 0) errors.add(new FieldError("slug", "error.slug.taken"));
             }
             if (draft.lang() != null && !draft.lang().equals(stored.lang())
-                    && h.attach(TranslationDao.class).find(stored.id(), draft.lang()).isPresent()) {
+                    && Petitions.translation(h, stored.id(), draft.lang()).isPresent()) {
                 errors.add(new FieldError("lang", "error.lang.translated"));
             }
             if (!errors.isEmpty()) return new Outcome(form.values(), errors, null);
@@ -76,9 +78,9 @@ final class PetitionEditor {
                 version++;
                 dao.addVersion(stored.id(), version, draft.title(), draft.body(), now, me.email());
             }
-            Long closedAt = draft.status().equals("closed") ? (stored.isClosed() ? stored.closedAt() : Long.valueOf(now)) : null;
+            Long closedAt = draft.status() == PetitionStatus.CLOSED ? (stored.isClosed() ? stored.closedAt() : Long.valueOf(now)) : null;
             dao.update(stored.id(), draft, version, now, closedAt);
-            Petition saved = petitions.byId(stored.id()).orElseThrow();
+            Petition saved = Petitions.byId(h, stored.id()).orElseThrow();
             auditChanges(h, me, stored, saved);
             return new Outcome(form.values(), List.of(), saved);
         });
@@ -87,14 +89,30 @@ final class PetitionEditor {
     private void auditChanges(Handle h, Coordinator me, Petition before, Petition after) {
         String detail = before.version() != after.version() ? "text version " + after.version() : "";
         audit.record(h, me.id(), me.email(), "edit", after.path(), detail);
-        if (!before.status().equals(after.status())) {
+        if (before.status() != after.status()) {
             String action = switch (after.status()) {
-                case "open" -> before.isClosed() ? "reopen" : "publish";
-                case "closed" -> "close";
+                case OPEN -> before.isClosed() ? "reopen" : "publish";
+                case CLOSED -> "close";
                 default -> "unpublish";
             };
             audit.record(h, me.id(), me.email(), action, after.path(), before.status() + " → " + after.status());
         }
+    }
+
+    /** An admin adds or removes a coordinator of this petition; false when there is no such coordinator. */
+    boolean assign(Coordinator me, Petition petition, long coordinatorId, boolean add) {
+        return database.writer().write(h -> {
+            Optional<Coordinator> coordinator = Coordinators.byId(h, coordinatorId);
+            if (coordinator.isEmpty()) return false;
+            PublishingDao dao = h.attach(PublishingDao.class);
+            int changed = add ? dao.assign(petition.id(), coordinatorId) : dao.unassign(petition.id(), coordinatorId);
+            if (changed > 0) audit.record(h, me.id(), me.email(), add ? "assign" : "unassign", petition.path(), coordinator.get().email());
+            return true;
+        });
+    }
+
+    List<Coordinator> assigned(Petition petition) {
+        return database.reads().withExtension(PublishingDao.class, dao -> dao.assigned(petition.id()));
     }
 
     private static Outcome slugTaken(PetitionForm.Result form) {

@@ -8,21 +8,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import org.undersigned.petition.Kind;
+import org.undersigned.petition.PetitionStatus;
 import org.undersigned.web.FieldError;
 import org.undersigned.text.Languages;
 import org.undersigned.text.Text;
 
 /** The coordinators' form for a statement or campaign: fields, limits, checks. */
 final class PetitionForm {
-    static final Set<String> STATUSES = Set.of("draft", "open", "closed");
     static final int MAX_BODY = 60_000;
 
     record Result(Map<String, String> values, List<FieldError> errors, PetitionDraft draft) {}
 
     private PetitionForm() {}
 
-    static Result parse(String kind, Map<String, List<String>> params) {
+    static Result parse(Kind kind, Map<String, List<String>> params) {
         Map<String, String> values = new LinkedHashMap<>();
         List<FieldError> errors = new ArrayList<>();
         String title = Text.line(first(params, "title"));
@@ -52,9 +52,10 @@ final class PetitionForm {
         if (body.isEmpty()) errors.add(new FieldError("body", "error.body.required"));
         else if (body.length() > MAX_BODY) errors.add(new FieldError("body", "error.body.too_long"));
 
-        String status = Text.line(first(params, "status"));
-        values.put("status", status);
-        if (!STATUSES.contains(status)) errors.add(new FieldError("status", "error.status.invalid"));
+        String statusCode = Text.line(first(params, "status"));
+        values.put("status", statusCode);
+        PetitionStatus status = PetitionStatus.of(statusCode).filter(PetitionStatus.CHOSEN::contains).orElse(null);
+        if (status == null) errors.add(new FieldError("status", "error.status.invalid"));
 
         Long opensAt = time(params, "opens_at", values, errors);
         Long closesAt = time(params, "closes_at", values, errors);
@@ -67,7 +68,7 @@ final class PetitionForm {
 
         Integer goal = null;
         String imageUrl = null;
-        if (kind.equals("campaign")) {
+        if (kind == Kind.CAMPAIGN) {
             String goalText = Text.line(first(params, "goal")).replaceAll("[\\s,.']", "");
             values.put("goal", goalText);
             try {

@@ -11,53 +11,52 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import io.javalin.http.BadRequestResponse;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.NotFoundResponse;
-import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.AdminAccess;
 import org.undersigned.coordinator.Coordinator;
-import org.undersigned.coordinator.CoordinatorDao;
-import org.undersigned.db.Database;
+import org.undersigned.coordinator.Coordinators;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
-import org.undersigned.petition.TranslationDao;
+import org.undersigned.petition.PetitionStatus;
+import org.undersigned.petition.Petitions;
 import org.undersigned.web.FieldError;
 import org.undersigned.text.Languages;
 import org.undersigned.web.Localization;
 import org.undersigned.text.Markdown;
 
 /** Creating and editing statements and campaigns, with a Markdown preview that saves nothing. */
-public final class PublishingRoutes {
+final class PublishingRoutes {
     private static final DateTimeFormatter LOCAL_INPUT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm");
     private final PetitionEditor editor;
     private final PetitionAccess access;
+    private final Petitions petitions;
+    private final Coordinators coordinators;
     private final Markdown markdown;
-    private final Database database;
-    private final Audit audit;
 
-    public PublishingRoutes(Database database, Audit audit, PetitionAccess access, Markdown markdown, java.time.Clock clock) {
-        this.editor = new PetitionEditor(database, audit, clock);
+    PublishingRoutes(PetitionEditor editor, PetitionAccess access, Petitions petitions, Coordinators coordinators, Markdown markdown) {
+        this.editor = editor;
         this.access = access;
+        this.petitions = petitions;
+        this.coordinators = coordinators;
         this.markdown = markdown;
-        this.database = database;
-        this.audit = audit;
     }
 
-    public void register(RoutesConfig routes) {
-        routes.get("/admin/statements/new", ctx -> form(ctx, "statement", null, Map.of("status", "draft"), List.of(), null));
-        routes.post("/admin/statements", ctx -> create(ctx, "statement"));
-        routes.get("/admin/statements/{slug}/edit", ctx -> edit(ctx, "statement"));
-        routes.post("/admin/statements/{slug}", ctx -> update(ctx, "statement"));
-        routes.get("/admin/campaigns/new", ctx -> form(ctx, "campaign", null, Map.of("status", "draft"), List.of(), null));
-        routes.post("/admin/campaigns", ctx -> create(ctx, "campaign"));
-        routes.get("/admin/campaigns/{slug}/edit", ctx -> edit(ctx, "campaign"));
-        routes.post("/admin/campaigns/{slug}", ctx -> update(ctx, "campaign"));
-        routes.post("/admin/statements/{slug}/coordinators", ctx -> assign(ctx, "statement"));
-        routes.post("/admin/campaigns/{slug}/coordinators", ctx -> assign(ctx, "campaign"));
+    void register(RoutesConfig routes) {
+        for (Kind kind : Kind.values()) {
+            String admin = "/admin/" + kind.plural();
+            routes.get(admin + "/new", ctx -> form(ctx, kind, null, Map.of("status", PetitionStatus.DRAFT.code()), List.of(), null));
+            routes.post(admin, ctx -> create(ctx, kind));
+            routes.get(admin + "/{slug}/edit", ctx -> edit(ctx, kind));
+            routes.post(admin + "/{slug}", ctx -> update(ctx, kind));
+            routes.post(admin + "/{slug}/coordinators", ctx -> assign(ctx, kind));
+        }
     }
 
     /** Admins choose who coordinates a petition; coordinators see only what they are given. */
-    private void assign(Context ctx, String kind) {
+    private void assign(Context ctx, Kind kind) {
         Coordinator me = AdminAccess.coordinator(ctx);
         if (!me.isAdmin()) throw new ForbiddenResponse("admins only");
         Petition petition = access.manageable(me, kind, ctx.pathParam("slug"));
@@ -65,19 +64,13 @@ public final class PublishingRoutes {
         try {
             coordinatorId = Long.parseLong(ctx.formParam("coordinator_id"));
         } catch (NumberFormatException e) {
-            throw new io.javalin.http.BadRequestResponse("coordinator_id");
+            throw new BadRequestResponse("coordinator_id");
         }
-        boolean add = "add".equals(ctx.formParam("action"));
-        database.writer().run(h -> {
-            var coordinator = h.attach(CoordinatorDao.class).byId(coordinatorId).orElseThrow(NotFoundResponse::new);
-            PublishingDao dao = h.attach(PublishingDao.class);
-            int changed = add ? dao.assign(petition.id(), coordinatorId) : dao.unassign(petition.id(), coordinatorId);
-            if (changed > 0) audit.record(h, me.id(), me.email(), add ? "assign" : "unassign", petition.path(), coordinator.email());
-        });
+        if (!editor.assign(me, petition, coordinatorId, "add".equals(ctx.formParam("action")))) throw new NotFoundResponse();
         ctx.redirect("/admin" + petition.path() + "/edit", HttpStatus.SEE_OTHER);
     }
 
-    private void create(Context ctx, String kind) {
+    private void create(Context ctx, Kind kind) {
         if (isPreview(ctx)) {
             preview(ctx, kind, null);
             return;
@@ -87,12 +80,12 @@ public final class PublishingRoutes {
         else form(ctx.status(HttpStatus.BAD_REQUEST), kind, null, outcome.values(), outcome.errors(), null);
     }
 
-    private void edit(Context ctx, String kind) {
+    private void edit(Context ctx, Kind kind) {
         Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
         form(ctx, kind, petition, values(petition), List.of(), null);
     }
 
-    private void update(Context ctx, String kind) {
+    private void update(Context ctx, Kind kind) {
         Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
         if (isPreview(ctx)) {
             preview(ctx, kind, petition);
@@ -103,7 +96,7 @@ public final class PublishingRoutes {
         else form(ctx.status(HttpStatus.BAD_REQUEST), kind, petition, outcome.values(), outcome.errors(), null);
     }
 
-    private void preview(Context ctx, String kind, Petition petition) {
+    private void preview(Context ctx, Kind kind, Petition petition) {
         PetitionForm.Result form = PetitionForm.parse(kind, ctx.formParamMap());
         form(ctx, kind, petition, form.values(), List.of(), markdown.toHtml(form.values().get("body")));
     }
@@ -112,28 +105,28 @@ public final class PublishingRoutes {
         return "preview".equals(ctx.formParam("action"));
     }
 
-    private void form(Context ctx, String kind, Petition petition, Map<String, String> values, List<FieldError> errors, String previewHtml) {
+    private void form(Context ctx, Kind kind, Petition petition, Map<String, String> values, List<FieldError> errors, String previewHtml) {
         Map<String, Object> model = new HashMap<>();
         model.put("kind", kind);
         model.put("petition", petition);
         model.put("values", values);
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
-        model.put("action", petition == null ? "/admin/" + kind + "s" : "/admin" + petition.path());
+        model.put("action", petition == null ? "/admin/" + kind.plural() : "/admin" + petition.path());
         model.put("allLanguages", Languages.all(Localization.of(ctx)));
         String chosenLang = values.get("lang");
         model.put("chosenLang", chosenLang == null || chosenLang.isEmpty() ? "en" : chosenLang);
         if (petition != null) {
-            model.put("translations", database.reads().withExtension(TranslationDao.class, dao -> dao.all(petition.id())).stream()
+            model.put("translations", petitions.translations(petition.id()).stream()
                     .map(t -> Map.of("code", t.lang(), "name", Languages.name(t.lang(), Localization.of(ctx)),
                             "dir", Languages.direction(t.lang()), "title", t.title()))
                     .toList());
         }
         if (petition != null && AdminAccess.coordinator(ctx).isAdmin()) {
-            var assigned = database.reads().withExtension(PublishingDao.class, dao -> dao.assigned(petition.id()));
+            var assigned = editor.assigned(petition);
             var assignedIds = assigned.stream().map(Coordinator::id).toList();
             model.put("assigned", assigned);
-            model.put("assignable", database.reads().withExtension(CoordinatorDao.class, CoordinatorDao::all).stream()
+            model.put("assignable", coordinators.all().stream()
                     .filter(c -> !assignedIds.contains(c.id())).toList());
         }
         if (previewHtml != null) model.put("previewHtml", new SafeString(previewHtml));
@@ -147,7 +140,7 @@ public final class PublishingRoutes {
         values.put("slug", p.slug());
         values.put("summary", p.summary());
         values.put("body", p.body());
-        values.put("status", p.status());
+        values.put("status", p.status().code());
         values.put("opens_at", time(p.opensAt()));
         values.put("closes_at", time(p.closesAt()));
         values.put("needs_approval", p.needsApproval() ? "yes" : "");

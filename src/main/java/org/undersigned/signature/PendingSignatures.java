@@ -8,7 +8,6 @@ import java.util.Locale;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.undersigned.db.Database;
-import org.undersigned.petition.PetitionDao;
 import org.undersigned.petition.Petitions;
 
 /**
@@ -52,7 +51,7 @@ final class PendingSignatures {
                 SignatureDao dao = h.attach(SignatureDao.class);
                 if (dao.markReminded(id, clock.millis()) == 0) return 0;
                 Signature signature = dao.byId(id).orElseThrow();
-                var petition = Petitions.in(h, h.attach(PetitionDao.class).byId(signature.petitionId()).orElseThrow(), signature.textLang());
+                var petition = Petitions.in(h, Petitions.byId(h, signature.petitionId()).orElseThrow(), signature.textLang());
                 mails.confirmation(h, petition, id, signature.email(), signature.greetingName(),
                         Locale.forLanguageTag(signature.locale()), "reminder");
                 return 1;

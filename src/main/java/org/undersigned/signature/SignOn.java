@@ -70,12 +70,12 @@ public final class SignOn {
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, origin.clientHash(), suspect, petition.lang());
             if (inserted.isPresent()) {
-                database.writer().afterCommit(() -> metrics.signOn(petition.kind(), suspect == null ? "new" : "suspect"));
+                database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
                 mails.enqueue(h, inserted.getAsLong(), confirmation); // the insert counted this mail
                 return null;
             }
-            database.writer().afterCommit(() -> metrics.signOn(petition.kind(), "repeat"));
+            database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "repeat"));
             SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
             if (earlier.mailsSent() >= MAX_MAILS || earlier.suspect()) return null;
             if (earlier.pending()) {

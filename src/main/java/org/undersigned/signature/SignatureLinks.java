@@ -45,7 +45,7 @@ public final class SignatureLinks {
             Signature signature = state.signature();
             long now = clock.millis();
             writes.confirm(signature.id(), now);
-            database.writer().afterCommit(() -> metrics.confirmed(state.petition().kind()));
+            database.writer().afterCommit(() -> metrics.confirmed(state.petition().kind().code()));
             mails.manageLink(h, state.petition(), signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(signature.confirmedAt(now), state.petition(), false);
         });

@@ -6,7 +6,9 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Writer;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionStatus;
 import org.undersigned.petition.Translation;
 
 /**
@@ -135,8 +137,8 @@ final class SignatureWrites {
                 row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
                 row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
                 nullableLong(row, 20), row.getString(21));
-        Petition petition = new Petition(row.getLong(22), row.getString(23), row.getString(24), row.getString(25), row.getString(26),
-                row.getString(27), row.getString(28), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
+        Petition petition = new Petition(row.getLong(22), Kind.of(row.getString(23)).orElseThrow(), row.getString(24), row.getString(25),
+                row.getString(26), row.getString(27), PetitionStatus.of(row.getString(28)).orElseThrow(), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
                 row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
                 row.getBoolean(39), row.getString(40));
         String translated = row.getString(41);

@@ -94,7 +94,7 @@ final class SignerMail {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("title", petition.title());
         model.put("name", name);
-        model.put("kind", petition.kind());
+        model.put("kind", petition.kind().code());
         model.put("petitionUrl", baseUrl + petition.path());
         return model;
     }

@@ -75,7 +75,7 @@ public final class Signing {
         model.put("values", values);
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
-        model.put("formToken", formToken.issue(petition.kind()));
+        model.put("formToken", formToken.issue(petition.kind().code()));
         model.put("embed", embed);
         return model;
     }
@@ -87,7 +87,7 @@ public final class Signing {
         }
         FormResult result = form.parse(ctx.formParamMap());
         List<FieldError> errors = new ArrayList<>(result.errors());
-        if (!formToken.isValid(petition.kind(), ctx.formParam(FormToken.FIELD))) {
+        if (!formToken.isValid(petition.kind().code(), ctx.formParam(FormToken.FIELD))) {
             String firstField = result.values().keySet().iterator().next();
             errors.add(0, new FieldError(firstField, "error.form.expired"));
         }

@@ -14,7 +14,7 @@ record StatementJson(String slug, String title, String status, long signatureCou
 
     /** languages: those the text exists in, the original first; title is in the original. */
     static StatementJson of(Petition statement, List<Signatory> signatories, List<String> languages) {
-        return new StatementJson(statement.slug(), statement.title(), statement.status(), signatories.size(),
+        return new StatementJson(statement.slug(), statement.title(), statement.status().code(), signatories.size(),
                 SignatoryList.countByCountry(signatories),
                 signatories.stream().map(s -> new Entry(s.organisation(), s.country(), s.orgType(), s.website(),
                         Instant.ofEpochMilli(s.confirmedAt()).truncatedTo(ChronoUnit.SECONDS).toString())).toList(),

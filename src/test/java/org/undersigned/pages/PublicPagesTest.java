@@ -1,4 +1,4 @@
-package org.undersigned.petition;
+package org.undersigned.pages;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

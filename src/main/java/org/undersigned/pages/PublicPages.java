@@ -1,4 +1,4 @@
-package org.undersigned.petition;
+package org.undersigned.pages;
 
 import io.javalin.http.Context;
 import java.io.ByteArrayOutputStream;
@@ -18,14 +18,17 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Consumer;
 import java.util.zip.GZIPOutputStream;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionStatus;
+import org.undersigned.petition.Published;
 import org.undersigned.web.Localization;
 
 /**
  * Public pages and JSON, rendered once and kept in memory (gzipped too) until the petition's
  * public_version moves (database triggers move it whenever anything shown changes) or
  * {@link #MAX_AGE} passes (the form token inside ages, and opening times pass without a write).
- * Answers carry an ETag and a matching If-None-Match gets 304. Requests from a signed-in
- * coordinator are never cached: their pages differ.
+ * Answers carry an ETag and a matching If-None-Match gets 304. Public pages show no session, so
+ * every reader of a page, language and version gets the same bytes.
  *
  * <p>One reader renders a page at a time. Readers arriving meanwhile get the page as it was
  * before the change, or wait for the render when there is none: the page of a statement with
@@ -41,7 +44,6 @@ public final class PublicPages {
     private static final long MAX_BYTES = 32L << 20;
     /** How long a reader waits for another's render before rendering its own answer. */
     private static final Duration WAIT_FOR_RENDER = Duration.ofSeconds(10);
-    private final Petitions petitions;
     private final Clock clock;
     /** Guards entries, bytes and rendering. */
     private final Object lock = new Object();
@@ -50,13 +52,12 @@ public final class PublicPages {
     private final Map<Key, CompletableFuture<Entry>> rendering = new HashMap<>();
     private final LongAdder renders = new LongAdder();
 
-    public PublicPages(Petitions petitions, Clock clock) {
-        this.petitions = petitions;
+    public PublicPages(Clock clock) {
         this.clock = clock;
     }
 
     /** What a page depends on besides its version. */
-    private record Key(long petitionId, String status, String variant, String textLanguage, String locale) {}
+    private record Key(long petitionId, PetitionStatus status, String variant, String textLanguage, String locale) {}
 
     private record Entry(long version, byte[] plain, byte[] gzip, String contentType, String etag, long createdAt) {
         long size() {
@@ -64,19 +65,14 @@ public final class PublicPages {
         }
     }
 
-    /** Serves the page from memory, or renders it with {@code render} and keeps it when it is a 200. */
-    public void serve(Context ctx, Petition petition, String variant, Consumer<Context> render) {
-        if (ctx.attribute("me") != null || ctx.attribute("csrf") != null) {
-            render.accept(ctx);
-            return;
-        }
-        long version = petitions.version(ctx, petition);
-        if (version < 0) {
-            render.accept(ctx);
-            return;
-        }
+    /**
+     * Serves the page from memory, or renders it with {@code render} and keeps it when it is a 200.
+     * textLanguage: the language of the text this reader gets, which the page differs by.
+     */
+    public void serve(Context ctx, Published published, String textLanguage, String variant, Consumer<Context> render) {
+        Petition petition = published.petition();
+        long version = published.version();
         // the page differs by the version of the text the reader gets, not only by the interface language
-        String textLanguage = petitions.forReader(ctx, petition).petition().lang();
         Key key = new Key(petition.id(), petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag());
         long now = clock.millis();
         CompletableFuture<Entry> pending = null;

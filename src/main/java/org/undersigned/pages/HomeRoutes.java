@@ -1,8 +1,11 @@
-package org.undersigned.petition;
+package org.undersigned.pages;
 
 import io.javalin.config.RoutesConfig;
 import java.util.List;
 import java.util.Map;
+import org.undersigned.petition.Kind;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.Petitions;
 
 /** The front page: what is open for signing now. */
 public final class HomeRoutes {
@@ -16,8 +19,8 @@ public final class HomeRoutes {
         routes.get("/", ctx -> {
             List<Petition> open = petitions.open();
             ctx.render("home.peb", Map.of(
-                    "statements", open.stream().filter(p -> p.kind().equals("statement")).toList(),
-                    "campaigns", open.stream().filter(p -> p.kind().equals("campaign")).toList()));
+                    "statements", open.stream().filter(p -> p.kind() == Kind.STATEMENT).toList(),
+                    "campaigns", open.stream().filter(p -> p.kind() == Kind.CAMPAIGN).toList()));
         });
     }
 }

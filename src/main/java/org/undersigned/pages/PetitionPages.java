@@ -1,0 +1,87 @@
+package org.undersigned.pages;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.pebbletemplates.pebble.extension.escaper.SafeString;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionText;
+import org.undersigned.petition.Petitions;
+import org.undersigned.petition.Published;
+import org.undersigned.signature.Signing;
+import org.undersigned.text.Countries;
+import org.undersigned.text.Markdown;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.Localization;
+
+/**
+ * The public routes of every kind of petition, built once per kind: its page and embed with the
+ * sign-on form, the form's POST, and its JSON. What differs by kind is its {@link KindPage}.
+ */
+public final class PetitionPages {
+    private final Petitions petitions;
+    private final PublicPages cache;
+    private final Signing signing;
+    private final Markdown markdown;
+    private final Countries countries;
+    private final List<KindPage> kinds;
+
+    public PetitionPages(Petitions petitions, PublicPages cache, Signing signing, Markdown markdown, Countries countries,
+                         List<KindPage> kinds) {
+        this.petitions = petitions;
+        this.cache = cache;
+        this.signing = signing;
+        this.markdown = markdown;
+        this.countries = countries;
+        this.kinds = List.copyOf(kinds);
+    }
+
+    public void register(RoutesConfig routes) {
+        for (KindPage kind : kinds) {
+            String path = "/" + kind.kind().plural() + "/{slug}";
+            routes.get(path, ctx -> cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false)));
+            routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
+            routes.get(path + "/embed", ctx -> cached(ctx, kind, "embed", (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
+            routes.post(path + "/embed", ctx -> sign(ctx, kind, true));
+            routes.get("/api/v1" + path, ctx -> {
+                ctx.header("Access-Control-Allow-Origin", "*");
+                cached(ctx, kind, "json", (c, p) -> c.json(kind.json(p)));
+            });
+        }
+    }
+
+    @FunctionalInterface
+    private interface Render {
+        void render(Context ctx, Published published);
+    }
+
+    private void cached(Context ctx, KindPage kind, String variant, Render render) {
+        Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
+        cache.serve(ctx, published, text(ctx, published).lang(), variant, c -> render.render(c, published));
+    }
+
+    private void sign(Context ctx, KindPage kind, boolean embed) {
+        Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
+        PetitionText text = text(ctx, published); // the language the signer read and signs
+        signing.handle(ctx, text, kind.form(), embed, (c, values, errors) -> page(c, kind, published, values, errors, embed));
+    }
+
+    private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        PetitionText text = text(ctx, published);
+        Petition petition = text.petition();
+        Locale locale = Localization.of(ctx);
+        Map<String, Object> model = signing.formModel(petition, values, errors, embed);
+        model.putAll(text.model());
+        model.put("countries", countries.all(locale));
+        if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(petition.body())));
+        kind.addTo(model, text, locale, embed);
+        ctx.render(kind.template(embed), model);
+    }
+
+    /** The petition in the language this reader gets (see {@link Localization#textLanguage}). */
+    private static PetitionText text(Context ctx, Published published) {
+        return published.in(Localization.textLanguage(ctx, published.languages(), published.petition().lang()));
+    }
+}

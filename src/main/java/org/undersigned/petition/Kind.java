@@ -1,0 +1,30 @@
+package org.undersigned.petition;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/** What is signed: a joint statement (organisations, listed by name) or a campaign (supporters, counted). */
+public enum Kind {
+    STATEMENT, CAMPAIGN;
+
+    /** The word the database, paths, JSON and message keys use: {@code statement}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** The first segment of its pages' paths: {@code statements}. */
+    public String plural() {
+        return code() + "s";
+    }
+
+    public static Optional<Kind> of(String code) {
+        return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
+    }
+
+    /** The code, so that templates print and join it as the word they always did. */
+    @Override
+    public String toString() {
+        return code();
+    }
+}

@@ -1,0 +1,31 @@
+package org.undersigned.petition;
+
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Where a petition stands. A coordinator sets draft, open or closed; {@link #SCHEDULED} is what an
+ * open petition is before its opening time (see {@link Petition#at}), never stored.
+ */
+public enum PetitionStatus {
+    DRAFT, SCHEDULED, OPEN, CLOSED;
+
+    /** The statuses a coordinator may choose, in the form's order. */
+    public static final java.util.List<PetitionStatus> CHOSEN = java.util.List.of(DRAFT, OPEN, CLOSED);
+
+    /** The word the database, the form, the JSON and message keys use: {@code open}. */
+    public String code() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    public static Optional<PetitionStatus> of(String code) {
+        return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
+    }
+
+    /** The code, so that templates print and join it as the word they always did. */
+    @Override
+    public String toString() {
+        return code();
+    }
+}

@@ -1,0 +1,27 @@
+package org.undersigned.publishing;
+
+import io.javalin.config.RoutesConfig;
+import java.time.Clock;
+import org.undersigned.audit.Audit;
+import org.undersigned.coordinator.Coordinators;
+import org.undersigned.db.Database;
+import org.undersigned.petition.PetitionAccess;
+import org.undersigned.petition.Petitions;
+import org.undersigned.text.Markdown;
+
+/** Creating and editing statements and campaigns, their coordinators and their translations. */
+public final class PublishingFeature {
+    private final PublishingRoutes publishing;
+    private final TranslationRoutes translations;
+
+    public PublishingFeature(Database database, Petitions petitions, PetitionAccess access, Coordinators coordinators, Audit audit,
+                             Markdown markdown, Clock clock) {
+        this.publishing = new PublishingRoutes(new PetitionEditor(database, audit, clock), access, petitions, coordinators, markdown);
+        this.translations = new TranslationRoutes(access, new Translations(database, petitions, audit, clock));
+    }
+
+    public void register(RoutesConfig routes) {
+        publishing.register(routes);
+        translations.register(routes);
+    }
+}

@@ -1,0 +1,42 @@
+package org.undersigned.signatories;
+
+import java.util.List;
+import java.util.Optional;
+import org.undersigned.db.Database;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.StateCounts;
+
+/** What the coordinators' page of a petition reads: a page of the filtered list, the counts, the figures. */
+public final class SignatoryOverview {
+    private final Database database;
+
+    /** One page of the list as filtered, with how many match in all, and the petition's counts per state. */
+    record ListPage(List<SignatoryRow> rows, long total, long pages, StateCounts counts, List<String> countries) {}
+
+    /** The figures beside the list: sign-ups per day and listed signatures by country and by type. */
+    record Figures(List<Numbers.Day> perDay, List<Numbers.Group> byCountry, List<Numbers.Group> byType) {}
+
+    public SignatoryOverview(Database database) {
+        this.database = database;
+    }
+
+    ListPage page(Petition petition, Filter filter) {
+        return database.reads().withExtension(SignatoryQueries.class, q -> {
+            long total = q.count(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(), filter.like());
+            List<SignatoryRow> rows = q.page(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(),
+                    filter.like(), filter.sort().sql, Filter.PAGE_SIZE, filter.offset());
+            return new ListPage(rows, total, (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE, StateCounts.of(q.counts(petition.id())),
+                    q.countries(petition.id()));
+        });
+    }
+
+    /** Figures from the start of {@code firstDay} (days since the epoch, UTC) on. */
+    Figures figures(Petition petition, long firstDay) {
+        return database.reads().withExtension(Numbers.class, n -> new Figures(
+                n.perDay(petition.id(), firstDay * Numbers.DAY_MILLIS), n.byCountry(petition.id()), n.byType(petition.id())));
+    }
+
+    Optional<SignatoryRow> one(Petition petition, long id) {
+        return database.reads().withExtension(SignatoryQueries.class, q -> q.one(petition.id(), id));
+    }
+}
