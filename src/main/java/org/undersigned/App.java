@@ -87,15 +87,15 @@ public final class App {
 
         Messages messages = new Messages(Messages.BUNDLED);
         Countries countries = new Countries();
-        Localization localization = new Localization(messages.locales(), config.httpsOnly());
+        Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
         Metrics metrics = new Metrics();
-        relay = MailRelay.create(config, outbox, composer, metrics, database.writer().stats()::saturated);
+        relay = MailRelay.create(config.mail(), outbox, composer, metrics, database.writer().stats()::saturated);
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
-        ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
+        ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = new Petitions(database, clock);
         PublicPages pages = new PublicPages(petitions, clock);
@@ -103,14 +103,14 @@ public final class App {
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
-        PageRenderer renderer = new PageRenderer(templates, localization, config.baseUrl());
+        PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl());
         signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
                 renderer);
-        digests = new Digests(database, outbox, composer, clock, config.baseUrl());
+        digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
-        SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
+        SecurityHeaders headers = new SecurityHeaders(config.web().httpsOnly());
 
         OperationsRoutes operations = new OperationsRoutes(database, outbox, metrics, config.operations().metricsToken());
         metrics.counter("undersigned_page_renders_total", "Public pages and JSON rendered for the in-memory cache", pages::renders);
@@ -123,7 +123,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson());
             cfg.fileRenderer(renderer);
             cfg.staticFiles.add("/public", Location.CLASSPATH);
-            cfg.jetty.port = config.port();
+            cfg.jetty.port = config.web().port();
             cfg.jetty.threadPool = requestThreads;
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
@@ -151,14 +151,14 @@ public final class App {
         relay.start();
         signatures.startHousekeeping();
         digests.start(config.housekeepingInterval());
-        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
+        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
         trendWatch = Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check);
-        mailLog = new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mailLogKept()));
+        mailLog = new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mail().logKept()));
         if (config.operations().backupDir() != null) {
             backups = new ScheduledBackups(database, config.operations(), clock);
             backups.start();
         }
-        log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
+        log.info("undersigned is listening on port {} ({})", port(), config.web().baseUrl());
         return this;
     }
 
