@@ -66,15 +66,10 @@ public final class App {
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
     private final Config config;
     private final Clock clock;
-    private Database database;
-    private Petitions petitions;
-    private MailRelay relay;
-    private SignatureFeature signatures;
-    private Digests digests;
-    private Periodic trendWatch;
-    private Periodic mailLog;
-    private ScheduledBackups backups;
+    /** The parts that hold threads, sockets or files, in the order {@link #startParts} made them; {@link #stop} closes them backwards. */
+    private final Closer running = new Closer();
     private Javalin server;
+    private volatile boolean started;
     private final InFlightRequests inFlight = new InFlightRequests();
 
     public App(Config config) {
@@ -87,36 +82,57 @@ public final class App {
     }
 
     public App start() {
-        database = new Database(config.databaseUrl());
+        try {
+            startParts();
+        } catch (RuntimeException | Error e) {
+            // a port taken or a wrong setting: what did start stops again, rather than linger half-started
+            running.closeAll();
+            server = null;
+            throw e;
+        }
+        started = true;
+        log.info("undersigned is listening on port {} ({})", port(), config.web().baseUrl());
+        return this;
+    }
+
+    /**
+     * Builds and starts the parts, registering each with {@link #running} as it is made, in the order
+     * that makes the reverse the right order to stop: the database, the mail relay, the web server,
+     * then the chores.
+     */
+    private void startParts() {
+        Database database = running.add("database", new Database(config.databaseUrl()));
         boolean seedDemo = config.demoData() != null ? config.demoData() : database.createdNow();
         if (seedDemo) new DemoContent(database, clock).seed();
 
         Messages messages = new Messages(Messages.BUNDLED);
         Countries countries = new Countries();
-        Localization localization = new Localization(messages.locales(), config.httpsOnly());
+        Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
         MailComposer composer = new MailComposer(templates, messages);
         Outbox outbox = new Outbox(database, clock);
         Metrics metrics = new Metrics();
-        relay = MailRelay.create(config, outbox, composer, metrics, database.writer().stats()::saturated);
+        // registered before the server, though started after it, so that it closes only once the requests in flight have finished
+        MailRelay relay = running.add("mail relay",
+                MailRelay.create(config.mail(), outbox, composer, metrics, database.writer().stats()::saturated));
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
-        ClientAddress clientAddress = new ClientAddress(config.trustedProxies(), settings.secret("client_hash"));
+        ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
-        petitions = new Petitions(database, clock);
+        Petitions petitions = running.add("petitions", new Petitions(database, clock));
         PublicPages pages = new PublicPages(clock);
         // Javalin's own default, made here so that sign-ons can be answered on it after their commit
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
-        PageRenderer renderer = new PageRenderer(templates, localization, config.baseUrl());
-        signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
+        PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl());
+        SignatureFeature signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
                 renderer);
-        digests = new Digests(database, outbox, composer, clock, config.baseUrl());
+        Digests digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
-        SecurityHeaders headers = new SecurityHeaders(config.httpsOnly());
+        SecurityHeaders headers = new SecurityHeaders(config.web().httpsOnly());
 
         OperationsRoutes operations = new OperationsRoutes(database, outbox, metrics, config.operations().metricsToken());
         metrics.counter("undersigned_page_renders_total", "Public pages and JSON rendered for the in-memory cache", pages::renders);
@@ -129,7 +145,7 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson());
             cfg.fileRenderer(renderer);
             cfg.staticFiles.add("/public", Location.CLASSPATH);
-            cfg.jetty.port = config.port();
+            cfg.jetty.port = config.web().port();
             cfg.jetty.threadPool = requestThreads;
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
@@ -152,50 +168,43 @@ public final class App {
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
         });
+        // registered before it starts, so that a start failing half-way still stops what Jetty began
+        running.add("web server", this::drainAndStopServer);
         server.start();
         relay.start();
         signatures.startHousekeeping();
+        running.add("housekeeping", signatures);
         digests.start(config.housekeepingInterval());
-        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.baseUrl(), config.rateLimits().alertPerHour());
-        trendWatch = Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check);
-        mailLog = new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mailLogKept()));
+        running.add("digests", digests);
+        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
+        running.add("trend watch", Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check));
+        running.add("mail log", new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mail().logKept())));
         if (config.operations().backupDir() != null) {
-            backups = new ScheduledBackups(database, config.operations(), clock);
+            ScheduledBackups backups = running.add("scheduled backups", new ScheduledBackups(database, config.operations(), clock));
             backups.start();
         }
-        log.info("undersigned is listening on port {} ({})", port(), config.baseUrl());
-        return this;
     }
 
     public int port() {
         return server.port();
     }
 
-    /** In order: no new work, requests in flight finish, the relay ends its current mail, the database closes. */
+    /**
+     * In order: no new work (the chores stop), requests in flight finish, the relay ends its current
+     * mail, the database closes; the reverse of the order {@link #startParts} registers them. Safe to
+     * call twice, or after a failed start.
+     */
     public void stop() {
-        boolean wasRunning = server != null;
-        if (signatures != null) signatures.close();
-        if (digests != null) digests.close();
-        if (trendWatch != null) trendWatch.close();
-        if (mailLog != null) mailLog.close();
-        if (backups != null) backups.close();
-        if (server != null) {
-            if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
-            server.stop();
-        }
-        if (relay != null) relay.close();
-        if (petitions != null) petitions.close();
-        if (database != null) database.close();
+        boolean clean = running.closeAll();
         server = null;
-        relay = null;
-        petitions = null;
-        signatures = null;
-        digests = null;
-        trendWatch = null;
-        mailLog = null;
-        backups = null;
-        database = null;
-        if (wasRunning) log.info("undersigned stopped cleanly");
+        if (started) log.info(clean ? "undersigned stopped cleanly" : "undersigned stopped; a part failed to close (logged above)");
+        started = false;
+    }
+
+    /** New requests get a 503 while those in flight finish, so that none is cut off; then Jetty stops. */
+    private void drainAndStopServer() {
+        if (!inFlight.drain(STOP_GRACE)) log.warn("{} request(s) still running after {}; stopping anyway", inFlight.count(), STOP_GRACE);
+        server.stop();
     }
 
     /**

@@ -9,29 +9,49 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Everything the application is told from outside. Only {@link Main} reads the environment;
- * tests build this record directly.
+ * Everything the application is told from outside, grouped by concern. Only {@link Main} reads the
+ * environment ({@link #parse}); tests start from {@link #builder()} and set what they need.
+ *
+ * @param databaseUrl a {@code jdbc:sqlite:} URL
+ * @param demoData whether to seed the demo petitions; null: only into a database created by this start
+ * @param housekeepingInterval how often the chores run (reminders, purges, digests, alerts, the mail log)
  */
 public record Config(
-        int port,
-        String baseUrl,
+        Web web,
         String databaseUrl,
-        Smtp smtp,
-        String mailFrom,
-        Path mailDir,
-        Duration mailRetryBase,
-        Duration confirmLinkValidity,
-        Duration reminderAfter,
-        Duration pendingPurgeAfter,
-        Duration housekeepingInterval,
-        String adminEmail,
-        String adminPassword,
         Boolean demoData,
-        List<String> trustedProxies,
+        Mail mail,
+        Signatures signatures,
         RateLimits rateLimits,
-        Duration anonymiseAfterClosing,
-        Duration mailLogKept,
+        Duration housekeepingInterval,
+        FirstAdmin firstAdmin,
         Operations operations) {
+
+    /**
+     * Where the server listens and how it is reached: the public base URL (links in mail, cookies'
+     * Secure flag) and the proxies whose X-Forwarded-For is believed.
+     */
+    public record Web(int port, String baseUrl, List<String> trustedProxies) {
+        public boolean httpsOnly() {
+            return baseUrl.startsWith("https://");
+        }
+    }
+
+    /**
+     * How mail leaves: over SMTP, or into {@code dir} as .eml files when {@code smtp} is null; how
+     * soon a failed send is tried again; how long sent and failed mails stay in the log.
+     */
+    public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept) {}
+
+    /**
+     * How long a signer's confirmation link works, when an unconfirmed signer is reminded and then
+     * forgotten, and how long after a petition closes its supporters are anonymised.
+     */
+    public record Signatures(Duration confirmLinkValidity, Duration reminderAfter, Duration pendingPurgeAfter,
+                             Duration anonymiseAfterClosing) {}
+
+    /** The coordinator created at start while there is none; both null: none is created. */
+    public record FirstAdmin(String email, String password) {}
 
     /**
      * How the server is watched and kept: the bearer token for /metrics (null: only direct local
@@ -56,29 +76,18 @@ public record Config(
         }
     }
 
-    public Config withBaseUrl(String newBaseUrl) {
-        return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, mailLogKept, operations);
-    }
-
-    public Config withRateLimits(RateLimits limits) {
-        return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, mailLogKept, operations);
-    }
-
-    public Config withOperations(Operations newOperations) {
-        return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits,
-                anonymiseAfterClosing, mailLogKept, newOperations);
-    }
-
     public enum Transport { PLAIN, STARTTLS, SMTPS }
 
-    /** SMTP relay settings; absent means mail is written to {@link #mailDir} as .eml files. */
+    /** SMTP relay settings; absent means mail is written to {@link Mail#dir} as .eml files. */
     public record Smtp(String host, int port, String username, String password, Transport transport) {}
 
-    public boolean httpsOnly() {
-        return baseUrl.startsWith("https://");
+    /** The defaults of an empty environment, to change one setting at a time. */
+    public static Builder builder() {
+        return parse(Map.of()).toBuilder();
+    }
+
+    public Builder toBuilder() {
+        return new Builder(this);
     }
 
     /**
@@ -116,21 +125,27 @@ public record Config(
             throw new ConfigException("MAIL_LOG_DAYS", "(" + mailLogDays + ") must not exceed ANONYMISE_AFTER_DAYS (" + anonymiseAfterDays
                     + "): the mail log keeps each recipient's address, which would outlive the supporter's anonymisation");
         }
+        // read in this order so that, of several wrong values, the same one is reported first as always
+        Path mailDir = Path.of(v.string("MAIL_DIR", "data/mail"));
+        Duration mailRetryBase = Duration.ofSeconds(v.integer("MAIL_RETRY_BASE_SECONDS", 30, 1, 86_400));
+        Duration confirmLinkValidity = Duration.ofDays(v.integer("CONFIRM_LINK_DAYS", 30, 1, 3650));
+        Duration reminderAfter = Duration.ofHours(v.integer("REMINDER_AFTER_HOURS", 48, 1, 24 * 365));
+        Duration pendingPurgeAfter = Duration.ofDays(v.integer("PENDING_PURGE_DAYS", 60, 1, 3650));
+        Duration housekeepingInterval = Duration.ofSeconds(v.integer("HOUSEKEEPING_SECONDS", 60, 1, 86_400));
+        FirstAdmin firstAdmin = new FirstAdmin(v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null));
+        Boolean demoData = v.bool("DEMO_DATA");
+        List<String> trustedProxies = v.list("TRUSTED_PROXIES");
+        RateLimits rateLimits = new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000),
+                v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000), v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000));
         return new Config(
-                port, baseUrl, databaseUrl, smtp, mailFrom,
-                Path.of(v.string("MAIL_DIR", "data/mail")),
-                Duration.ofSeconds(v.integer("MAIL_RETRY_BASE_SECONDS", 30, 1, 86_400)),
-                Duration.ofDays(v.integer("CONFIRM_LINK_DAYS", 30, 1, 3650)),
-                Duration.ofHours(v.integer("REMINDER_AFTER_HOURS", 48, 1, 24 * 365)),
-                Duration.ofDays(v.integer("PENDING_PURGE_DAYS", 60, 1, 3650)),
-                Duration.ofSeconds(v.integer("HOUSEKEEPING_SECONDS", 60, 1, 86_400)),
-                v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null),
-                v.bool("DEMO_DATA"),
-                v.list("TRUSTED_PROXIES"),
-                new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000),
-                        v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
-                Duration.ofDays(anonymiseAfterDays),
-                Duration.ofDays(mailLogDays),
+                new Web(port, baseUrl, trustedProxies),
+                databaseUrl,
+                demoData,
+                new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays)),
+                new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, Duration.ofDays(anonymiseAfterDays)),
+                rateLimits,
+                housekeepingInterval,
+                firstAdmin,
                 operations(v));
     }
 
@@ -140,6 +155,80 @@ public record Config(
         String dir = v.string("BACKUP_DIR", null);
         return new Operations(token, dir == null ? null : Path.of(dir),
                 Duration.ofHours(v.integer("BACKUP_INTERVAL_HOURS", 24, 1, 24 * 365)), v.integer("BACKUP_KEEP", 7, 1, 10_000));
+    }
+
+    /**
+     * A config with some settings changed, for tests and tools; parse() stays the only reader of
+     * the environment. Values are not checked here: a test may set what an operator could not.
+     */
+    public static final class Builder {
+        private int port;
+        private String baseUrl;
+        private List<String> trustedProxies;
+        private String databaseUrl;
+        private Boolean demoData;
+        private Smtp smtp;
+        private String mailFrom;
+        private Path mailDir;
+        private Duration mailRetryBase;
+        private Duration mailLogKept;
+        private Duration confirmLinkValidity;
+        private Duration reminderAfter;
+        private Duration pendingPurgeAfter;
+        private Duration anonymiseAfterClosing;
+        private RateLimits rateLimits;
+        private Duration housekeepingInterval;
+        private FirstAdmin firstAdmin;
+        private Operations operations;
+
+        private Builder(Config from) {
+            port = from.web.port();
+            baseUrl = from.web.baseUrl();
+            trustedProxies = from.web.trustedProxies();
+            databaseUrl = from.databaseUrl;
+            demoData = from.demoData;
+            smtp = from.mail.smtp();
+            mailFrom = from.mail.from();
+            mailDir = from.mail.dir();
+            mailRetryBase = from.mail.retryBase();
+            mailLogKept = from.mail.logKept();
+            confirmLinkValidity = from.signatures.confirmLinkValidity();
+            reminderAfter = from.signatures.reminderAfter();
+            pendingPurgeAfter = from.signatures.pendingPurgeAfter();
+            anonymiseAfterClosing = from.signatures.anonymiseAfterClosing();
+            rateLimits = from.rateLimits;
+            housekeepingInterval = from.housekeepingInterval;
+            firstAdmin = from.firstAdmin;
+            operations = from.operations;
+        }
+
+        /** The port alone; the base URL keeps its value (set both for a server on another port). */
+        public Builder port(int value) { port = value; return this; }
+        public Builder baseUrl(String value) { baseUrl = value; return this; }
+        public Builder trustedProxies(List<String> value) { trustedProxies = value; return this; }
+        public Builder databaseUrl(String value) { databaseUrl = value; return this; }
+        public Builder demoData(Boolean value) { demoData = value; return this; }
+        /** Null: mail goes to {@link #mailDir} as .eml files. */
+        public Builder smtp(Smtp value) { smtp = value; return this; }
+        public Builder mailFrom(String value) { mailFrom = value; return this; }
+        public Builder mailDir(Path value) { mailDir = value; return this; }
+        public Builder mailRetryBase(Duration value) { mailRetryBase = value; return this; }
+        public Builder mailLogKept(Duration value) { mailLogKept = value; return this; }
+        public Builder confirmLinkValidity(Duration value) { confirmLinkValidity = value; return this; }
+        public Builder reminderAfter(Duration value) { reminderAfter = value; return this; }
+        public Builder pendingPurgeAfter(Duration value) { pendingPurgeAfter = value; return this; }
+        public Builder anonymiseAfterClosing(Duration value) { anonymiseAfterClosing = value; return this; }
+        public Builder rateLimits(RateLimits value) { rateLimits = value; return this; }
+        public Builder housekeepingInterval(Duration value) { housekeepingInterval = value; return this; }
+        public Builder firstAdmin(String email, String password) { firstAdmin = new FirstAdmin(email, password); return this; }
+        public Builder operations(Operations value) { operations = value; return this; }
+
+        public Config build() {
+            return new Config(new Web(port, baseUrl, trustedProxies), databaseUrl, demoData,
+                    new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept),
+                    new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
+                    rateLimits, housekeepingInterval, firstAdmin, operations);
+        }
     }
 
     private record Values(Map<String, String> map) {

@@ -40,9 +40,8 @@ class BackupTest extends AppTest {
         assertThat(code).isZero();
         assertThat(out.toString()).contains("Backup written to");
 
-        Config restored = new Config(app.config.port(), app.config.baseUrl(), "jdbc:sqlite:" + file, null, app.config.mailFrom(),
-                dir.resolve("restored-mail"), app.config.mailRetryBase(), app.config.confirmLinkValidity(), app.config.reminderAfter(),
-                app.config.pendingPurgeAfter(), app.config.housekeepingInterval(), null, null, false, List.of(), app.config.rateLimits(), app.config.anonymiseAfterClosing(), app.config.mailLogKept(), app.config.operations());
+        Config restored = app.config.toBuilder().databaseUrl("jdbc:sqlite:" + file).smtp(null).mailDir(dir.resolve("restored-mail"))
+                .firstAdmin(null, null).build();
         app.close();
         try (TestApp copy = TestApp.start(restored)) {
             assertThat(copy.browser.get(statement).document().select("#signatories li").eachText())
@@ -68,7 +67,8 @@ class BackupTest extends AppTest {
     void scheduled_backups_land_in_the_folder_and_only_the_newest_are_kept() throws Exception {
         app.close();
         Path folder = dir.resolve("backups");
-        app = TestApp.start(TestApp.config(dir, null).withOperations(new Config.Operations(null, folder, java.time.Duration.ofMillis(300), 2)));
+        app = TestApp.start(TestApp.config(dir, null).toBuilder()
+                .operations(new Config.Operations(null, folder, java.time.Duration.ofMillis(300), 2)).build());
         app.statement("scheduled", "Scheduled", "Text", "open");
         Path first = null;
         List<Path> backups = List.of();

@@ -13,12 +13,12 @@ class ConfigTest {
     @Test
     void defaults_give_a_laptop_setup_with_mail_written_to_files() {
         Config config = Config.parse(Map.of());
-        assertThat(config.port()).isEqualTo(7070);
-        assertThat(config.baseUrl()).isEqualTo("http://localhost:7070");
+        assertThat(config.web().port()).isEqualTo(7070);
+        assertThat(config.web().baseUrl()).isEqualTo("http://localhost:7070");
         assertThat(config.databaseUrl()).isEqualTo("jdbc:sqlite:data/undersigned.db");
-        assertThat(config.smtp()).isNull();
-        assertThat(config.mailFrom()).isEqualTo("undersigned@localhost");
-        assertThat(config.mailDir()).isEqualTo(Path.of("data/mail"));
+        assertThat(config.mail().smtp()).isNull();
+        assertThat(config.mail().from()).isEqualTo("undersigned@localhost");
+        assertThat(config.mail().dir()).isEqualTo(Path.of("data/mail"));
         assertThat(config.demoData()).isNull();
     }
 
@@ -38,7 +38,24 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "soon"))).hasMessageStartingWith("ANONYMISE_AFTER_DAYS ");
         assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14"))).as("the mail log's default 30 days is longer")
                 .hasMessageStartingWith("MAIL_LOG_DAYS (30) must not exceed ANONYMISE_AFTER_DAYS (14)");
-        assertThat(Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14", "MAIL_LOG_DAYS", "14")).mailLogKept()).hasDays(14);
+        assertThat(Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14", "MAIL_LOG_DAYS", "14")).mail().logKept()).hasDays(14);
+    }
+
+    @Test
+    void the_builder_starts_from_the_defaults_and_keeps_every_setting_it_is_given() {
+        assertThat(Config.builder().build()).isEqualTo(Config.parse(Map.of()));
+        // every value distinct, so that two settings swapped on the way through the builder would show
+        Config everything = Config.parse(Map.ofEntries(Map.entry("PORT", "8081"), Map.entry("BASE_URL", "https://sign.example.org"),
+                Map.entry("TRUSTED_PROXIES", "10.0.0.0/8"), Map.entry("DATABASE_URL", "jdbc:sqlite:/srv/u.db"), Map.entry("DEMO_DATA", "yes"),
+                Map.entry("SMTP_HOST", "smtp.example.org"), Map.entry("MAIL_FROM", "sign@example.org"), Map.entry("MAIL_DIR", "/srv/mail"),
+                Map.entry("MAIL_RETRY_BASE_SECONDS", "11"), Map.entry("MAIL_LOG_DAYS", "12"), Map.entry("CONFIRM_LINK_DAYS", "13"),
+                Map.entry("REMINDER_AFTER_HOURS", "14"), Map.entry("PENDING_PURGE_DAYS", "15"), Map.entry("ANONYMISE_AFTER_DAYS", "16"),
+                Map.entry("RATE_LIMIT_PER_MINUTE", "17"), Map.entry("HOUSEKEEPING_SECONDS", "18"), Map.entry("ADMIN_EMAIL", "a@example.org"),
+                Map.entry("ADMIN_PASSWORD", "secret"), Map.entry("METRICS_TOKEN", "a-token-of-sixteen"), Map.entry("BACKUP_DIR", "/srv/backups")));
+        assertThat(everything.toBuilder().build()).isEqualTo(everything);
+        assertThat(everything.toBuilder().mailDir(Path.of("/elsewhere")).build().mail())
+                .isEqualTo(new Config.Mail(everything.mail().smtp(), "sign@example.org", Path.of("/elsewhere"),
+                        java.time.Duration.ofSeconds(11), java.time.Duration.ofDays(12)));
     }
 
     @Test
@@ -52,7 +69,7 @@ class ConfigTest {
     @Test
     void smtp_settings_take_the_transport_port_by_default() {
         Config config = Config.parse(Map.of("SMTP_HOST", "smtp.example.org", "SMTP_TRANSPORT", "smtps", "SMTP_USERNAME", "u"));
-        assertThat(config.smtp()).isEqualTo(new Config.Smtp("smtp.example.org", 465, "u", null, Config.Transport.SMTPS));
+        assertThat(config.mail().smtp()).isEqualTo(new Config.Smtp("smtp.example.org", 465, "u", null, Config.Transport.SMTPS));
     }
 
     @Test
@@ -60,8 +77,8 @@ class ConfigTest {
         Path file = dir.resolve("undersigned.properties");
         Files.writeString(file, "smtp.host=from-file\nport=8080\nbase.url=https://sign.example.org\n");
         Config config = Config.parse(Main.settings(file, Map.of("PORT", "9090")));
-        assertThat(config.smtp().host()).isEqualTo("from-file");
-        assertThat(config.port()).isEqualTo(9090);
-        assertThat(config.httpsOnly()).isTrue();
+        assertThat(config.mail().smtp().host()).isEqualTo("from-file");
+        assertThat(config.web().port()).isEqualTo(9090);
+        assertThat(config.web().httpsOnly()).isTrue();
     }
 }

@@ -22,12 +22,12 @@ public final class CoordinatorFeature {
                               Outbox outbox, MailComposer composer, Clock clock) {
         this.coordinators = new Coordinators(database, new Passwords(), clock);
         Tokens tokens = new Tokens();
-        Sessions sessions = new Sessions(database, tokens, clock, config.httpsOnly());
+        Sessions sessions = new Sessions(database, tokens, clock, config.web().httpsOnly());
         this.access = new AdminAccess(sessions);
         this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, clientAddress, database, audit);
-        Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.baseUrl());
+        Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.web().baseUrl());
         this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken, database);
-        coordinators.ensureFirstAdmin(config.adminEmail(), config.adminPassword());
+        coordinators.ensureFirstAdmin(config.firstAdmin().email(), config.firstAdmin().password());
     }
 
     public Coordinators coordinators() {

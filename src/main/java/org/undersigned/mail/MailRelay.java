@@ -72,12 +72,12 @@ public final class MailRelay implements AutoCloseable {
     }
 
     /** signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back. */
-    public static MailRelay create(Config config, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting) {
-        EmailFactory emails = new EmailFactory(config.mailFrom());
-        MailTransport transport = config.smtp() == null
-                ? new EmlFileTransport(config.mailDir(), emails)
-                : new SmtpTransport(config.smtp(), emails);
-        return new MailRelay(outbox, transport, composer, config.mailRetryBase(), metrics, signOnsWaiting, SPIKE_PAUSE);
+    public static MailRelay create(Config.Mail mail, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting) {
+        EmailFactory emails = new EmailFactory(mail.from());
+        MailTransport transport = mail.smtp() == null
+                ? new EmlFileTransport(mail.dir(), emails)
+                : new SmtpTransport(mail.smtp(), emails);
+        return new MailRelay(outbox, transport, composer, mail.retryBase(), metrics, signOnsWaiting, SPIKE_PAUSE);
     }
 
     public void start() {

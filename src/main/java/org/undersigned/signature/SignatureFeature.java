@@ -27,12 +27,12 @@ public final class SignatureFeature implements AutoCloseable {
                             Metrics metrics, AfterWrites afterWrites, PageRenderer renderer) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
-        SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.baseUrl(), config.confirmLinkValidity());
+        SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.web().baseUrl(), config.signatures().confirmLinkValidity());
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress, afterWrites, renderer);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(mails, writes);
-        this.pending = new PendingSignatures(database, mails, clock, config.reminderAfter(), config.pendingPurgeAfter());
+        this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());
     }
 
     public Signing signing() {
@@ -51,7 +51,7 @@ public final class SignatureFeature implements AutoCloseable {
         housekeeping = new Periodic("housekeeping", config.housekeepingInterval(), () -> {
             pending.remind();
             pending.purge();
-            pending.anonymise(config.anonymiseAfterClosing());
+            pending.anonymise(config.signatures().anonymiseAfterClosing());
         });
     }
 

@@ -84,7 +84,7 @@ class ConcurrentCountTest extends AppTest {
         var json = new ObjectMapper().readTree(app.browser.get("/api/v1/campaigns/rush").body());
         assertThat(json.get("signatureCount").asLong()).isEqualTo(expected);
         assertThat(json.get("countries").get("BE").asLong() + json.get("countries").get("FR").asLong()).isEqualTo(expected);
-        assertThat(new Browser(app.config.baseUrl()).get(campaign).document().selectFirst("#counter").text())
+        assertThat(new Browser(app.config.web().baseUrl()).get(campaign).document().selectFirst("#counter").text())
                 .contains(expected + " people have signed");
     }
 

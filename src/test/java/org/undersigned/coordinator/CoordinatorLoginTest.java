@@ -14,7 +14,7 @@ class CoordinatorLoginTest extends AppTest {
     @Test
     void the_first_admin_from_the_environment_logs_in_sees_the_dashboard_and_logs_out() {
         app.statement("dash", "Dashboard statement", "Text", "open");
-        Browser browser = new Browser(app.config.baseUrl(), true);
+        Browser browser = new Browser(app.config.web().baseUrl(), true);
         Page anonymous = browser.get("/admin");
         assertThat(anonymous.status()).isEqualTo(303);
         assertThat(anonymous.header("Location")).isEqualTo("/admin/login?next=%2Fadmin");
@@ -42,7 +42,7 @@ class CoordinatorLoginTest extends AppTest {
 
     @Test
     void a_wrong_password_and_an_unknown_account_get_the_same_answer() {
-        Browser browser = new Browser(app.config.baseUrl(), true);
+        Browser browser = new Browser(app.config.web().baseUrl(), true);
         Page wrongPassword = browser.get("/admin/login").form("form[action=/admin/login]")
                 .set("email", TestApp.ADMIN_EMAIL).set("password", "not the right password").submit();
         Page unknown = browser.get("/admin/login").form("form[action=/admin/login]")
@@ -110,19 +110,19 @@ class CoordinatorLoginTest extends AppTest {
     @Test
     void next_only_leads_to_our_own_admin_pages() {
         for (String next : new String[] {"https://evil.example", "//evil.example/admin", "/\\evil.example", "/statements/x"}) {
-            Browser browser = new Browser(app.config.baseUrl(), true);
+            Browser browser = new Browser(app.config.web().baseUrl(), true);
             Page done = browser.get("/admin/login?next=" + java.net.URLEncoder.encode(next, java.nio.charset.StandardCharsets.UTF_8))
                     .form("form[action=/admin/login]").set("email", TestApp.ADMIN_EMAIL).set("password", TestApp.ADMIN_PASSWORD).submit();
             assertThat(done.header("Location")).as(next).isEqualTo("/admin");
         }
-        Browser browser = new Browser(app.config.baseUrl(), true);
+        Browser browser = new Browser(app.config.web().baseUrl(), true);
         Page done = browser.follow(browser.get("/admin/audit")).form("form[action=/admin/login]")
                 .set("email", TestApp.ADMIN_EMAIL).set("password", TestApp.ADMIN_PASSWORD).submit();
         assertThat(done.header("Location")).isEqualTo("/admin/audit");
     }
 
     private Page attempt(String email, String password) {
-        return new Browser(app.config.baseUrl(), true).get("/admin/login").form("form[action=/admin/login]")
+        return new Browser(app.config.web().baseUrl(), true).get("/admin/login").form("form[action=/admin/login]")
                 .set("email", email).set("password", password).submit();
     }
 }

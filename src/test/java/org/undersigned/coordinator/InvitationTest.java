@@ -25,14 +25,14 @@ class InvitationTest extends AppTest {
 
         ReceivedMail mail = mailbox.nth("new.coord@undersigned.test", 1);
         String link = mail.linkTo("/admin/invitations/");
-        Browser nadia = new Browser(app.config.baseUrl(), true);
+        Browser nadia = new Browser(app.config.web().baseUrl(), true);
         Page weak = nadia.get(link).form("form").set("password", "short").set("password_again", "short").submit();
         assertThat(weak.status()).isEqualTo(400);
         assertThat(weak.text()).contains("at least 12 characters");
         Page in = nadia.get(link).form("form").set("password", "three random garden words").set("password_again", "three random garden words").submit();
         assertThat(in.status()).isEqualTo(303);
         assertThat(nadia.get("/admin").document().select("table.admin-table a")).isEmpty();
-        assertThat(new Browser(app.config.baseUrl(), true).get(link).status()).as("the link works once").isEqualTo(404);
+        assertThat(new Browser(app.config.web().baseUrl(), true).get(link).status()).as("the link works once").isEqualTo(404);
 
         long nadiaId = app.db().withHandle(h -> h.createQuery("SELECT id FROM coordinators WHERE email = 'new.coord@undersigned.test'").mapTo(Long.class).one());
         admin.get("/admin/statements/assigned/edit").form("form[action$=/coordinators]:has(select)")
@@ -49,7 +49,7 @@ class InvitationTest extends AppTest {
                 .set("email", "late@undersigned.test").set("role", "coordinator").submit();
         String link = mailbox.nth("late@undersigned.test", 1).linkTo("/admin/invitations/");
         app.clock.advance(Invitations.VALIDITY.plus(Duration.ofMinutes(1)));
-        Page expired = new Browser(app.config.baseUrl(), true).get(link);
+        Page expired = new Browser(app.config.web().baseUrl(), true).get(link);
         assertThat(expired.status()).isEqualTo(404);
         assertThat(expired.text()).contains("Ask an admin to invite you again");
     }
@@ -66,9 +66,9 @@ class InvitationTest extends AppTest {
     void with_an_https_base_url_the_session_cookie_is_secure_and_host_bound() {
         app.close();
         Config https = TestApp.config(dir.resolve("https"), new Config.Smtp("localhost", greenMail.getSmtp().getPort(), null, null, Config.Transport.PLAIN));
-        Config withHttps = https.withBaseUrl("https://sign.example.org");
+        Config withHttps = https.toBuilder().baseUrl("https://sign.example.org").build();
         try (TestApp secure = TestApp.start(withHttps)) {
-            Browser browser = new Browser("http://localhost:" + withHttps.port(), true);
+            Browser browser = new Browser("http://localhost:" + withHttps.web().port(), true);
             Page login = browser.get("/admin/login").form("form[action=/admin/login]")
                     .set("email", TestApp.ADMIN_EMAIL).set("password", TestApp.ADMIN_PASSWORD).submit();
             assertThat(login.header("Set-Cookie")).startsWith("__Host-undersigned=").contains("Secure").contains("Path=/").doesNotContain("Domain");

@@ -126,8 +126,8 @@ class MailRelayTest {
         String statement = app.statement("laptop");
         SignOnForm.sign(app.browser, statement, "Laptop Org", "BE", "laptop@example.org");
 
-        waitUntil(() -> emlFiles(config.mailDir()).size() == 1);
-        String eml = Files.readString(emlFiles(config.mailDir()).get(0));
+        waitUntil(() -> emlFiles(config.mail().dir()).size() == 1);
+        String eml = Files.readString(emlFiles(config.mail().dir()).get(0));
         assertThat(eml).contains("To: laptop@example.org");
         Matcher link = Pattern.compile("http://localhost:\\d+/confirm/[A-Za-z0-9_-]+").matcher(eml);
         assertThat(link.find()).isTrue();

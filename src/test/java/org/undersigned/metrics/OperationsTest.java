@@ -46,7 +46,7 @@ class OperationsTest extends AppTest {
     void with_a_token_configured_metrics_need_it() {
         app.close();
         String token = "scrape-me-0123456789abcdef";
-        app = TestApp.start(TestApp.config(dir, null).withOperations(Config.Operations.NONE.withMetricsToken(token)));
+        app = TestApp.start(TestApp.config(dir, null).toBuilder().operations(Config.Operations.NONE.withMetricsToken(token)).build());
         assertThat(app.browser.get("/metrics").status()).isEqualTo(404);
         assertThat(app.browser.send(app.browser.request("/metrics").header("Authorization", "Bearer wrong-token-0123456789").GET()).status())
                 .isEqualTo(404);

@@ -33,11 +33,8 @@ class FloodTest {
     }
 
     private TestApp start(Config.RateLimits limits, java.util.List<String> trustedProxies) {
-        Config base = TestApp.config(dir, new Config.Smtp("localhost", greenMail.getSmtp().getPort(), null, null, Config.Transport.PLAIN))
-                .withRateLimits(limits);
-        Config config = new Config(base.port(), base.baseUrl(), base.databaseUrl(), base.smtp(), base.mailFrom(), base.mailDir(),
-                base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
-                base.housekeepingInterval(), base.adminEmail(), base.adminPassword(), false, trustedProxies, limits, base.anonymiseAfterClosing(), base.mailLogKept(), base.operations());
+        Config config = TestApp.config(dir, new Config.Smtp("localhost", greenMail.getSmtp().getPort(), null, null, Config.Transport.PLAIN))
+                .toBuilder().rateLimits(limits).trustedProxies(trustedProxies).build();
         app = TestApp.start(config);
         return app;
     }
@@ -150,10 +147,7 @@ class FloodTest {
 
     @Test
     void a_malformed_trusted_proxy_stops_the_start_naming_the_key() {
-        Config base = TestApp.config(dir, null);
-        Config bad = new Config(base.port(), base.baseUrl(), base.databaseUrl(), null, base.mailFrom(), base.mailDir(),
-                base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
-                base.housekeepingInterval(), null, null, false, java.util.List.of("proxy.example.org"), base.rateLimits(), base.anonymiseAfterClosing(), base.mailLogKept(), base.operations());
+        Config bad = TestApp.config(dir, null).toBuilder().firstAdmin(null, null).trustedProxies(java.util.List.of("proxy.example.org")).build();
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.undersigned.App(bad).start())
                 .isInstanceOf(org.undersigned.ConfigException.class).hasMessageStartingWith("TRUSTED_PROXIES ");
     }

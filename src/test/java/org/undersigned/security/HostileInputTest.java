@@ -131,7 +131,7 @@ class HostileInputTest extends AppTest {
 
     /** Writes the request on a socket as given and reads until the server closes it. */
     private String rawExchange(String request) {
-        try (java.net.Socket socket = new java.net.Socket("localhost", app.config.port())) {
+        try (java.net.Socket socket = new java.net.Socket("localhost", app.config.web().port())) {
             socket.setSoTimeout(10_000);
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -44,7 +44,7 @@ class AnswerPagesTest extends AppTest {
     @Test
     void the_page_comes_in_the_signers_language_and_with_the_title_as_it_is_now() {
         Page english = SignOnForm.sign(app.browser, statement, "English Network", "BE", "en@network.example.org");
-        Browser french = new Browser(app.config.baseUrl()).language("fr");
+        Browser french = new Browser(app.config.web().baseUrl()).language("fr");
         Page inFrench = SignOnForm.sign(french, statement, "Réseau Français", "FR", "fr@reseau.example.org");
         assertThat(english.h1()).isEqualTo("Check your email");
         assertThat(inFrench.h1()).isEqualTo("Consultez vos e-mails");
@@ -72,7 +72,7 @@ class AnswerPagesTest extends AppTest {
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText())
                 .containsExactlyInAnyOrder("Alpha Collective", "Beta Union");
 
-        Browser french = new Browser(app.config.baseUrl()).language("fr");
+        Browser french = new Browser(app.config.web().baseUrl()).language("fr");
         SignOnForm.sign(french, statement, "Gamma Réseau", "FR", "gamma@reseau.example.org");
         ReceivedMail gamma = mailbox.nth("gamma@reseau.example.org", 1);
         Page inFrench = french.get(gamma.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();

@@ -5,7 +5,6 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
@@ -28,7 +27,7 @@ public final class TestApp implements AutoCloseable {
     private TestApp(Config config, TestClock clock) {
         this.config = config;
         this.clock = clock;
-        this.browser = new Browser(config.baseUrl());
+        this.browser = new Browser(config.web().baseUrl());
         this.app = new App(config, clock).start();
     }
 
@@ -42,16 +41,21 @@ public final class TestApp implements AutoCloseable {
 
     public static Config config(Path dir, Config.Smtp smtp) {
         int port = freePort();
-        return new Config(port, "http://localhost:" + port, "jdbc:sqlite:" + dir.resolve("test.db"), smtp,
-                "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
-                Duration.ofDays(2), Duration.ofDays(60), Duration.ofMillis(200),
-                ADMIN_EMAIL, ADMIN_PASSWORD, false, List.of(), new Config.RateLimits(1000, 10_000, 1000), Duration.ofDays(180), Duration.ofDays(30),
-                Config.Operations.NONE);
+        // fast retries and chores so that tests wait milliseconds; limits high enough that no test trips them by accident
+        return Config.builder()
+                .port(port).baseUrl("http://localhost:" + port)
+                .databaseUrl("jdbc:sqlite:" + dir.resolve("test.db"))
+                .demoData(false)
+                .smtp(smtp).mailDir(dir.resolve("mail")).mailRetryBase(Duration.ofMillis(200))
+                .housekeepingInterval(Duration.ofMillis(200))
+                .rateLimits(new Config.RateLimits(1000, 10_000, 1000))
+                .firstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .build();
     }
 
     /** A browser that keeps cookies, logged in as the given coordinator. */
     public Browser loggedIn(String email, String password) {
-        Browser browser = new Browser(config.baseUrl(), true);
+        Browser browser = new Browser(config.web().baseUrl(), true);
         Page done = browser.get("/admin/login").form("form[action=/admin/login]")
                 .set("email", email).set("password", password).submit();
         if (done.status() != 303) throw new AssertionError("login failed: " + done.status() + " " + done.text());
@@ -78,7 +82,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public String url(String path) {
-        return config.baseUrl() + path;
+        return config.web().baseUrl() + path;
     }
 
     public void restart() {
