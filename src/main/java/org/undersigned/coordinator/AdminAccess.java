@@ -7,6 +7,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import org.undersigned.web.SecurityHeaders;
+import org.undersigned.web.SignedIn;
 
 /**
  * Guards everything under /admin: no-store, a live session or the login page, and on every
@@ -35,20 +36,14 @@ public final class AdminAccess {
             throw new ForbiddenResponse("missing or wrong CSRF token");
         }
         ctx.attribute(SESSION, session.get());
-        // every admin page's layout shows who is logged in and carries the token in its forms
-        ctx.attribute("me", session.get().coordinator());
-        ctx.attribute("csrf", session.get().csrfToken());
+        Coordinator me = session.get().coordinator();
+        new SignedIn(me.displayName(), me.isAdmin(), session.get().csrfToken()).set(ctx);
     }
 
     public static Coordinator coordinator(Context ctx) {
         Sessions.Session session = ctx.attribute(SESSION);
         if (session == null) throw new ForbiddenResponse();
         return session.coordinator();
-    }
-
-    public static String csrf(Context ctx) {
-        Sessions.Session session = ctx.attribute(SESSION);
-        return session == null ? "" : session.csrfToken();
     }
 
     static Sessions.Session session(Context ctx) {

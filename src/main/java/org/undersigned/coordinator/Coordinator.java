@@ -1,9 +1,9 @@
 package org.undersigned.coordinator;
 
 /** Network staff who publish, moderate and export. An admin sees everything and manages coordinators. */
-public record Coordinator(long id, String email, String name, String role, long createdAt) {
+public record Coordinator(long id, String email, String name, Role role, long createdAt) {
     public boolean isAdmin() {
-        return "admin".equals(role);
+        return role == Role.ADMIN;
     }
 
     public String displayName() {

@@ -8,8 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import org.undersigned.db.Database;
+import java.util.Optional;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
@@ -18,20 +17,17 @@ import org.undersigned.text.Text;
 
 /** Admins manage coordinators (/admin/coordinators); invited people choose their password (/admin/invitations/{token}). */
 final class CoordinatorAdminRoutes {
-    private static final Set<String> ROLES = Set.of("admin", "coordinator");
     private final Coordinators coordinators;
     private final Invitations invitations;
     private final Sessions sessions;
     private final FormToken formToken;
-    private final Database database;
     private final EmailAddress emails = new EmailAddress();
 
-    CoordinatorAdminRoutes(Coordinators coordinators, Invitations invitations, Sessions sessions, FormToken formToken, Database database) {
+    CoordinatorAdminRoutes(Coordinators coordinators, Invitations invitations, Sessions sessions, FormToken formToken) {
         this.coordinators = coordinators;
         this.invitations = invitations;
         this.sessions = sessions;
         this.formToken = formToken;
-        this.database = database;
     }
 
     void register(RoutesConfig routes) {
@@ -51,6 +47,7 @@ final class CoordinatorAdminRoutes {
         admin(ctx);
         Map<String, Object> model = new HashMap<>();
         model.put("coordinators", coordinators.all());
+        model.put("roles", Role.values());
         model.put("values", values);
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
@@ -62,15 +59,16 @@ final class CoordinatorAdminRoutes {
         Coordinator me = admin(ctx);
         String email = Text.line(ctx.formParam("email"));
         String name = Text.line(ctx.formParam("name"));
-        String role = Text.line(ctx.formParam("role"));
-        Map<String, String> values = Map.of("email", email, "name", name, "role", role);
+        String roleCode = Text.line(ctx.formParam("role"));
+        Optional<Role> role = Role.of(roleCode);
+        Map<String, String> values = Map.of("email", email, "name", name, "role", roleCode);
         List<FieldError> errors = new ArrayList<>();
         if (!emails.isValid(email)) errors.add(new FieldError("email", email.isEmpty() ? "error.email.required" : "error.email.invalid"));
         if (Text.length(name) > 200) errors.add(new FieldError("name", "error.contact_name.too_long"));
-        if (!ROLES.contains(role)) errors.add(new FieldError("role", "error.role.invalid"));
+        if (role.isEmpty()) errors.add(new FieldError("role", "error.role.invalid"));
         if (errors.isEmpty()) {
             try {
-                Coordinator invited = invitations.invite(me, email, name, role, Localization.of(ctx));
+                Coordinator invited = invitations.invite(me, email, name, role.get(), Localization.of(ctx));
                 list(ctx, Map.of(), List.of(), invited.email());
                 return;
             } catch (Coordinators.Refused refused) {
@@ -111,15 +109,12 @@ final class CoordinatorAdminRoutes {
             return;
         }
         String hash = coordinators.passwords().hash(password);
-        boolean accepted = database.writer().write(h -> {
-            if (!invitations.accept(h, token, invited.get().id(), hash)) return false;
-            sessions.start(h, ctx, invited.get().id());
-            return true;
-        });
-        if (!accepted) {
+        Optional<String> session = invitations.accept(token, invited.get().id(), hash, sessions, sessions.idFrom(ctx));
+        if (session.isEmpty()) {
             choosePassword(ctx, List.of());
             return;
         }
+        sessions.sendCookie(ctx, session.get());
         ctx.redirect("/admin", HttpStatus.SEE_OTHER);
     }
 }

@@ -24,9 +24,10 @@ public final class CoordinatorFeature {
         Tokens tokens = new Tokens();
         Sessions sessions = new Sessions(database, tokens, clock, config.web().httpsOnly());
         this.access = new AdminAccess(sessions);
-        this.login = new LoginRoutes(coordinators, sessions, new LoginThrottle(database, clock), formToken, clientAddress, database, audit);
+        this.login = new LoginRoutes(new Logins(coordinators, sessions, new LoginThrottle(database, clock), database, audit), sessions,
+                formToken, clientAddress);
         Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.web().baseUrl());
-        this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken, database);
+        this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken);
         coordinators.ensureFirstAdmin(config.firstAdmin().email(), config.firstAdmin().password());
     }
 

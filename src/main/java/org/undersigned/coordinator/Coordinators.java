@@ -34,7 +34,7 @@ public final class Coordinators {
     }
 
     /** A coordinator with a password (the first admin, or one made on the command line). */
-    public Coordinator create(String email, String name, String role, String password) {
+    public Coordinator create(String email, String name, Role role, String password) {
         passwords.problem(password).ifPresent(problem -> {
             throw new Refused(problem);
         });
@@ -43,10 +43,10 @@ public final class Coordinators {
     }
 
     /** Inside a transaction: a coordinator, with or without a password yet (an invitation sets it). */
-    Coordinator insert(Handle h, String email, String name, String role, String passwordHash) {
+    Coordinator insert(Handle h, String email, String name, Role role, String passwordHash) {
         CoordinatorDao dao = h.attach(CoordinatorDao.class);
         if (dao.byEmail(key(email)).isPresent()) throw new Refused("error.coordinator.exists");
-        long id = dao.insert(email.trim(), key(email), name == null ? "" : name.trim(), role, passwordHash, clock.millis());
+        long id = dao.insert(email.trim(), key(email), name == null ? "" : name.trim(), role.code(), passwordHash, clock.millis());
         return dao.byId(id).orElseThrow();
     }
 
@@ -55,7 +55,7 @@ public final class Coordinators {
         if (email == null || password == null) return;
         boolean none = database.reads().withExtension(CoordinatorDao.class, CoordinatorDao::count) == 0;
         if (!none) return;
-        create(email, "", "admin", password);
+        create(email, "", Role.ADMIN, password);
         log.info("First coordinator (admin) created from ADMIN_EMAIL");
     }
 

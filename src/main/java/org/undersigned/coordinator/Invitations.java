@@ -39,7 +39,7 @@ final class Invitations {
         this.baseUrl = baseUrl;
     }
 
-    Coordinator invite(Coordinator admin, String email, String name, String role, Locale locale) {
+    Coordinator invite(Coordinator admin, String email, String name, Role role, Locale locale) {
         return database.writer().write(h -> {
             Coordinator invited = coordinators.insert(h, email, name, role, null);
             String token = tokens.next();
@@ -50,7 +50,7 @@ final class Invitations {
                     "name", invited.displayName(),
                     "link", baseUrl + "/admin/invitations/" + token,
                     "validDays", VALIDITY.toDays())));
-            audit.record(h, admin.id(), admin.email(), "invite", invited.email(), invited.role());
+            audit.record(h, admin.id(), admin.email(), "invite", invited.email(), invited.role().code());
             return invited;
         });
     }
@@ -66,12 +66,17 @@ final class Invitations {
                 .flatMap(id -> h.attach(CoordinatorDao.class).byId(id)));
     }
 
-    /** Sets the password and uses up the link, in the caller's transaction. False if the link was used meanwhile. */
-    boolean accept(org.jdbi.v3.core.Handle h, String token, long coordinatorId, String passwordHash) {
-        int used = h.execute("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
-                clock.millis(), Tokens.hash(token), clock.millis());
-        if (used == 0) return false;
-        h.attach(CoordinatorDao.class).setPassword(coordinatorId, passwordHash);
-        return true;
+    /**
+     * Sets the password, uses up the link and signs the person in, in one transaction; returns the
+     * new session's id, or nothing if the link was used meanwhile.
+     */
+    Optional<String> accept(String token, long coordinatorId, String passwordHash, Sessions sessions, String previousSessionId) {
+        return database.writer().write(h -> {
+            int used = h.execute("UPDATE invitations SET used_at = ? WHERE token_hash = ? AND used_at IS NULL AND expires_at > ?",
+                    clock.millis(), Tokens.hash(token), clock.millis());
+            if (used == 0) return Optional.<String>empty();
+            h.attach(CoordinatorDao.class).setPassword(coordinatorId, passwordHash);
+            return Optional.of(sessions.start(h, previousSessionId, coordinatorId));
+        });
     }
 }

@@ -6,41 +6,31 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.undersigned.audit.Audit;
-import org.undersigned.db.Database;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 import org.undersigned.text.Text;
 
-/** /admin/login and /admin/logout. Wrong email and wrong password get the same answer, in the same time. */
+/** /admin/login and /admin/logout. */
 final class LoginRoutes {
-    private final Coordinators coordinators;
+    private final Logins logins;
     private final Sessions sessions;
-    private final LoginThrottle throttle;
     private final FormToken formToken;
     private final ClientAddress clientAddress;
-    private final Database database;
-    private final Audit audit;
 
-    LoginRoutes(Coordinators coordinators, Sessions sessions, LoginThrottle throttle, FormToken formToken,
-                ClientAddress clientAddress, Database database, Audit audit) {
-        this.clientAddress = clientAddress;
-        this.coordinators = coordinators;
+    LoginRoutes(Logins logins, Sessions sessions, FormToken formToken, ClientAddress clientAddress) {
+        this.logins = logins;
         this.sessions = sessions;
-        this.throttle = throttle;
         this.formToken = formToken;
-        this.database = database;
-        this.audit = audit;
+        this.clientAddress = clientAddress;
     }
 
     void register(RoutesConfig routes) {
         routes.get("/admin/login", ctx -> page(ctx, "", ctx.queryParam("next"), List.of()));
         routes.post("/admin/login", this::login);
         routes.post("/admin/logout", ctx -> {
-            Coordinator coordinator = AdminAccess.coordinator(ctx);
-            sessions.end(ctx, AdminAccess.session(ctx));
-            audit.record(coordinator.id(), coordinator.email(), "logout", "", "");
+            logins.logout(AdminAccess.session(ctx));
+            sessions.clearCookie(ctx);
             ctx.redirect("/admin/login", HttpStatus.SEE_OTHER);
         });
     }
@@ -49,33 +39,17 @@ final class LoginRoutes {
         String email = Text.line(ctx.formParam("email"));
         String password = ctx.formParam("password") == null ? "" : ctx.formParam("password");
         String next = ctx.formParam("next");
-        String accountKey = Coordinators.key(email);
-        String address = clientAddress.of(ctx);
-        if (!formToken.isValid("login", ctx.formParam(FormToken.FIELD))) {
-            page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.form.expired")));
-            return;
+        Logins.Result result = logins.login(email, password, formToken.isValid("login", ctx.formParam(FormToken.FIELD)),
+                clientAddress.of(ctx), sessions.idFrom(ctx));
+        switch (result.outcome()) {
+            case SIGNED_IN -> {
+                sessions.sendCookie(ctx, result.sessionId());
+                ctx.redirect(AdminAccess.safeNext(next), HttpStatus.SEE_OTHER);
+            }
+            case FORM_EXPIRED -> page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.form.expired")));
+            case THROTTLED -> page(ctx.status(HttpStatus.TOO_MANY_REQUESTS), email, next, List.of(new FieldError("email", "error.login.throttled")));
+            case FAILED -> page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.login.failed")));
         }
-        if (email.isEmpty() || password.isEmpty() || password.length() > Passwords.MAX_LENGTH * 4) {
-            page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.login.failed")));
-            return;
-        }
-        if (throttle.blocked(accountKey, address)) {
-            coordinators.passwords().matches(password, null); // same time as a real check
-            page(ctx.status(HttpStatus.TOO_MANY_REQUESTS), email, next, List.of(new FieldError("email", "error.login.throttled")));
-            return;
-        }
-        var coordinator = coordinators.authenticate(email, password);
-        if (coordinator.isEmpty()) {
-            throttle.failed(accountKey, address);
-            page(ctx.status(HttpStatus.BAD_REQUEST), email, next, List.of(new FieldError("email", "error.login.failed")));
-            return;
-        }
-        database.writer().run(h -> {
-            throttle.succeeded(h, accountKey);
-            sessions.start(h, ctx, coordinator.get().id());
-            audit.record(h, coordinator.get().id(), coordinator.get().email(), "login", "", "");
-        });
-        ctx.redirect(AdminAccess.safeNext(next), HttpStatus.SEE_OTHER);
     }
 
     private void page(Context ctx, String email, String next, List<FieldError> errors) {

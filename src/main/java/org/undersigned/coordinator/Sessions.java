@@ -40,10 +40,22 @@ final class Sessions {
         return https ? "__Host-undersigned" : "undersigned_session";
     }
 
-    /** Starts a session in the caller's transaction and sets its cookie; any session the browser had is ended. */
-    void start(Handle h, Context ctx, long coordinatorId) {
-        String old = ctx.cookie(cookieName());
-        if (old != null) h.execute("DELETE FROM sessions WHERE id_hash = ?", Tokens.hash(old));
+    /** The session id the browser sent, if any. */
+    String idFrom(Context ctx) {
+        return ctx.cookie(cookieName());
+    }
+
+    /** Sends the browser the cookie of a session {@link #start} began. */
+    void sendCookie(Context ctx, String id) {
+        ctx.cookie(cookie(id, -1));
+    }
+
+    /**
+     * Starts a session in the caller's transaction and returns its id, for {@link #sendCookie}; the
+     * session the browser had before (previousId, may be null) is ended.
+     */
+    String start(Handle h, String previousId, long coordinatorId) {
+        if (previousId != null) h.execute("DELETE FROM sessions WHERE id_hash = ?", Tokens.hash(previousId));
         String id = tokens.next();
         long now = clock.millis();
         h.createUpdate("""
@@ -51,7 +63,7 @@ final class Sessions {
                         VALUES (:idHash, :coordinatorId, :csrf, :now, :now)""")
                 .bind("idHash", Tokens.hash(id)).bind("coordinatorId", coordinatorId)
                 .bind("csrf", tokens.next()).bind("now", now).execute();
-        ctx.cookie(cookie(id, -1));
+        return id;
     }
 
     /** The live session of this request, if any; an expired one is deleted on sight. */
@@ -76,8 +88,12 @@ final class Sessions {
         return coordinator.map(c -> new Session(idHash, c, row.get().csrfToken()));
     }
 
-    void end(Context ctx, Session session) {
+    /** Ends the session in the database; the caller's answer clears the cookie with {@link #clearCookie}. */
+    void end(Session session) {
         end(session.idHash());
+    }
+
+    void clearCookie(Context ctx) {
         ctx.cookie(cookie("", 0));
     }
 

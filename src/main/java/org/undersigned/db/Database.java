@@ -59,14 +59,6 @@ public final class Database implements AutoCloseable {
         this.checkpointer = started;
     }
 
-    private static void closeQuietly(java.sql.Connection connection) {
-        try {
-            connection.close();
-        } catch (java.sql.SQLException e) {
-            // already failing or stopping: nothing more to do with it
-        }
-    }
-
     /** Readers share a few open connections; in WAL mode they never wait for the writer. */
     private static HikariDataSource readPool(SQLiteDataSource dataSource) {
         HikariConfig pool = new HikariConfig();

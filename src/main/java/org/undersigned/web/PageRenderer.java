@@ -93,9 +93,10 @@ public final class PageRenderer implements FileRenderer {
         page.put("languages", switchers.computeIfAbsent(locale.getLanguage(), language -> switcher(locale)));
         page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
         page.put("baseUrl", baseUrl);
-        for (String fromRequest : new String[] {"me", "csrf"}) {
-            if (ctx.attribute(fromRequest) != null) page.putIfAbsent(fromRequest, ctx.attribute(fromRequest));
-        }
+        SignedIn.of(ctx).ifPresent(signedIn -> {
+            page.putIfAbsent("me", signedIn);
+            page.putIfAbsent("csrf", signedIn.csrf());
+        });
         return page;
     }
 
