@@ -3,11 +3,13 @@ package org.undersigned.dashboard;
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.undersigned.petition.Kind;
+import org.undersigned.petition.PetitionStatus;
 import org.undersigned.petition.SignatureState;
 
 interface DashboardDao {
     /** A petition and how many of its signatures are in one state (state null: it has none yet). */
-    record Line(long id, String kind, String slug, String title, String status, SignatureState state, long count) {}
+    record Line(long id, Kind kind, String slug, String title, PetitionStatus status, SignatureState state, long count) {}
 
     /** Every petition an admin sees, or those assigned to this coordinator, a line per state of its signatures. */
     @SqlQuery("""

@@ -4,16 +4,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.undersigned.petition.Kind;
+import org.undersigned.petition.PetitionStatus;
 import org.undersigned.petition.StateCounts;
 
 /** One line of the dashboard: a statement or campaign and where its signatures stand. */
-public record PetitionSummary(long id, String kind, String slug, String title, String status, StateCounts counts) {
+public record PetitionSummary(long id, Kind kind, String slug, String title, PetitionStatus status, StateCounts counts) {
     public String path() {
-        return "/" + kind + "s/" + slug;
+        return "/" + kind.plural() + "/" + slug;
     }
 
     public boolean isCampaign() {
-        return "campaign".equals(kind);
+        return kind == Kind.CAMPAIGN;
     }
 
     /** The dashboard's lines, a line per state each, folded into one summary per petition in their order. */

@@ -62,7 +62,7 @@ public final class DemoContent {
             }
             if (dao.find(head.get("kind"), head.get("slug")).isPresent()) return;
             dao.insert(head.get("kind"), head.get("slug"), head.get("title"), head.getOrDefault("summary", ""), body,
-                    head.getOrDefault("status", "open"),
+                    head.getOrDefault("status", PetitionStatus.OPEN.code()),
                     head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"),
                     head.getOrDefault("lang", "en"));
             log.info("Demo {} created: /{}s/{}", head.get("kind"), head.get("kind"), head.get("slug"));

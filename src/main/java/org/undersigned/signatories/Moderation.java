@@ -22,9 +22,15 @@ public final class Moderation {
     private final Audit audit;
     private final SuspectReview suspects;
 
-    /** The moderation form's {@code decision}. */
+    /** The moderation form's {@code decision}; approving and rejecting store their word in signatures.moderation. */
     public enum Decision {
-        APPROVE, REJECT, RELEASE, DISCARD;
+        APPROVE("approved"), REJECT("rejected"), RELEASE(null), DISCARD(null);
+
+        private final String stored;
+
+        Decision(String stored) {
+            this.stored = stored;
+        }
 
         static Optional<Decision> of(String code) {
             for (Decision d : values()) if (d.name().toLowerCase(Locale.ROOT).equals(code)) return Optional.of(d);
@@ -52,8 +58,7 @@ public final class Moderation {
                 boolean done = switch (decision) {
                     case RELEASE -> suspects.release(h, petition, id);
                     case DISCARD -> suspects.discard(h, petition, id);
-                    case APPROVE -> q.moderate(petition.id(), id, "approved", kept) == 1;
-                    case REJECT -> q.moderate(petition.id(), id, "rejected", kept) == 1;
+                    case APPROVE, REJECT -> q.moderate(petition.id(), id, decision.stored, kept) == 1;
                 };
                 if (done) {
                     changed++;

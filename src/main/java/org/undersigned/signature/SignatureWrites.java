@@ -133,7 +133,8 @@ final class SignatureWrites {
     }
 
     private static Link link(ResultSet row) throws SQLException {
-        Signature signature = new Signature(row.getLong(3), row.getLong(4), row.getString(5), row.getString(6), row.getString(7),
+        Signature signature = new Signature(row.getLong(3), row.getLong(4),
+                Signature.Status.valueOf(row.getString(5).toUpperCase(java.util.Locale.ROOT)), row.getString(6), row.getString(7),
                 row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
                 row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
                 nullableLong(row, 20), row.getString(21));
