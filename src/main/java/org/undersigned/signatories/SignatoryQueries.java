@@ -16,7 +16,7 @@ import org.undersigned.petition.StateCounts;
 @RegisterConstructorMapper(SignatoryRow.class)
 interface SignatoryQueries {
     String COLUMNS = """
-            id, status, moderation, organisation, display_name, org_type, website, contact_name, first_name, last_name,
+            id, organisation, display_name, org_type, website, contact_name, first_name, last_name,
             email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state""";
     String MATCHES = """
             petition_id = :petitionId
