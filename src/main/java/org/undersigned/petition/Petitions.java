@@ -44,7 +44,7 @@ public final class Petitions {
     /**
      * The petition as it is now, asked of the database once per request: a public page needs it
      * three times (the petition, its version for the page cache, its translations), a sign-on
-     * twice, and each time was a query on the one connection every request shares.
+     * twice, and each time would be a query on the one connection every request shares.
      */
     private Optional<Stored> current(Context ctx, String kind, String slug) {
         String key = Stored.class.getName() + ":" + kind + "/" + slug;
