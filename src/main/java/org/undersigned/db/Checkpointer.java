@@ -14,8 +14,8 @@ import org.slf4j.LoggerFactory;
  * connection of its own, so that the single writer does not.
  *
  * <p>By default SQLite checkpoints inside the commit that takes the log past 1,000 pages: every
- * tenth group commit or so, the writer copied about 4 MB and fsynced the database file while every
- * sign-on waited. Here a passive checkpoint (it takes no lock that a writer or reader waits for)
+ * few group commits, the writer would copy about 4 MB and fsync the database file while every
+ * sign-on waits. Here a passive checkpoint (it takes no lock that a writer or reader waits for)
  * runs after commits, at most one each {@link #PAUSE_MILLIS} ms, and the writer's own automatic
  * checkpoint is left only the few pages committed since the last one: SQLite restarts the log
  * from its start only after a checkpoint that reached its end, and a background one chasing a
@@ -65,9 +65,8 @@ final class Checkpointer implements AutoCloseable {
     /**
      * Lets commits gather between checkpoints. Each checkpoint fsyncs the log and the database
      * file, and copies the pages every commit touches (the ends of the tables and of the
-     * time-ordered indexes) once more: after every commit, it cost the benchmark's sign-ons a
-     * tenth of their rate (phase 2 alone: 3,348 and 3,192 a second with the pause, 3,025 and
-     * 2,685 without). The writer's own checkpoint is then left at most this long's commits.
+     * time-ordered indexes) once more: after every commit, that would cost the sign-ons a good
+     * part of their rate. The writer's own checkpoint is then left at most this long's commits.
      */
     private void pause() {
         try {

@@ -73,8 +73,8 @@ public final class Database implements AutoCloseable {
     /**
      * The writer runs each piece of work in a savepoint, whose journal of the pages it changes is a
      * temporary file by default: a write system call for every page a sign-on touches. Kept in
-     * memory it costs none (the pieces are small); the benchmark's writer then spent about half as
-     * much processor time per sign-on (0.30 ms before, 0.16 after).
+     * memory it costs none (the pieces are small), and the writer's time per sign-on bounds the
+     * sign-ons per second.
      *
      * <p>The driver also fetches the generated key after every INSERT by default: it matches the
      * SQL against a pattern and compiles and runs {@code SELECT last_insert_rowid()}, two of them

@@ -37,9 +37,9 @@ public final class WriteStats {
      * Whether work is queueing for the writer, so that whatever can wait should step back: since
      * the last caller asked (at least {@link #SATURATION_WINDOW_NANOS} ago; in between the last
      * answer holds), the writer was busy nearly all the time, or its commits grouped at least
-     * {@link #QUEUED_PER_COMMIT} pieces of work on average. Busy time alone missed much of a spike
-     * once the writer grew quicker: busy 94 % of phase 2, it read as idle in enough windows for
-     * the relay to send on four connections, and mail took 0.10 ms per sign-on, not 0.02.
+     * {@link #QUEUED_PER_COMMIT} pieces of work on average. Busy time alone misses much of a spike:
+     * a quick writer with a queue still has idle moments, and in those windows the relay would
+     * send at full speed.
      */
     public boolean saturated() {
         long now = System.nanoTime();

@@ -8,8 +8,8 @@ import org.simplejavamail.email.EmailBuilder;
 final class EmailFactory {
     /**
      * Jakarta Mail 2.1 finds its StreamProvider through ServiceLoader, reading the jar again, each
-     * time it builds or writes a message (jakartaee/mail-api#699 and #861): that was nearly half of
-     * the relay's processor time. Named here, the lookup is a Class.forName. An operator's own
+     * time it builds or writes a message (jakartaee/mail-api#699 and #861), a large share of the
+     * relay's processor time. Named here, the lookup is a Class.forName. An operator's own
      * setting of the property is left alone.
      */
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";

@@ -109,9 +109,8 @@ public final class MailRelay implements AutoCloseable {
     /**
      * After a batch, while sign-ons queue for the single writer (a spike): rest for
      * {@link #SPIKE_PAUSE}, or until the spike is over or the relay closes, whichever comes first.
-     * Sending costs processor time that the sign-ons need (a fifth of the server's in the
-     * benchmark's spike); a spike's mails are not lost but mostly sent after it, and the same
-     * processor time sends them either way. Mail never stops: a batch goes out after each rest,
+     * Sending costs processor time that the sign-ons need; a spike's mails are not lost but mostly
+     * sent after it, and the same processor time sends them either way. Mail never stops: a batch goes out after each rest,
      * however long the spike lasts.
      */
     private void restDuringSpike() throws InterruptedException {

@@ -29,10 +29,9 @@ public final class Outbox {
             VALUES (?, '', '', '', ?, ?, 'queued', ?, ?)""";
     /**
      * A batch is claimed and settled each in one statement. The ids go in as one JSON array, so
-     * that it is always the same statement, kept prepared on the writer: through JDBI's list
-     * binding each batch was a new text to expand and compile, 5.5 % of the writer's time in the
-     * profile of phase 2. ({@code +status}: the rows are found by id, not by a walk over every
-     * queued one, which after a spike are a million.)
+     * that it is always the same statement, kept prepared on the writer: with JDBI's list binding
+     * each batch would be a new text to expand and compile on the single writer. ({@code +status}:
+     * the rows are found by id, not by a walk over every queued one, which after a spike are many.)
      */
     static final String CLAIM = """
             UPDATE outbox SET status = 'sending', attempts = attempts + 1
@@ -83,8 +82,8 @@ public final class Outbox {
 
     /**
      * The draft as its row will hold it, for a caller that prepares its mail before its write: the
-     * JSON is then written on the caller's thread, not on the single writer's (1 % of the server's
-     * processor time during a spike of sign-ons).
+     * JSON is then written on the caller's thread, not on the single writer's, whose time per
+     * sign-on bounds the sign-ons per second.
      */
     public EncodedDraft encode(Draft draft) {
         Map<String, Object> stored = new LinkedHashMap<>();

@@ -43,7 +43,7 @@ interface OutboxDao {
 
     /**
      * When the most overdue waiting mail was due: one probe of outbox_due per status, however long
-     * the queue (the oldest created_at instead read every waiting row: 3 to 4 s with a million).
+     * the queue (the oldest created_at would read every waiting row, seconds' work after a spike).
      */
     @SqlQuery("""
             SELECT MIN(due) FROM (SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'queued'

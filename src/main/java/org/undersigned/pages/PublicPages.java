@@ -31,8 +31,8 @@ import org.undersigned.web.Localization;
  * every reader of a page, language and version gets the same bytes.
  *
  * <p>One reader renders a page at a time. Readers arriving meanwhile get the page as it was
- * before the change, or wait for the render when there is none: the page of a statement with
- * 10,000 signatories is 440 KB, 64 renders at once ran a 256 MB heap out of memory, and a stream
+ * before the change, or wait for the render when there is none: a big statement's page is
+ * hundreds of KB, a crowd rendering it at once would run a small heap out of memory, and a stream
  * of confirmations moves the version many times a second. A reader who comes alone gets the
  * change at once. The key holds what the page depends on, not the query string: links shared on
  * social media carry a click id (fbclid, utm_*) that differs for each visitor, and the one query

@@ -34,8 +34,8 @@ public final class SignatureLinks {
 
     /**
      * Looks the link up and changes the status on the writer's plain statements: through JDBI's
-     * SQL objects (the token, the signature, the update, the signature again) a confirmation took
-     * the single writer four times as long as a sign-on. The future completes, on the writer's
+     * SQL objects (the token, the signature, the update, the signature again) a confirmation would
+     * take the single writer several times as long as a sign-on. The future completes, on the writer's
      * thread, once the confirmation is committed.
      */
     public CompletableFuture<LinkState> confirm(String token) {

@@ -15,8 +15,8 @@ import org.undersigned.petition.Translation;
  * The statements every sign-on (a first one or a repeat) and every confirmation runs, in plain
  * JDBC on the writer's kept statements (the rest of the signature code uses {@link SignatureDao}).
  * They run on the single writer thread, so their cost bounds how many sign-ons a second the
- * platform takes: through JDBI's SQL objects each of them cost several times what SQLite itself
- * spends on it (a repeat took 0.29 to 0.32 ms of the writer's time that way, 0.17 to 0.19 ms now).
+ * platform takes: through JDBI's SQL objects each of them costs several times what SQLite itself
+ * spends on it.
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
@@ -116,8 +116,8 @@ final class SignatureWrites {
 
     /**
      * The link whose token is stored under this key ({@link LinkTokens#key}), with its signature
-     * and petition (in its signer's language), in one statement: the petition and its translation
-     * through JDBI's SQL objects took a third of the writer's time per confirmation.
+     * and petition (in its signer's language), in one statement, rather than further lookups
+     * through JDBI's SQL objects on the single writer.
      */
     Optional<Link> link(String tokenKey) {
         try (ResultSet row = writer.statement(LINK, tokenKey).executeQuery()) {

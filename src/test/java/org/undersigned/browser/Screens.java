@@ -40,18 +40,41 @@ final class Screens {
         save(name + "-desktop");
     }
 
-    @SuppressWarnings("unchecked")
     void save(String name) {
+        saveTo(SCREENSHOTS.resolve(name + ".png"), 12_000);
+    }
+
+    /** Saves the page from its top, at most this many CSS pixels of it, as a PNG. */
+    @SuppressWarnings("unchecked")
+    void saveTo(Path file, double maxHeight) {
         Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
         Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
         double width = ((Number) size.get("width")).doubleValue();
-        double height = Math.min(((Number) size.get("height")).doubleValue(), 12_000);
+        double height = Math.min(((Number) size.get("height")).doubleValue(), maxHeight);
+        saveClip(file, 0, width, height);
+    }
+
+    /** Saves the page's full width from the top of the element matching the selector to the bottom of the last match. */
+    @SuppressWarnings("unchecked")
+    void saveFromTo(Path file, String fromSelector, String toSelector, int margin) {
+        Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
+                const from = document.querySelector(arguments[0]).getBoundingClientRect();
+                const all = document.querySelectorAll(arguments[1]);
+                const to = all[all.length - 1].getBoundingClientRect();
+                return {top: from.top + window.scrollY, bottom: to.bottom + window.scrollY,
+                        width: document.documentElement.scrollWidth};""", fromSelector, toSelector);
+        double top = Math.max(0, ((Number) box.get("top")).doubleValue() - margin);
+        double bottom = ((Number) box.get("bottom")).doubleValue() + margin;
+        saveClip(file, top, ((Number) box.get("width")).doubleValue(), bottom - top);
+    }
+
+    private void saveClip(Path file, double top, double width, double height) {
         Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
                 "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", width, "height", height, "scale", 1)));
+                "clip", Map.of("x", 0, "y", top, "width", width, "height", height, "scale", 1)));
         try {
-            Files.createDirectories(SCREENSHOTS);
-            Files.write(SCREENSHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
