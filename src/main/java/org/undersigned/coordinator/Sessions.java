@@ -73,7 +73,8 @@ final class Sessions {
         String idHash = Tokens.hash(id);
         Optional<Row> row = database.reads().withHandle(h -> h.createQuery(
                         "SELECT coordinator_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = :h")
-                .bind("h", idHash).map((rs, c) -> new Row(rs.getLong(1), rs.getString(2), rs.getLong(3), rs.getLong(4)))
+                .bind("h", idHash).map((rs, c) -> new Row(rs.getLong("coordinator_id"), rs.getString("csrf_token"),
+                        rs.getLong("created_at"), rs.getLong("last_seen_at")))
                 .findOne());
         if (row.isEmpty()) return Optional.empty();
         long now = clock.millis();

@@ -55,7 +55,7 @@ final class Checkpointer implements AutoCloseable {
             if (closed) return;
             try (Statement statement = connection.createStatement();
                  ResultSet result = statement.executeQuery("PRAGMA wal_checkpoint(PASSIVE)")) {
-                if (result.next()) pages.set(result.getLong(2));
+                if (result.next()) pages.set(result.getLong("log"));
             } catch (SQLException e) {
                 if (!closed) log.warn("a background checkpoint failed; the writer's own checkpoints go on", e);
             }

@@ -154,7 +154,7 @@ public final class Outbox {
         return database.writer().write(h -> {
             Set<Long> claimed = new HashSet<>();
             try (ResultSet rows = database.writer().statement(CLAIM, ids(due.stream().map(QueuedMail::id).toList())).executeQuery()) {
-                while (rows.next()) claimed.add(rows.getLong(1));
+                while (rows.next()) claimed.add(rows.getLong("id"));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot claim the mails", e);
             }

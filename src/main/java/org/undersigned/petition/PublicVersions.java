@@ -29,7 +29,7 @@ final class PublicVersions implements AutoCloseable {
             query.setString(1, kind.code());
             query.setString(2, slug);
             try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong(1) : -1;
+                return row.next() ? row.getLong("public_version") : -1;
             }
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);

@@ -20,7 +20,7 @@ import org.undersigned.petition.Translation;
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
-            SELECT COUNT(*) >= ? OR COALESCE(SUM(created_at > ?), 0) >= ?
+            SELECT COUNT(*) >= ? OR COALESCE(SUM(created_at > ?), 0) >= ? AS over
             FROM (SELECT created_at FROM signatures
                   WHERE petition_id = ? AND client_hash = ? AND created_at > ?
                   LIMIT ?)""";
@@ -32,7 +32,8 @@ final class SignatureWrites {
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""";
     private static final String EARLIER = """
-            SELECT id, status = 'pending', mails_sent, suspect IS NOT NULL, COALESCE(contact_name, first_name), updates
+            SELECT id, status = 'pending' AS pending, mails_sent, suspect IS NOT NULL AS suspect,
+                   COALESCE(contact_name, first_name) AS greeting_name, updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
     private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
     /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
@@ -43,12 +44,14 @@ final class SignatureWrites {
             WHERE id = ? AND status = 'pending'""";
     private static final String LINK = """
             SELECT t.purpose, t.expires_at,
-                   s.id, s.petition_id, s.status, s.email, s.organisation, s.org_type, s.website, s.contact_name, s.first_name,
-                   s.last_name, s.comment, s.country, s.locale, s.updates, s.mails_sent, s.created_at, s.confirmed_at,
-                   s.withdrawn_at, s.text_lang,
-                   p.id, p.kind, p.slug, p.title, p.summary, p.body, p.status, p.goal, p.created_at, p.updated_at, p.closed_at,
-                   p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text, p.version, p.digest, p.lang,
-                   tr.lang, tr.title, tr.summary, tr.body, tr.consent_text, tr.updated_at
+                   s.id AS s_id, s.petition_id, s.status AS s_status, s.email, s.organisation, s.org_type, s.website, s.contact_name,
+                   s.first_name, s.last_name, s.comment, s.country, s.locale, s.updates, s.mails_sent, s.created_at AS s_created_at,
+                   s.confirmed_at, s.withdrawn_at, s.text_lang,
+                   p.kind, p.slug, p.title, p.summary, p.body, p.status AS p_status, p.goal, p.created_at AS p_created_at,
+                   p.updated_at AS p_updated_at, p.closed_at, p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text,
+                   p.version, p.digest, p.lang,
+                   tr.lang AS tr_lang, tr.title AS tr_title, tr.summary AS tr_summary, tr.body AS tr_body,
+                   tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at
             FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
                  LEFT JOIN petition_translations tr ON tr.petition_id = p.id AND tr.lang = s.text_lang AND s.text_lang <> p.lang
             WHERE t.token_hash = ?""";
@@ -66,7 +69,7 @@ final class SignatureWrites {
     boolean overLimit(long petitionId, String clientHash, long minuteAgo, int perMinute, long hourAgo, int perHour) {
         try (ResultSet row = writer.statement(OVER_LIMIT, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour)
                 .executeQuery()) {
-            return row.next() && row.getBoolean(1);
+            return row.next() && row.getBoolean("over");
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count this client's sign-ons", e);
         }
@@ -81,7 +84,7 @@ final class SignatureWrites {
         try (ResultSet row = writer.statement(INSERT, petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(),
                 s.website(), s.contactName(), s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(),
                 now, clientHash, suspect, textLang, suspect == null ? 1 : 0).executeQuery()) {
-            return row.next() ? OptionalLong.of(row.getLong(1)) : OptionalLong.empty();
+            return row.next() ? OptionalLong.of(row.getLong("id")) : OptionalLong.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the signature", e);
         }
@@ -94,7 +97,8 @@ final class SignatureWrites {
     Earlier earlier(long petitionId, String emailKey) {
         try (ResultSet row = writer.statement(EARLIER, petitionId, emailKey).executeQuery()) {
             if (!row.next()) throw new IllegalStateException("no signature of this address, although the insert found one");
-            return new Earlier(row.getLong(1), row.getBoolean(2), row.getInt(3), row.getBoolean(4), row.getString(5), row.getBoolean(6));
+            return new Earlier(row.getLong("id"), row.getBoolean("pending"), row.getInt("mails_sent"), row.getBoolean("suspect"),
+                    row.getString("greeting_name"), row.getBoolean("updates"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the earlier signature", e);
         }
@@ -133,29 +137,31 @@ final class SignatureWrites {
     }
 
     private static Link link(ResultSet row) throws SQLException {
-        Signature signature = new Signature(row.getLong(3), row.getLong(4),
-                Signature.Status.valueOf(row.getString(5).toUpperCase(java.util.Locale.ROOT)), row.getString(6), row.getString(7),
-                row.getString(8), row.getString(9), row.getString(10), row.getString(11), row.getString(12), row.getString(13),
-                row.getString(14), row.getString(15), row.getBoolean(16), row.getInt(17), row.getLong(18), nullableLong(row, 19),
-                nullableLong(row, 20), row.getString(21));
-        Petition petition = new Petition(row.getLong(22), Kind.of(row.getString(23)).orElseThrow(), row.getString(24), row.getString(25),
-                row.getString(26), row.getString(27), PetitionStatus.of(row.getString(28)).orElseThrow(), nullableInt(row, 29), row.getLong(30), row.getLong(31), nullableLong(row, 32),
-                row.getString(33), row.getBoolean(34), nullableLong(row, 35), nullableLong(row, 36), row.getString(37), row.getInt(38),
-                row.getBoolean(39), row.getString(40));
-        String translated = row.getString(41);
+        Signature signature = new Signature(row.getLong("s_id"), row.getLong("petition_id"),
+                Signature.Status.valueOf(row.getString("s_status").toUpperCase(java.util.Locale.ROOT)), row.getString("email"),
+                row.getString("organisation"), row.getString("org_type"), row.getString("website"), row.getString("contact_name"),
+                row.getString("first_name"), row.getString("last_name"), row.getString("comment"), row.getString("country"),
+                row.getString("locale"), row.getBoolean("updates"), row.getInt("mails_sent"), row.getLong("s_created_at"),
+                nullableLong(row, "confirmed_at"), nullableLong(row, "withdrawn_at"), row.getString("text_lang"));
+        Petition petition = new Petition(row.getLong("petition_id"), Kind.of(row.getString("kind")).orElseThrow(), row.getString("slug"),
+                row.getString("title"), row.getString("summary"), row.getString("body"), PetitionStatus.of(row.getString("p_status")).orElseThrow(),
+                nullableInt(row, "goal"), row.getLong("p_created_at"), row.getLong("p_updated_at"), nullableLong(row, "closed_at"),
+                row.getString("image_url"), row.getBoolean("needs_approval"), nullableLong(row, "opens_at"), nullableLong(row, "closes_at"),
+                row.getString("consent_text"), row.getInt("version"), row.getBoolean("digest"), row.getString("lang"));
+        String translated = row.getString("tr_lang");
         if (translated != null) {
-            petition = petition.in(new Translation(petition.id(), translated, row.getString(42), row.getString(43), row.getString(44),
-                    row.getString(45), row.getLong(46)));
+            petition = petition.in(new Translation(petition.id(), translated, row.getString("tr_title"), row.getString("tr_summary"),
+                    row.getString("tr_body"), row.getString("tr_consent_text"), row.getLong("tr_updated_at")));
         }
-        return new Link(row.getString(1), nullableLong(row, 2), signature, petition);
+        return new Link(row.getString("purpose"), nullableLong(row, "expires_at"), signature, petition);
     }
 
-    private static Integer nullableInt(ResultSet row, int column) throws SQLException {
+    private static Integer nullableInt(ResultSet row, String column) throws SQLException {
         int value = row.getInt(column);
         return row.wasNull() ? null : value;
     }
 
-    private static Long nullableLong(ResultSet row, int column) throws SQLException {
+    private static Long nullableLong(ResultSet row, String column) throws SQLException {
         long value = row.getLong(column);
         return row.wasNull() ? null : value;
     }
