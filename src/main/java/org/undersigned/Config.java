@@ -31,7 +31,11 @@ public record Config(
         RateLimits rateLimits,
         Duration anonymiseAfterClosing,
         Duration mailLogKept,
-        Operations operations) {
+        Operations operations,
+        int passwordHashCost) {
+
+    /** bcrypt's cost for coordinators' passwords unless PASSWORD_HASH_COST says otherwise. */
+    public static final int PASSWORD_HASH_COST = 12;
 
     /**
      * How the server is watched and kept: the bearer token for /metrics (null: only direct local
@@ -58,18 +62,18 @@ public record Config(
 
     public Config withBaseUrl(String newBaseUrl) {
         return new Config(port, newBaseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, mailLogKept, operations);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits, anonymiseAfterClosing, mailLogKept, operations, passwordHashCost);
     }
 
     public Config withRateLimits(RateLimits limits) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
-                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, mailLogKept, operations);
+                reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, limits, anonymiseAfterClosing, mailLogKept, operations, passwordHashCost);
     }
 
     public Config withOperations(Operations newOperations) {
         return new Config(port, baseUrl, databaseUrl, smtp, mailFrom, mailDir, mailRetryBase, confirmLinkValidity,
                 reminderAfter, pendingPurgeAfter, housekeepingInterval, adminEmail, adminPassword, demoData, trustedProxies, rateLimits,
-                anonymiseAfterClosing, mailLogKept, newOperations);
+                anonymiseAfterClosing, mailLogKept, newOperations, passwordHashCost);
     }
 
     public enum Transport { PLAIN, STARTTLS, SMTPS }
@@ -131,7 +135,10 @@ public record Config(
                         v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000)),
                 Duration.ofDays(anonymiseAfterDays),
                 Duration.ofDays(mailLogDays),
-                operations(v));
+                operations(v),
+                // at least 10: below that a stolen database gives up its passwords quickly (tests build lower ones directly);
+                // at most 18, where one login already takes several seconds of a core
+                v.integer("PASSWORD_HASH_COST", PASSWORD_HASH_COST, 10, 18));
     }
 
     private static Operations operations(Values v) {

@@ -42,7 +42,8 @@ class BackupTest extends AppTest {
 
         Config restored = new Config(app.config.port(), app.config.baseUrl(), "jdbc:sqlite:" + file, null, app.config.mailFrom(),
                 dir.resolve("restored-mail"), app.config.mailRetryBase(), app.config.confirmLinkValidity(), app.config.reminderAfter(),
-                app.config.pendingPurgeAfter(), app.config.housekeepingInterval(), null, null, false, List.of(), app.config.rateLimits(), app.config.anonymiseAfterClosing(), app.config.mailLogKept(), app.config.operations());
+                app.config.pendingPurgeAfter(), app.config.housekeepingInterval(), null, null, false, List.of(), app.config.rateLimits(), app.config.anonymiseAfterClosing(), app.config.mailLogKept(), app.config.operations(),
+                app.config.passwordHashCost());
         app.close();
         try (TestApp copy = TestApp.start(restored)) {
             assertThat(copy.browser.get(statement).document().select("#signatories li").eachText())

@@ -37,7 +37,8 @@ class FloodTest {
                 .withRateLimits(limits);
         Config config = new Config(base.port(), base.baseUrl(), base.databaseUrl(), base.smtp(), base.mailFrom(), base.mailDir(),
                 base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
-                base.housekeepingInterval(), base.adminEmail(), base.adminPassword(), false, trustedProxies, limits, base.anonymiseAfterClosing(), base.mailLogKept(), base.operations());
+                base.housekeepingInterval(), base.adminEmail(), base.adminPassword(), false, trustedProxies, limits, base.anonymiseAfterClosing(), base.mailLogKept(), base.operations(),
+                base.passwordHashCost());
         app = TestApp.start(config);
         return app;
     }
@@ -153,7 +154,8 @@ class FloodTest {
         Config base = TestApp.config(dir, null);
         Config bad = new Config(base.port(), base.baseUrl(), base.databaseUrl(), null, base.mailFrom(), base.mailDir(),
                 base.mailRetryBase(), base.confirmLinkValidity(), base.reminderAfter(), base.pendingPurgeAfter(),
-                base.housekeepingInterval(), null, null, false, java.util.List.of("proxy.example.org"), base.rateLimits(), base.anonymiseAfterClosing(), base.mailLogKept(), base.operations());
+                base.housekeepingInterval(), null, null, false, java.util.List.of("proxy.example.org"), base.rateLimits(), base.anonymiseAfterClosing(), base.mailLogKept(), base.operations(),
+                base.passwordHashCost());
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> new org.undersigned.App(bad).start())
                 .isInstanceOf(org.undersigned.ConfigException.class).hasMessageStartingWith("TRUSTED_PROXIES ");
     }

@@ -20,6 +20,8 @@ import org.undersigned.Config;
 public final class TestApp implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@undersigned.test";
     public static final String ADMIN_PASSWORD = "a long admin passphrase 2026";
+    /** bcrypt's lowest cost: a login takes a millisecond, not a quarter of a second of a core (production: {@link Config#PASSWORD_HASH_COST}). */
+    public static final int PASSWORD_HASH_COST = 4;
     public final Config config;
     public final TestClock clock;
     public final Browser browser;
@@ -46,7 +48,7 @@ public final class TestApp implements AutoCloseable {
                 "undersigned@localhost", dir.resolve("mail"), Duration.ofMillis(200), Duration.ofDays(30),
                 Duration.ofDays(2), Duration.ofDays(60), Duration.ofMillis(200),
                 ADMIN_EMAIL, ADMIN_PASSWORD, false, List.of(), new Config.RateLimits(1000, 10_000, 1000), Duration.ofDays(180), Duration.ofDays(30),
-                Config.Operations.NONE);
+                Config.Operations.NONE, PASSWORD_HASH_COST);
     }
 
     /** A browser that keeps cookies, logged in as the given coordinator. */
@@ -64,7 +66,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A coordinator (not admin) with this password, assigned to nothing yet; returns its id. */
     public long coordinator(String email, String password) {
-        String hash = new org.undersigned.coordinator.Passwords().hash(password);
+        String hash = new org.undersigned.coordinator.Passwords(config.passwordHashCost()).hash(password);
         return db().withHandle(h -> h.createUpdate("""
                         INSERT INTO coordinators (email, email_key, name, role, password_hash, created_at)
                         VALUES (:email, lower(:email), '', 'coordinator', :hash, :now)""")
