@@ -166,6 +166,19 @@ public final class App {
         return server.port();
     }
 
+    /**
+     * The fewest rounds any clock-driven chore (reminders and purges, digests, the mail log) has
+     * ended: once it has grown by two, each has run a whole round since, and seen the clock's present.
+     */
+    public long choreRounds() {
+        return Math.min(Math.min(signatures.housekeepingRounds(), digests.rounds()), mailLog.rounds());
+    }
+
+    /** Rounds the trend watch has ended (it spares itself, so it may look only every few seconds). */
+    public long trendWatchRounds() {
+        return trendWatch.rounds();
+    }
+
     /** In order: no new work, requests in flight finish, the relay ends its current mail, the database closes. */
     public void stop() {
         boolean wasRunning = server != null;

@@ -79,6 +79,29 @@ public final class TestApp implements AutoCloseable {
                 + "SELECT id, ? FROM petitions WHERE slug = ?", coordinatorId, slug));
     }
 
+    /** Waits until no mail is queued or being sent: each one reached the mail server or was given up. */
+    public void awaitOutboxSettled() {
+        Wait.until("the outbox to settle", () -> count("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')") == 0);
+    }
+
+    /**
+     * Waits until every clock-driven chore (reminders, purges, digests, the mail log) has run a whole
+     * round after this call, then until the mail they queued has gone: whatever the clock's present
+     * makes happen has happened, so what did not is not coming.
+     */
+    public void awaitChores() {
+        long seen = app.choreRounds();
+        Wait.until("a whole round of every chore", () -> app.choreRounds() >= seen + 2);
+        awaitOutboxSettled();
+    }
+
+    /** Waits until the trend watch has looked at the sign-ons afresh, then until the mail it queued has gone. */
+    public void awaitTrendWatch() {
+        long seen = app.trendWatchRounds();
+        Wait.until("a whole round of the trend watch", () -> app.trendWatchRounds() >= seen + 2);
+        awaitOutboxSettled();
+    }
+
     public String url(String path) {
         return config.baseUrl() + path;
     }
