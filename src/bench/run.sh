@@ -12,9 +12,10 @@ command -v wrk >/dev/null || { echo "wrk is missing: apt-get install -y wrk" >&2
 SECONDS_PER_PHASE="${1:-15}"
 MODE="${2:-all}"
 JAR="${BENCH_JAR:-$PWD/target/undersigned.jar}"
-[ -n "${BENCH_JAR:-}" ] || mvn -B -q -DskipTests package
+# the build compiles the benchmark with the tests (src/bench/java, into target/test-classes)
+if [ -n "${BENCH_JAR:-}" ]; then mvn -B -q -DskipTests test-compile; else mvn -B -q -DskipTests package; fi
 mvn -B -q dependency:build-classpath -Dmdep.includeScope=test -Dmdep.outputFile=target/bench.classpath
-rm -rf target/bench && mkdir -p target/bench/classes
-CP="$JAR:$(cat target/bench.classpath)"
-javac -d target/bench/classes -cp "$CP" $(find src/bench/java -name '*.java')
-java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$PWD/target/bench/classes:$CP" org.undersigned.bench.Bench target/bench "$JAR" "$SECONDS_PER_PHASE" "$MODE" "${@:3}"
+rm -rf target/bench && mkdir -p target/bench
+# the jar first, so that its own resources (the logger's settings among them) win over the tests'
+CP="$JAR:$(cat target/bench.classpath):$PWD/target/test-classes"
+java -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp "$CP" org.undersigned.bench.Bench target/bench "$JAR" "$SECONDS_PER_PHASE" "$MODE" "${@:3}"

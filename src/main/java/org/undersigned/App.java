@@ -70,6 +70,11 @@ public final class App {
     private final Closer running = new Closer();
     private Javalin server;
     private volatile boolean started;
+    /** The clock-driven chores, for tests that wait until each has run a round (see {@link #choreRounds}). */
+    private SignatureFeature signatures;
+    private Digests digests;
+    private Periodic mailLog;
+    private Periodic trendWatch;
     private final InFlightRequests inFlight = new InFlightRequests();
 
     public App(Config config) {
@@ -126,9 +131,9 @@ public final class App {
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
         PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl());
-        SignatureFeature signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
+        signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
                 renderer);
-        Digests digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
+        digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
@@ -177,8 +182,8 @@ public final class App {
         digests.start(config.housekeepingInterval());
         running.add("digests", digests);
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
-        running.add("trend watch", Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check));
-        running.add("mail log", new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mail().logKept())));
+        trendWatch = running.add("trend watch", Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check));
+        mailLog = running.add("mail log", new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mail().logKept())));
         if (config.operations().backupDir() != null) {
             ScheduledBackups backups = running.add("scheduled backups", new ScheduledBackups(database, config.operations(), clock));
             backups.start();
@@ -187,6 +192,19 @@ public final class App {
 
     public int port() {
         return server.port();
+    }
+
+    /**
+     * The fewest rounds any clock-driven chore (reminders and purges, digests, the mail log) has
+     * ended: once it has grown by two, each has run a whole round since, and seen the clock's present.
+     */
+    public long choreRounds() {
+        return Math.min(Math.min(signatures.housekeepingRounds(), digests.rounds()), mailLog.rounds());
+    }
+
+    /** Rounds the trend watch has ended (it spares itself, so it may look only every few seconds). */
+    public long trendWatchRounds() {
+        return trendWatch.rounds();
     }
 
     /**

@@ -25,7 +25,11 @@ public record Config(
         RateLimits rateLimits,
         Duration housekeepingInterval,
         FirstAdmin firstAdmin,
-        Operations operations) {
+        Operations operations,
+        int passwordHashCost) {
+
+    /** bcrypt's cost for coordinators' passwords unless PASSWORD_HASH_COST says otherwise. */
+    public static final int PASSWORD_HASH_COST = 12;
 
     /**
      * Where the server listens and how it is reached: the public base URL (links in mail, cookies'
@@ -146,7 +150,10 @@ public record Config(
                 rateLimits,
                 housekeepingInterval,
                 firstAdmin,
-                operations(v));
+                operations(v),
+                // at least 10: below that a stolen database gives up its passwords quickly (tests build lower ones directly);
+                // at most 18, where one login already takes several seconds of a core
+                v.integer("PASSWORD_HASH_COST", PASSWORD_HASH_COST, 10, 18));
     }
 
     private static Operations operations(Values v) {
@@ -180,6 +187,7 @@ public record Config(
         private Duration housekeepingInterval;
         private FirstAdmin firstAdmin;
         private Operations operations;
+        private int passwordHashCost;
 
         private Builder(Config from) {
             port = from.web.port();
@@ -200,6 +208,7 @@ public record Config(
             housekeepingInterval = from.housekeepingInterval;
             firstAdmin = from.firstAdmin;
             operations = from.operations;
+            passwordHashCost = from.passwordHashCost;
         }
 
         /** The port alone; the base URL keeps its value (set both for a server on another port). */
@@ -222,12 +231,14 @@ public record Config(
         public Builder housekeepingInterval(Duration value) { housekeepingInterval = value; return this; }
         public Builder firstAdmin(String email, String password) { firstAdmin = new FirstAdmin(email, password); return this; }
         public Builder operations(Operations value) { operations = value; return this; }
+        /** bcrypt's cost; tests use a low one, which no environment may set. */
+        public Builder passwordHashCost(int value) { passwordHashCost = value; return this; }
 
         public Config build() {
             return new Config(new Web(port, baseUrl, trustedProxies), databaseUrl, demoData,
                     new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
-                    rateLimits, housekeepingInterval, firstAdmin, operations);
+                    rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);
         }
     }
 

@@ -35,7 +35,8 @@ final class CreateCoordinator {
         }
         Messages messages = new Messages(java.util.List.of(Locale.ENGLISH));
         try (Database database = new Database(config.databaseUrl())) {
-            new Coordinators(database, new Passwords(), Clock.systemUTC()).create(email, "", org.undersigned.coordinator.Role.ADMIN, password == null ? "" : password);
+            new Coordinators(database, new Passwords(config.passwordHashCost()), Clock.systemUTC())
+                    .create(email, "", org.undersigned.coordinator.Role.ADMIN, password == null ? "" : password);
             out.println("Coordinator " + email + " created (admin).");
             return 0;
         } catch (Coordinators.Refused refused) {

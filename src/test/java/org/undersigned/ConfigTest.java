@@ -59,6 +59,15 @@ class ConfigTest {
     }
 
     @Test
+    void passwords_are_hashed_at_cost_12_unless_told_and_never_below_10() {
+        assertThat(Config.parse(Map.of()).passwordHashCost()).isEqualTo(12);
+        assertThat(Config.parse(Map.of("PASSWORD_HASH_COST", "14")).passwordHashCost()).isEqualTo(14);
+        assertThatThrownBy(() -> Config.parse(Map.of("PASSWORD_HASH_COST", "4")))
+                .hasMessage("PASSWORD_HASH_COST must be between 10 and 18, was 4");
+        assertThatThrownBy(() -> Config.parse(Map.of("PASSWORD_HASH_COST", "19"))).hasMessageStartingWith("PASSWORD_HASH_COST ");
+    }
+
+    @Test
     void backups_are_off_until_a_folder_is_named() {
         assertThat(Config.parse(Map.of()).operations().backupDir()).isNull();
         Config.Operations ops = Config.parse(Map.of("BACKUP_DIR", "/var/backups/undersigned", "BACKUP_INTERVAL_HOURS", "6",

@@ -26,6 +26,7 @@ import org.undersigned.support.Browser;
 import org.undersigned.support.Page;
 import org.undersigned.support.ServerProcess;
 import org.undersigned.support.SignOnForm;
+import org.undersigned.support.Wait;
 
 /** The server as its own process, killed and stopped the ways production servers are. */
 class CrashAndStopTest {
@@ -59,8 +60,7 @@ class CrashAndStopTest {
                 }
             });
         }
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (acknowledged.size() < 400 && System.currentTimeMillis() < deadline) Thread.sleep(5);
+        Wait.until("400 sign-ons acknowledged", Duration.ofSeconds(20), () -> acknowledged.size() >= 400);
         server.kill();
         serverGone.set(true);
         load.shutdown();
@@ -100,13 +100,15 @@ class CrashAndStopTest {
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             out.write(body, 0, body.length / 2);
             out.flush();
-            Thread.sleep(300);
+            // the server holds the half-sent request (the metrics request that asks counts itself too)
+            Wait.until("the request in flight", () -> server.metric("undersigned_http_requests_in_flight") >= 2);
 
             var stopping = Executors.newSingleThreadExecutor();
             var exit = stopping.submit(() -> server.terminate(Duration.ofSeconds(30)));
-            Thread.sleep(1000);
+            Browser latecomers = new Browser(server.base);
+            Wait.until("the server to turn new requests away", () -> latecomers.get(STATEMENT).status() == 503);
             assertThat(exit.isDone()).as("the server waits for the request in flight").isFalse();
-            Page latecomer = new Browser(server.base).get(STATEMENT);
+            Page latecomer = latecomers.get(STATEMENT);
             assertThat(latecomer.status()).as("new requests are turned away while stopping").isEqualTo(503);
             assertThat(latecomer.header("Retry-After")).isEqualTo("5");
             out.write(body, body.length / 2, body.length - body.length / 2);

@@ -5,6 +5,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,6 +19,7 @@ public final class Periodic implements AutoCloseable {
     private final long everyMillis;
     private final Runnable chore;
     private final boolean sparing;
+    private final AtomicLong rounds = new AtomicLong();
 
     /** Rounds {@code every} apart (from the end of one to the start of the next). */
     public Periodic(String name, Duration every, Runnable chore) {
@@ -54,6 +56,7 @@ public final class Periodic implements AutoCloseable {
         } catch (RuntimeException e) {
             log.error("{} failed; trying again at the next round", name, e);
         }
+        rounds.incrementAndGet();
         long took = (System.nanoTime() - start) / 1_000_000;
         long delay = sparing ? Math.max(everyMillis, SPARING_FACTOR * took) : everyMillis;
         if (delay > everyMillis) log.info("{} took {} ms; its next round waits {} s", name, took, delay / 1000);
@@ -62,6 +65,11 @@ public final class Periodic implements AutoCloseable {
         } catch (RejectedExecutionException closing) {
             // closed meanwhile: no next round
         }
+    }
+
+    /** Rounds ended so far, failed ones included: a round that starts after a change has seen it once this grows by two. */
+    public long rounds() {
+        return rounds.get();
     }
 
     @Override

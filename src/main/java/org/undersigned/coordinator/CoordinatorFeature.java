@@ -20,7 +20,7 @@ public final class CoordinatorFeature {
 
     public CoordinatorFeature(Config config, Database database, FormToken formToken, ClientAddress clientAddress, Audit audit,
                               Outbox outbox, MailComposer composer, Clock clock) {
-        this.coordinators = new Coordinators(database, new Passwords(), clock);
+        this.coordinators = new Coordinators(database, new Passwords(config.passwordHashCost()), clock);
         Tokens tokens = new Tokens();
         Sessions sessions = new Sessions(database, tokens, clock, config.web().httpsOnly());
         this.access = new AdminAccess(sessions);

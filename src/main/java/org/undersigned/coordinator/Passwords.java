@@ -12,21 +12,32 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
- * bcrypt (cost 12) with long passwords pre-hashed (bcrypt reads only 72 bytes), and the rules a
- * new password must meet: 12 to 128 characters, not one of the most common passwords.
+ * bcrypt with long passwords pre-hashed (bcrypt reads only 72 bytes), and the rules a new password
+ * must meet: 12 to 128 characters, not one of the most common passwords. The cost (a power of two
+ * of rounds) is the configuration's: 12 in production; a hash keeps the cost it was made with, so
+ * changing it affects only new passwords.
  */
 public final class Passwords {
     public static final int MIN_LENGTH = 12;
     public static final int MAX_LENGTH = 128;
-    private static final int COST = 12;
+    /** bcrypt's own bounds; the configuration asks for at least 10 outside tests. */
+    public static final int MIN_COST = 4;
+    public static final int MAX_COST = 31;
+    private final int cost;
     private final BCrypt.Hasher hasher = BCrypt.with(LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
     private final BCrypt.Verifyer verifyer = BCrypt.verifyer(BCrypt.Version.VERSION_2A, LongPasswordStrategies.hashSha512(BCrypt.Version.VERSION_2A));
     private final Set<String> common = loadCommon();
     // checked when an account does not exist, so that answering takes as long as for one that does
-    private final String decoy = hash("decoy password that matches nothing");
+    private final String decoy;
+
+    public Passwords(int cost) {
+        if (cost < MIN_COST || cost > MAX_COST) throw new IllegalArgumentException("bcrypt cost must be 4 to 31, was " + cost);
+        this.cost = cost;
+        this.decoy = hash("decoy password that matches nothing");
+    }
 
     public String hash(String password) {
-        return hasher.hashToString(COST, password.toCharArray());
+        return hasher.hashToString(cost, password.toCharArray());
     }
 
     public boolean matches(String password, String hash) {

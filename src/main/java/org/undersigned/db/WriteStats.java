@@ -1,6 +1,7 @@
 package org.undersigned.db;
 
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.LongSupplier;
 
 /** What the writer has committed: transactions, and the pieces of work grouped into them. */
 public final class WriteStats {
@@ -13,11 +14,22 @@ public final class WriteStats {
      * what arrived while the one before it ran, and at 500 sign-ons a second that is one or two.
      */
     static final int QUEUED_PER_COMMIT = 8;
-    private long lookedAt = System.nanoTime();
+    private final LongSupplier nanoTime;
+    private long lookedAt;
     private long busyWhenLooked;
     private long transactionsWhenLooked;
     private long writesWhenLooked;
     private boolean lastSaturated;
+
+    WriteStats() {
+        this(System::nanoTime);
+    }
+
+    /** With the time source a test moves by hand. */
+    WriteStats(LongSupplier nanoTime) {
+        this.nanoTime = nanoTime;
+        this.lookedAt = nanoTime.getAsLong();
+    }
 
     void committed(int pieces) {
         transactions.increment();
@@ -42,7 +54,7 @@ public final class WriteStats {
      * send at full speed.
      */
     public boolean saturated() {
-        long now = System.nanoTime();
+        long now = nanoTime.getAsLong();
         synchronized (this) {
             long elapsed = now - lookedAt;
             if (elapsed >= SATURATION_WINDOW_NANOS) {

@@ -37,6 +37,11 @@ public final class Digests implements AutoCloseable {
         rounds = new Periodic("digests", checkEvery, this::sendDue);
     }
 
+    /** Rounds of looking for due digests ended so far. */
+    public long rounds() {
+        return rounds == null ? 0 : rounds.rounds();
+    }
+
     int sendDue() {
         long now = clock.millis();
         var due = database.reads().withExtension(DigestDao.class, dao -> dao.due(now - EVERY.toMillis()));

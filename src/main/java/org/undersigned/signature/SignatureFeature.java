@@ -55,6 +55,11 @@ public final class SignatureFeature implements AutoCloseable {
         });
     }
 
+    /** Housekeeping rounds ended so far (reminders, purges, anonymisation). */
+    public long housekeepingRounds() {
+        return housekeeping == null ? 0 : housekeeping.rounds();
+    }
+
     @Override
     public void close() {
         if (housekeeping != null) housekeeping.close();

@@ -10,6 +10,7 @@ import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.ReceivedMail;
 import org.undersigned.support.SupporterForm;
+import org.undersigned.support.Wait;
 
 class RemindersAndUnsubscribeTest extends AppTest {
     String campaign;
@@ -23,7 +24,7 @@ class RemindersAndUnsubscribeTest extends AppTest {
     void a_pending_supporter_gets_one_reminder_after_two_days_whose_link_confirms() {
         SupporterForm.sign(app.browser, campaign, "Slow", "BE", "slow@example.org");
         mailbox.nth("slow@example.org", 1);
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(mailbox.to("slow@example.org")).as("no reminder before two days").hasSize(1);
 
         app.clock.advance(Duration.ofDays(2).plusMinutes(1));
@@ -31,7 +32,7 @@ class RemindersAndUnsubscribeTest extends AppTest {
         assertThat(reminder.subject()).startsWith("Reminder: confirm your signature");
 
         app.clock.advance(Duration.ofDays(3));
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(mailbox.to("slow@example.org")).as("only one reminder").hasSize(2);
 
         confirm(reminder);
@@ -46,22 +47,18 @@ class RemindersAndUnsubscribeTest extends AppTest {
 
         app.clock.advance(Duration.ofDays(2).plusMinutes(1));
         mailbox.nth("never@example.org", 2);
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(mailbox.to("quick@example.org")).as("confirmation and thank-you only").hasSize(2);
 
         app.clock.advance(Duration.ofDays(59));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (app.count("SELECT COUNT(*) FROM signatures WHERE status = 'pending'") > 0 && System.currentTimeMillis() < deadline) {
-            mailbox.quietPeriod();
-        }
+        Wait.until("the unconfirmed signature purged", () -> app.count("SELECT COUNT(*) FROM signatures WHERE status = 'pending'") == 0);
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE status = 'pending'")).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE status = 'confirmed'")).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(*) FROM signature_tokens t LEFT JOIN signatures s ON s.id = t.signature_id WHERE s.id IS NULL")).isZero();
 
         // the mail log forgets their addresses too, a month after the mails went out
         String logged = "SELECT COUNT(*) FROM outbox WHERE recipient IN ('quick@example.org', 'never@example.org')";
-        while (app.count(logged) > 0 && System.currentTimeMillis() < deadline) mailbox.quietPeriod();
-        assertThat(app.count(logged)).isZero();
+        Wait.until("the mail log to forget them", () -> app.count(logged) == 0);
     }
 
     @Test
@@ -70,14 +67,11 @@ class RemindersAndUnsubscribeTest extends AppTest {
         confirm(mailbox.nth("private@example.org", 1));
         app.db().useHandle(h -> h.execute("UPDATE petitions SET status = 'closed', closed_at = ? WHERE slug = 'remind'", app.clock.millis()));
         app.clock.advance(Duration.ofDays(179));
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE email = 'private@example.org'")).as("not yet").isEqualTo(1);
 
         app.clock.advance(Duration.ofDays(2));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (app.count("SELECT COUNT(*) FROM signatures WHERE anonymised_at IS NOT NULL") == 0 && System.currentTimeMillis() < deadline) {
-            mailbox.quietPeriod();
-        }
+        Wait.until("the supporter anonymised", () -> app.count("SELECT COUNT(*) FROM signatures WHERE anonymised_at IS NOT NULL") == 1);
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE first_name IS NULL AND last_name IS NULL AND email = '' AND comment IS NULL")).isEqualTo(1);
         assertThat(app.count("SELECT COUNT(*) FROM signature_tokens")).isZero();
         assertThat(app.browser.get(campaign).document().selectFirst("#counter").text()).contains("1 person has signed");

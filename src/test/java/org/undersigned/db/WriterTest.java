@@ -10,8 +10,10 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.undersigned.support.Wait;
 
 class WriterTest {
     @TempDir
@@ -39,7 +41,7 @@ class WriterTest {
                     if (n % 2 == 1) throw new IllegalArgumentException("odd " + n);
                 })));
             }
-            while (writer.waiting() < 20) Thread.sleep(5);
+            Wait.until("20 pieces waiting", () -> writer.waiting() >= 20);
             long transactionsBefore = writer.stats().transactions();
             hold.countDown();
             first.get();
@@ -117,32 +119,54 @@ class WriterTest {
     }
 
     @Test
-    void a_writer_busy_all_along_reads_as_saturated_and_an_idle_one_does_not() throws InterruptedException {
+    void the_writer_counts_the_time_it_spends_in_transactions() {
         try (Database db = new Database("jdbc:sqlite:" + dir.resolve("s.db"))) {
             WriteStats stats = db.writer().stats();
-            Thread.sleep(150);
-            assertThat(stats.saturated()).as("idle").isFalse();
-            // one long piece of work: the writer is busy throughout. Long, because the time between the
-            // last look and the work starting, and between its end and the next look, counts as idle:
-            // on a loaded machine a thread may wait tens of milliseconds for a core (seen: 600 ms was not enough)
-            db.writer().run(h -> sleep(2000));
-            assertThat(stats.saturated()).as("busy for the whole window").isTrue();
-            Thread.sleep(150);
-            assertThat(stats.saturated()).as("idle again").isFalse();
+            double before = stats.busySeconds();
+            db.writer().run(h -> sleep(50));
+            assertThat(stats.busySeconds() - before).as("at least the 50 ms of its work").isGreaterThanOrEqualTo(0.05);
         }
     }
 
     @Test
-    void commits_that_group_many_sign_ons_read_as_saturated_and_single_ones_do_not() throws InterruptedException {
-        WriteStats stats = new WriteStats();
-        stats.saturated(); // the window starts now
+    void a_writer_busy_all_along_reads_as_saturated_and_an_idle_one_does_not() {
+        AtomicLong now = new AtomicLong(1_000_000_000L);
+        long window = WriteStats.SATURATION_WINDOW_NANOS;
+        WriteStats stats = new WriteStats(now::get);
+        now.addAndGet(window);
+        assertThat(stats.saturated()).as("idle").isFalse();
+        stats.busy(2 * window);
+        now.addAndGet(2 * window);
+        assertThat(stats.saturated()).as("busy for the whole window").isTrue();
+        now.addAndGet(window / 2);
+        assertThat(stats.saturated()).as("asked again within the window: the last answer holds").isTrue();
+        now.addAndGet(window);
+        assertThat(stats.saturated()).as("idle again").isFalse();
+        stats.busy(window * 89 / 100);
+        now.addAndGet(window);
+        assertThat(stats.saturated()).as("busy 89 % of the window").isFalse();
+        stats.busy(window * 9 / 10);
+        now.addAndGet(window);
+        assertThat(stats.saturated()).as("busy 90 % of the window").isTrue();
+    }
+
+    @Test
+    void commits_that_group_many_sign_ons_read_as_saturated_and_single_ones_do_not() {
+        AtomicLong now = new AtomicLong();
+        WriteStats stats = new WriteStats(now::get);
         for (int i = 0; i < 10; i++) stats.committed(1);
-        Thread.sleep(120);
+        now.addAndGet(WriteStats.SATURATION_WINDOW_NANOS);
         assertThat(stats.saturated()).as("one piece per commit, hardly busy").isFalse();
+        for (int i = 0; i < 10; i++) stats.committed(WriteStats.QUEUED_PER_COMMIT);
+        now.addAndGet(WriteStats.SATURATION_WINDOW_NANOS);
+        assertThat(stats.saturated()).as("eight pieces per commit: they queued").isTrue();
+        for (int i = 0; i < 10; i++) stats.committed(WriteStats.QUEUED_PER_COMMIT - 1);
+        now.addAndGet(WriteStats.SATURATION_WINDOW_NANOS);
+        assertThat(stats.saturated()).as("seven pieces per commit").isFalse();
         for (int i = 0; i < 10; i++) stats.committed(20);
-        Thread.sleep(120);
-        assertThat(stats.saturated()).as("twenty pieces per commit: they queued").isTrue();
-        Thread.sleep(120);
+        now.addAndGet(WriteStats.SATURATION_WINDOW_NANOS);
+        assertThat(stats.saturated()).isTrue();
+        now.addAndGet(WriteStats.SATURATION_WINDOW_NANOS);
         assertThat(stats.saturated()).as("no commit since").isFalse();
     }
 

@@ -20,7 +20,7 @@ class DigestTest extends AppTest {
             SignOnForm.sign(app.browser, "/statements/daily", org, "BE", email);
             confirm(mailbox.nth(email, 1));
         }
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(mailbox.to(TestApp.ADMIN_EMAIL)).as("not before a day has passed").isEmpty();
 
         app.clock.advance(Duration.ofDays(1).plusMinutes(1));
@@ -32,7 +32,7 @@ class DigestTest extends AppTest {
 
         app.db().useHandle(h -> h.execute("UPDATE signatures SET moderation = 'approved'"));
         app.clock.advance(Duration.ofDays(1).plusMinutes(1));
-        mailbox.quietPeriod();
+        app.awaitChores();
         assertThat(mailbox.to(TestApp.ADMIN_EMAIL)).as("nothing new, nothing waiting").hasSize(1);
     }
 }

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
+import org.undersigned.support.Wait;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
@@ -57,23 +59,34 @@ class RelayLanesTest {
     }
 
     @Test
-    void during_a_spike_the_relay_sends_a_batch_then_rests_and_goes_on_as_soon_as_the_spike_is_over() throws InterruptedException {
+    void during_a_spike_the_relay_sends_a_batch_then_rests_and_goes_on_as_soon_as_the_spike_is_over() {
         AtomicBoolean saturated = new AtomicBoolean(true);
         CountingTransport transport = new CountingTransport();
+        // what the relay is told when it asks, and how much it had sent when it last asked
+        AtomicInteger asked = new AtomicInteger();
+        AtomicInteger sentWhenLastAsked = new AtomicInteger(-1);
+        BooleanSupplier signOnsWaiting = () -> {
+            asked.incrementAndGet();
+            sentWhenLastAsked.set(transport.sent.size());
+            return saturated.get();
+        };
         try (Database database = new Database("jdbc:sqlite:" + dir.resolve("spike.db"))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
             // a rest far longer than the test: only the end of the spike (or closing) can cut it short
-            MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), saturated::get, Duration.ofHours(1));
+            MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), signOnsWaiting, Duration.ofHours(1));
             queue(database, outbox, "spike", 150);
             relay.start();
 
             awaitSent(transport, MailRelay.BATCH);
-            Thread.sleep(500);
+            // resting, it looks at the writer every 100 ms: three more looks and not a mail more
+            int looks = asked.get();
+            Wait.until("three looks at the writer while resting", () -> asked.get() >= looks + 3);
             assertThat(transport.sent).as("one batch, then a rest while sign-ons queue for the writer").hasSize(MailRelay.BATCH);
 
             saturated.set(false);
             awaitSent(transport, 300);
-            Thread.sleep(300); // the relay settles its last batch and goes idle
+            // after its last batch the relay asks once more, is told the spike is over, and goes idle
+            Wait.until("the relay to ask after its last batch", () -> sentWhenLastAsked.get() == 300);
 
             saturated.set(true);
             queue(database, outbox, "later", 1);
@@ -85,14 +98,7 @@ class RelayLanesTest {
     }
 
     private static void awaitSent(CountingTransport transport, int count) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (transport.sent.size() < count && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                throw new IllegalStateException(e);
-            }
-        }
+        Wait.until(count + " mails sent", () -> transport.sent.size() >= count);
         assertThat(transport.sent).hasSize(count);
     }
 

@@ -18,7 +18,7 @@ class OperationsTest extends AppTest {
         SignOnForm.sign(app.browser, statement, "Counted Org", "BE", "counted@example.org");
         confirm(mailbox.nth("counted@example.org", 1));
         mailbox.nth("counted@example.org", 3);
-        mailbox.quietPeriod(); // the relay records the hand-off just after the mail server took it
+        app.awaitOutboxSettled(); // the relay records the hand-off just after the mail server took it
 
         Page metrics = app.browser.get("/metrics");
         assertThat(metrics.status()).isEqualTo(200);

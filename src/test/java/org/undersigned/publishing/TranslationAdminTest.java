@@ -65,7 +65,9 @@ class TranslationAdminTest extends AppTest {
         assertThat(admin.get("/admin/statements/dignity/translations/en").status()).isEqualTo(404);
         assertThat(admin.get("/admin/statements/dignity/translations/xx").status()).isEqualTo(404);
         assertThat(admin.get("/admin/statements/dignity/translations/..").status()).isEqualTo(404);
-        assertThat(app.browser.get("/admin/statements/dignity/translations/fr").status()).isNotEqualTo(200);
+        Page anonymous = app.browser.get("/admin/statements/dignity/translations/fr");
+        assertThat(anonymous.status()).as("not logged in: to the login page, and back here after").isEqualTo(303);
+        assertThat(anonymous.header("Location")).isEqualTo("/admin/login?next=%2Fadmin%2Fstatements%2Fdignity%2Ftranslations%2Ffr");
     }
 
     @Test

@@ -76,7 +76,7 @@ class StatementSignOnTest extends AppTest {
         assertThat(confirmForm.h1()).isEqualTo("This signature is already confirmed");
 
         mailbox.nth("twice@example.org", 2);
-        mailbox.quietPeriod();
+        app.awaitOutboxSettled();
         assertThat(first.status()).isEqualTo(200);
         assertThat(mailbox.to("twice@example.org")).hasSize(2);
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText()).containsExactly("Twice Org");

@@ -54,15 +54,6 @@ public final class Mailbox {
         return all().stream().filter(m -> m.to().equalsIgnoreCase(address)).toList();
     }
 
-    /** Lets the relay run a moment, to show that nothing more arrives. */
-    public void quietPeriod() {
-        try {
-            Thread.sleep(1500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
     private static void sleep() {
         try {
             Thread.sleep(50);

@@ -63,6 +63,21 @@ public final class ServerProcess {
         throw new IllegalStateException("the server did not become healthy:\n" + log());
     }
 
+    /** A figure from the server's /metrics (read from loopback, as an operator's scraper on the host would); -1 when absent. */
+    public double metric(String name) {
+        try {
+            String text = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/metrics")).build(),
+                    HttpResponse.BodyHandlers.ofString()).body();
+            return text.lines().filter(line -> line.startsWith(name + " "))
+                    .mapToDouble(line -> Double.parseDouble(line.substring(name.length() + 1).trim())).findFirst().orElse(-1);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** SIGKILL: no shutdown hook, no flush, like a crash. */
     public void kill() throws InterruptedException {
         process.destroyForcibly();

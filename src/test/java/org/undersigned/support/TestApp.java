@@ -19,6 +19,8 @@ import org.undersigned.Config;
 public final class TestApp implements AutoCloseable {
     public static final String ADMIN_EMAIL = "admin@undersigned.test";
     public static final String ADMIN_PASSWORD = "a long admin passphrase 2026";
+    /** bcrypt's lowest cost: a login takes a millisecond, not a quarter of a second of a core (production: {@link Config#PASSWORD_HASH_COST}). */
+    public static final int PASSWORD_HASH_COST = 4;
     public final Config config;
     public final TestClock clock;
     public final Browser browser;
@@ -50,6 +52,7 @@ public final class TestApp implements AutoCloseable {
                 .housekeepingInterval(Duration.ofMillis(200))
                 .rateLimits(new Config.RateLimits(1000, 10_000, 1000))
                 .firstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD)
+                .passwordHashCost(PASSWORD_HASH_COST)
                 .build();
     }
 
@@ -68,7 +71,7 @@ public final class TestApp implements AutoCloseable {
 
     /** A coordinator (not admin) with this password, assigned to nothing yet; returns its id. */
     public long coordinator(String email, String password) {
-        String hash = new org.undersigned.coordinator.Passwords().hash(password);
+        String hash = new org.undersigned.coordinator.Passwords(config.passwordHashCost()).hash(password);
         return db().withHandle(h -> h.createUpdate("""
                         INSERT INTO coordinators (email, email_key, name, role, password_hash, created_at)
                         VALUES (:email, lower(:email), '', 'coordinator', :hash, :now)""")
@@ -79,6 +82,29 @@ public final class TestApp implements AutoCloseable {
     public void assign(String slug, long coordinatorId) {
         db().useHandle(h -> h.execute("INSERT INTO petition_coordinators (petition_id, coordinator_id) "
                 + "SELECT id, ? FROM petitions WHERE slug = ?", coordinatorId, slug));
+    }
+
+    /** Waits until no mail is queued or being sent: each one reached the mail server or was given up. */
+    public void awaitOutboxSettled() {
+        Wait.until("the outbox to settle", () -> count("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')") == 0);
+    }
+
+    /**
+     * Waits until every clock-driven chore (reminders, purges, digests, the mail log) has run a whole
+     * round after this call, then until the mail they queued has gone: whatever the clock's present
+     * makes happen has happened, so what did not is not coming.
+     */
+    public void awaitChores() {
+        long seen = app.choreRounds();
+        Wait.until("a whole round of every chore", () -> app.choreRounds() >= seen + 2);
+        awaitOutboxSettled();
+    }
+
+    /** Waits until the trend watch has looked at the sign-ons afresh, then until the mail it queued has gone. */
+    public void awaitTrendWatch() {
+        long seen = app.trendWatchRounds();
+        Wait.until("a whole round of the trend watch", () -> app.trendWatchRounds() >= seen + 2);
+        awaitOutboxSettled();
     }
 
     public String url(String path) {
