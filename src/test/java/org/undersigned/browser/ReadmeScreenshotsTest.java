@@ -61,6 +61,8 @@ class ReadmeScreenshotsTest extends AppTest {
 
     @Test
     void the_readme_screenshots_show_a_signed_statement_a_campaign_on_a_phone_and_the_signatory_list() throws IOException {
+        // the same dates in every run, so that the committed pictures change only when the pages do
+        app.clock.advance(Duration.between(java.time.Instant.now(), java.time.Instant.parse("2026-12-07T08:00:00Z")));
         String statement = publish(app.admin(), "statement", Path.of("data", "demo", "statement.md"));
         for (List<String> organisation : ORGANISATIONS) {
             confirm(mailbox.nth(signOnly(statement, organisation), 1));
@@ -146,7 +148,11 @@ class ReadmeScreenshotsTest extends AppTest {
         driver.get(app.url("/admin/login"));
         driver.findElement(By.id("email")).sendKeys(org.undersigned.support.TestApp.ADMIN_EMAIL);
         driver.findElement(By.id("password")).sendKeys(org.undersigned.support.TestApp.ADMIN_PASSWORD);
+        // the next page, not the login page being left: the mark set here is gone once it has loaded
+        driver.executeScript("document.documentElement.setAttribute('data-leaving', '')");
         driver.findElement(By.cssSelector("form[action='/admin/login'] button[type=submit]")).click();
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(15)).until(d -> Boolean.TRUE.equals(driver.executeScript(
+                "return document.readyState === 'complete' && !document.documentElement.hasAttribute('data-leaving')")));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Dashboard");
     }
 }
