@@ -8,9 +8,12 @@ import java.util.Optional;
 public enum Role {
     COORDINATOR, ADMIN;
 
+    /** The lower-case name, made once: paths, SQL and metrics ask for it on every request. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The word the database, the invitation form and message keys use. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<Role> of(String code) {

@@ -8,14 +8,18 @@ import java.util.Optional;
 public enum Kind {
     STATEMENT, CAMPAIGN;
 
+    /** The lower-case name, made once: paths, SQL and metrics ask for it on every request. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+    private final String plural = code + "s";
+
     /** The word the database, paths, JSON and message keys use: {@code statement}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** The first segment of its pages' paths: {@code statements}. */
     public String plural() {
-        return code() + "s";
+        return plural;
     }
 
     public static Optional<Kind> of(String code) {

@@ -11,12 +11,15 @@ import java.util.Optional;
 public enum PetitionStatus {
     DRAFT, SCHEDULED, OPEN, CLOSED;
 
+    /** The lower-case name, made once: paths, SQL and metrics ask for it on every request. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The statuses a coordinator may choose, in the form's order. */
     public static final java.util.List<PetitionStatus> CHOSEN = java.util.List.of(DRAFT, OPEN, CLOSED);
 
     /** The word the database, the form, the JSON and message keys use: {@code open}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     public static Optional<PetitionStatus> of(String code) {

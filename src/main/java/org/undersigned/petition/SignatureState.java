@@ -23,9 +23,12 @@ public enum SignatureState {
     /** Withdrawn by the signer. */
     WITHDRAWN;
 
+    /** The lower-case name, made once: paths, SQL and metrics ask for it on every request. */
+    private final String code = name().toLowerCase(Locale.ROOT);
+
     /** The word the database, links and CSV use: {@code listed}. */
     public String code() {
-        return name().toLowerCase(Locale.ROOT);
+        return code;
     }
 
     /** Whether a coordinator may decide on it: approve, reject, or release and discard a suspect one. */
