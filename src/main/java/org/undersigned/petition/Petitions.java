@@ -31,10 +31,9 @@ public final class Petitions implements AutoCloseable {
      * and read again only when their public_version moved (every change moves it, see V010/V021).
      */
     public Published publicOne(Kind kind, String slug) {
-        Published stored = current(kind, slug).orElseThrow(NotFoundResponse::new);
-        Petition now = stored.petition().at(clock.millis());
-        if (!now.isPublic()) throw new NotFoundResponse();
-        return new Published(now, stored.translations(), stored.version());
+        Published now = current(kind, slug).orElseThrow(NotFoundResponse::new).at(clock.millis());
+        if (!now.petition().isPublic()) throw new NotFoundResponse();
+        return now;
     }
 
     private Optional<Published> current(Kind kind, String slug) {
@@ -47,7 +46,7 @@ public final class Petitions implements AutoCloseable {
         }
         if (stored != null && stored.version() == version) return Optional.of(stored);
         Optional<Published> fresh = database.reads().withHandle(h -> h.attach(PetitionDao.class).find(kind.code(), slug)
-                .map(p -> new Published(p, h.attach(TranslationDao.class).all(p.id()), version)));
+                .map(p -> Published.of(p, h.attach(TranslationDao.class).all(p.id()), version)));
         fresh.ifPresent(s -> {
             synchronized (cache) {
                 cache.put(key, s);

@@ -4,22 +4,29 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A public petition as it stands now (opening and closing times applied), its translations, and
- * the version its public pages are at (it moves whenever anything they show changes).
+ * A public petition as it stands now (opening and closing times applied), its translations, every
+ * language its text exists in (the original first), and the version its public pages are at (it
+ * moves whenever anything they show changes).
  */
-public record Published(Petition petition, List<Translation> translations, long version) {
+public record Published(Petition petition, List<Translation> translations, List<String> languages, long version) {
 
-    /** Every language its text exists in, the original first. */
-    public List<String> languages() {
+    /** As read from the database: its languages worked out once, not on every request. */
+    static Published of(Petition petition, List<Translation> translations, long version) {
         List<String> languages = new ArrayList<>();
         languages.add(petition.lang());
         translations.stream().map(Translation::lang).filter(l -> !l.equals(petition.lang())).forEach(languages::add);
-        return List.copyOf(languages);
+        return new Published(petition, translations, List.copyOf(languages), version);
+    }
+
+    /** The same, as it stands at this moment (see {@link Petition#at}). */
+    Published at(long now) {
+        Petition then = petition.at(now);
+        return then == petition ? this : new Published(then, translations, languages, version);
     }
 
     /** Its words in this language if it has them, else as written, with all its languages. */
     public PetitionText in(String lang) {
         Petition text = translations.stream().filter(t -> t.lang().equals(lang)).findFirst().map(petition::in).orElse(petition);
-        return new PetitionText(text, languages());
+        return new PetitionText(text, languages);
     }
 }
