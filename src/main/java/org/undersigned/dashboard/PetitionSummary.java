@@ -11,11 +11,7 @@ import org.undersigned.petition.StateCounts;
 /** One line of the dashboard: a statement or campaign and where its signatures stand. */
 public record PetitionSummary(long id, Kind kind, String slug, String title, PetitionStatus status, StateCounts counts) {
     public String path() {
-        return "/" + kind.plural() + "/" + slug;
-    }
-
-    public boolean isCampaign() {
-        return kind == Kind.CAMPAIGN;
+        return kind.path(slug);
     }
 
     /** The dashboard's lines, a line per state each, folded into one summary per petition in their order. */

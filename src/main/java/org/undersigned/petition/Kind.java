@@ -22,6 +22,11 @@ public enum Kind {
         return plural;
     }
 
+    /** The public page of the petition of this kind with this slug: {@code /statements/end-detention}. */
+    public String path(String slug) {
+        return "/" + plural + "/" + slug;
+    }
+
     public static Optional<Kind> of(String code) {
         return Arrays.stream(values()).filter(k -> k.code().equals(code)).findFirst();
     }

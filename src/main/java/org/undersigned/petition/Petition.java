@@ -24,13 +24,9 @@ public record Petition(
         return isOpen() || isClosed();
     }
 
-    public boolean isCampaign() {
-        return kind == Kind.CAMPAIGN;
-    }
-
     /** The page's path, e.g. /statements/end-detention. */
     public String path() {
-        return "/" + kind.plural() + "/" + slug;
+        return kind.path(slug);
     }
 
     /** As it stands at this moment: before its opening time it is scheduled, after its closing time closed. */

@@ -6,8 +6,6 @@ import java.util.Map;
 
 /** How many of a petition's signatures are in each {@link SignatureState}, from one {@code GROUP BY state}. */
 public record StateCounts(Map<SignatureState, Long> byState) {
-    public static final StateCounts NONE = new StateCounts(Map.of());
-
     /** A row of {@code SELECT state, COUNT(*) AS count ... GROUP BY state}. */
     public record Row(SignatureState state, long count) {}
 

@@ -19,9 +19,6 @@ interface TranslationDao {
             FROM petition_translations WHERE petition_id = :petitionId AND lang = :lang""")
     Optional<Translation> find(long petitionId, String lang);
 
-    @SqlQuery("SELECT lang FROM petition_translations WHERE petition_id = :petitionId ORDER BY lang")
-    List<String> languages(long petitionId);
-
     @SqlUpdate("""
             INSERT INTO petition_translations (petition_id, lang, title, summary, body, consent_text, updated_at)
             VALUES (:t.petitionId, :t.lang, :t.title, :t.summary, :t.body, :t.consentText, :t.updatedAt)

@@ -114,7 +114,8 @@ final class PetitionForm {
         }
     }
 
-    private static String first(Map<String, List<String>> params, String name) {
+    /** A form field's first value, or null when it was not sent. */
+    static String first(Map<String, List<String>> params, String name) {
         List<String> given = params.get(name);
         return given == null || given.isEmpty() ? null : given.get(0);
     }

@@ -57,7 +57,7 @@ final class Translations {
         List<FieldError> errors = new ArrayList<>();
         String title = field(params, "title", values, 300, true, errors);
         String summary = field(params, "summary", values, 500, false, errors);
-        String body = Text.block(first(params, "body"));
+        String body = Text.block(PetitionForm.first(params, "body"));
         values.put("body", body);
         if (body.isEmpty()) errors.add(new FieldError("body", "error.body.required"));
         else if (body.length() > PetitionForm.MAX_BODY) errors.add(new FieldError("body", "error.body.too_long"));
@@ -78,15 +78,10 @@ final class Translations {
 
     private static String field(Map<String, List<String>> params, String name, Map<String, String> values, int max, boolean required,
                                 List<FieldError> errors) {
-        String value = Text.line(first(params, name));
+        String value = Text.line(PetitionForm.first(params, name));
         values.put(name, value);
         if (required && value.isEmpty()) errors.add(new FieldError(name, "error." + name + ".required"));
         else if (Text.length(value) > max) errors.add(new FieldError(name, "error." + name + ".too_long"));
         return value;
-    }
-
-    private static String first(Map<String, List<String>> params, String name) {
-        List<String> given = params.get(name);
-        return given == null || given.isEmpty() ? null : given.get(0);
     }
 }
