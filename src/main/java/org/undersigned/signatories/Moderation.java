@@ -1,5 +1,7 @@
 package org.undersigned.signatories;
 
+import io.javalin.http.BadRequestResponse;
+import io.javalin.http.NotFoundResponse;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -71,19 +73,17 @@ public final class Moderation {
 
     /**
      * Lists the signatory under another name (blank, or the name they gave: under their own again).
-     * False when there is no such signature.
+     * A name too long is a bad request (400); a signature not of this petition does not exist (404).
      */
-    boolean rename(Coordinator me, Petition petition, long id, String shown) {
-        if (Text.length(shown) > MAX_NAME) throw new IllegalArgumentException("a listed name of at most " + MAX_NAME + " characters");
-        return database.writer().write(h -> {
+    void rename(Coordinator me, Petition petition, long id, String shown) {
+        if (Text.length(shown) > MAX_NAME) throw new BadRequestResponse("display_name");
+        database.writer().run(h -> {
             SignatoryQueries q = h.attach(SignatoryQueries.class);
-            Optional<SignatoryRow> row = q.one(petition.id(), id);
-            if (row.isEmpty()) return false;
-            String newName = shown.isEmpty() || shown.equals(row.get().organisation()) ? null : shown;
+            SignatoryRow row = q.one(petition.id(), id).orElseThrow(NotFoundResponse::new);
+            String newName = shown.isEmpty() || shown.equals(row.organisation()) ? null : shown;
             q.rename(petition.id(), id, newName);
             audit.record(h, me.id(), me.email(), "rename", petition.path() + "#" + id,
-                    row.get().shownName() + " → " + (newName == null ? row.get().organisation() : newName));
-            return true;
+                    row.shownName() + " → " + (newName == null ? row.organisation() : newName));
         });
     }
 }

@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.undersigned.coordinator.AdminAccess;
-import org.undersigned.coordinator.Coordinator;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
@@ -121,11 +120,8 @@ public final class SignatoryAdminRoutes {
 
     private void rename(Context ctx, Kind kind) {
         Petition petition = petition(ctx, kind);
-        Coordinator me = AdminAccess.coordinator(ctx);
         long id = id(ctx);
-        String shown = Text.line(ctx.formParam("display_name"));
-        if (Text.length(shown) > Moderation.MAX_NAME) throw new BadRequestResponse("display_name");
-        if (!moderation.rename(me, petition, id, shown)) throw new NotFoundResponse();
+        moderation.rename(AdminAccess.coordinator(ctx), petition, id, Text.line(ctx.formParam("display_name")));
         ctx.redirect("/admin" + petition.path() + "/signatures/" + id, HttpStatus.SEE_OTHER);
     }
 

@@ -62,6 +62,16 @@ class SignatoryAdminTest extends AppTest {
                 .containsExactly("PICUM – Platform for International Cooperation on Undocumented Migrants");
         String csv = new String(admin.get("/admin/statements/names/signatures.csv").body().getBytes(StandardCharsets.UTF_8), StandardCharsets.UTF_8);
         assertThat(csv).contains("PICUM – Platform for International Cooperation on Undocumented Migrants,picum platform,");
+
+        Page tooLong = admin.get("/admin/statements/names/signatures/" + id("picum platform")).form("form[action*=/signatures/]")
+                .set("display_name", "x".repeat(201)).submit();
+        assertThat(tooLong.status()).isEqualTo(400);
+        var another = admin.get("/admin/statements/names/signatures/" + id("picum platform")).form("form[action*=/signatures/]")
+                .set("display_name", "Nobody");
+        Page unknown = admin.post("/admin/statements/names/signatures/999999", another.fields());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(app.browser.get("/statements/names").document().select("#signatories li").eachText())
+                .containsExactly("PICUM – Platform for International Cooperation on Undocumented Migrants");
     }
 
     @Test
