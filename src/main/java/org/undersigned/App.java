@@ -20,6 +20,7 @@ import org.undersigned.metrics.Metrics;
 import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
 import org.undersigned.audit.Audit;
+import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
 import org.undersigned.chores.ScheduledBackups;
 import org.undersigned.audit.AuditRoutes;
@@ -106,7 +107,7 @@ public final class App {
      * then the chores.
      */
     private void startParts() {
-        Database database = running.add("database", new Database(config.databaseUrl()));
+        Database database = running.add("database", open(config.storage()));
         boolean seedDemo = config.demoData() != null ? config.demoData() : database.createdNow();
         if (seedDemo) new DemoContent(database, clock).seed();
 
@@ -115,7 +116,7 @@ public final class App {
         Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
         MailComposer composer = new MailComposer(templates, messages);
-        Outbox outbox = new Outbox(database, clock);
+        Outbox outbox = new Outbox(database, clock, config.mail().claimLease());
         Metrics metrics = new Metrics();
         // registered before the server, though started after it, so that it closes only once the requests in flight have finished
         MailRelay relay = running.add("mail relay",
@@ -177,16 +178,29 @@ public final class App {
         running.add("web server", this::drainAndStopServer);
         server.start();
         relay.start();
-        signatures.startHousekeeping();
+        Chores chores = new Chores(database);
+        signatures.startHousekeeping(chores);
         running.add("housekeeping", signatures);
-        digests.start(config.housekeepingInterval());
+        digests.start(chores, config.housekeepingInterval());
         running.add("digests", digests);
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
-        trendWatch = running.add("trend watch", Periodic.sparing("trend-watch", config.housekeepingInterval(), trends::check));
-        mailLog = running.add("mail log", new Periodic("mail-log", config.housekeepingInterval(), () -> outbox.forgetSettled(config.mail().logKept())));
+        trendWatch = running.add("trend watch", chores.sparing("trend-watch", config.housekeepingInterval(), trends::check));
+        mailLog = running.add("mail log", chores.every("mail-log", config.housekeepingInterval(), () -> {
+            outbox.requeueLapsed();
+            outbox.forgetSettled(config.mail().logKept());
+        }));
         if (config.operations().backupDir() != null) {
             ScheduledBackups backups = running.add("scheduled backups", new ScheduledBackups(database, config.operations(), clock));
-            backups.start();
+            backups.start(chores);
+        }
+    }
+
+    /** The database, or one line naming the setting when its server cannot be reached. */
+    static Database open(Config.Storage storage) {
+        try {
+            return new Database(storage.url(), storage.user(), storage.password());
+        } catch (Database.Unreachable e) {
+            throw new ConfigException("DATABASE_URL", "cannot connect: " + e.getMessage());
         }
     }
 

@@ -12,13 +12,13 @@ import java.util.Map;
  * Everything the application is told from outside, grouped by concern. Only {@link Main} reads the
  * environment ({@link #parse}); tests start from {@link #builder()} and set what they need.
  *
- * @param databaseUrl a {@code jdbc:sqlite:} URL
+ * @param storage the database: SQLite (the default) or PostgreSQL
  * @param demoData whether to seed the demo petitions; null: only into a database created by this start
  * @param housekeepingInterval how often the chores run (reminders, purges, digests, alerts, the mail log)
  */
 public record Config(
         Web web,
-        String databaseUrl,
+        Storage storage,
         Boolean demoData,
         Mail mail,
         Signatures signatures,
@@ -27,6 +27,21 @@ public record Config(
         FirstAdmin firstAdmin,
         Operations operations,
         int passwordHashCost) {
+
+    /**
+     * A {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, with the user and password for the
+     * latter when they are not in the URL (null otherwise).
+     */
+    public record Storage(String url, String user, String password) {
+        @Override
+        public String toString() {
+            return "Storage[" + url + ", user=" + user + "]";
+        }
+    }
+
+    public String databaseUrl() {
+        return storage.url();
+    }
 
     /** bcrypt's cost for coordinators' passwords unless PASSWORD_HASH_COST says otherwise. */
     public static final int PASSWORD_HASH_COST = 12;
@@ -43,9 +58,10 @@ public record Config(
 
     /**
      * How mail leaves: over SMTP, or into {@code dir} as .eml files when {@code smtp} is null; how
-     * soon a failed send is tried again; how long sent and failed mails stay in the log.
+     * soon a failed send is tried again; how long sent and failed mails stay in the log; how long
+     * an instance may take to send a mail it claimed before another instance sends it instead.
      */
-    public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept) {}
+    public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept, Duration claimLease) {}
 
     /**
      * How long a signer's confirmation link works, when an unconfirmed signer is reminded and then
@@ -104,9 +120,10 @@ public record Config(
         int port = v.integer("PORT", 7070, 0, 65535);
         String baseUrl = v.url("BASE_URL", "http://localhost:" + port);
         String databaseUrl = v.string("DATABASE_URL", "jdbc:sqlite:data/undersigned.db");
-        if (!databaseUrl.startsWith("jdbc:sqlite:")) {
-            throw new ConfigException("DATABASE_URL", "only jdbc:sqlite: URLs are supported so far");
+        if (!databaseUrl.startsWith("jdbc:sqlite:") && !databaseUrl.startsWith("jdbc:postgresql://")) {
+            throw new ConfigException("DATABASE_URL", "must start with jdbc:sqlite: (a file) or jdbc:postgresql:// (a server)");
         }
+        Storage storage = new Storage(databaseUrl, v.string("DATABASE_USER", null), v.string("DATABASE_PASSWORD", null));
         Smtp smtp = null;
         String host = v.string("SMTP_HOST", null);
         if (host != null) {
@@ -143,23 +160,27 @@ public record Config(
                 v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000), v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000));
         return new Config(
                 new Web(port, baseUrl, trustedProxies),
-                databaseUrl,
+                storage,
                 demoData,
-                new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays)),
+                new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays),
+                        Duration.ofSeconds(v.integer("MAIL_CLAIM_SECONDS", 300, 5, 86_400))),
                 new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, Duration.ofDays(anonymiseAfterDays)),
                 rateLimits,
                 housekeepingInterval,
                 firstAdmin,
-                operations(v),
+                operations(v, storage),
                 // at least 10: below that a stolen database gives up its passwords quickly (tests build lower ones directly);
                 // at most 18, where one login already takes several seconds of a core
                 v.integer("PASSWORD_HASH_COST", PASSWORD_HASH_COST, 10, 18));
     }
 
-    private static Operations operations(Values v) {
+    private static Operations operations(Values v, Storage storage) {
         String token = v.string("METRICS_TOKEN", null);
         if (token != null && token.length() < 16) throw new ConfigException("METRICS_TOKEN", "must be at least 16 characters");
         String dir = v.string("BACKUP_DIR", null);
+        if (dir != null && storage.url().startsWith("jdbc:postgresql:")) {
+            throw new ConfigException("BACKUP_DIR", "scheduled backups copy a SQLite file; back PostgreSQL up with pg_dump or its host's backups");
+        }
         return new Operations(token, dir == null ? null : Path.of(dir),
                 Duration.ofHours(v.integer("BACKUP_INTERVAL_HOURS", 24, 1, 24 * 365)), v.integer("BACKUP_KEEP", 7, 1, 10_000));
     }
@@ -173,12 +194,15 @@ public record Config(
         private String baseUrl;
         private List<String> trustedProxies;
         private String databaseUrl;
+        private String databaseUser;
+        private String databasePassword;
         private Boolean demoData;
         private Smtp smtp;
         private String mailFrom;
         private Path mailDir;
         private Duration mailRetryBase;
         private Duration mailLogKept;
+        private Duration mailClaimLease;
         private Duration confirmLinkValidity;
         private Duration reminderAfter;
         private Duration pendingPurgeAfter;
@@ -193,13 +217,16 @@ public record Config(
             port = from.web.port();
             baseUrl = from.web.baseUrl();
             trustedProxies = from.web.trustedProxies();
-            databaseUrl = from.databaseUrl;
+            databaseUrl = from.storage.url();
+            databaseUser = from.storage.user();
+            databasePassword = from.storage.password();
             demoData = from.demoData;
             smtp = from.mail.smtp();
             mailFrom = from.mail.from();
             mailDir = from.mail.dir();
             mailRetryBase = from.mail.retryBase();
             mailLogKept = from.mail.logKept();
+            mailClaimLease = from.mail.claimLease();
             confirmLinkValidity = from.signatures.confirmLinkValidity();
             reminderAfter = from.signatures.reminderAfter();
             pendingPurgeAfter = from.signatures.pendingPurgeAfter();
@@ -216,6 +243,7 @@ public record Config(
         public Builder baseUrl(String value) { baseUrl = value; return this; }
         public Builder trustedProxies(List<String> value) { trustedProxies = value; return this; }
         public Builder databaseUrl(String value) { databaseUrl = value; return this; }
+        public Builder databaseLogin(String user, String password) { databaseUser = user; databasePassword = password; return this; }
         public Builder demoData(Boolean value) { demoData = value; return this; }
         /** Null: mail goes to {@link #mailDir} as .eml files. */
         public Builder smtp(Smtp value) { smtp = value; return this; }
@@ -223,6 +251,7 @@ public record Config(
         public Builder mailDir(Path value) { mailDir = value; return this; }
         public Builder mailRetryBase(Duration value) { mailRetryBase = value; return this; }
         public Builder mailLogKept(Duration value) { mailLogKept = value; return this; }
+        public Builder mailClaimLease(Duration value) { mailClaimLease = value; return this; }
         public Builder confirmLinkValidity(Duration value) { confirmLinkValidity = value; return this; }
         public Builder reminderAfter(Duration value) { reminderAfter = value; return this; }
         public Builder pendingPurgeAfter(Duration value) { pendingPurgeAfter = value; return this; }
@@ -235,8 +264,8 @@ public record Config(
         public Builder passwordHashCost(int value) { passwordHashCost = value; return this; }
 
         public Config build() {
-            return new Config(new Web(port, baseUrl, trustedProxies), databaseUrl, demoData,
-                    new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept),
+            return new Config(new Web(port, baseUrl, trustedProxies), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
+                    new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
                     rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);
         }

@@ -34,7 +34,7 @@ final class CreateCoordinator {
             return 2;
         }
         Messages messages = new Messages(java.util.List.of(Locale.ENGLISH));
-        try (Database database = new Database(config.databaseUrl())) {
+        try (Database database = App.open(config.storage())) {
             new Coordinators(database, new Passwords(config.passwordHashCost()), Clock.systemUTC())
                     .create(email, "", org.undersigned.coordinator.Role.ADMIN, password == null ? "" : password);
             out.println("Coordinator " + email + " created (admin).");

@@ -10,12 +10,14 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
 import org.undersigned.support.TestApp;
 
+@Tag("sqlite")
 class BackupTest extends AppTest {
 
     @Test

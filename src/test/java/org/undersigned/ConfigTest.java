@@ -50,12 +50,25 @@ class ConfigTest {
                 Map.entry("SMTP_HOST", "smtp.example.org"), Map.entry("MAIL_FROM", "sign@example.org"), Map.entry("MAIL_DIR", "/srv/mail"),
                 Map.entry("MAIL_RETRY_BASE_SECONDS", "11"), Map.entry("MAIL_LOG_DAYS", "12"), Map.entry("CONFIRM_LINK_DAYS", "13"),
                 Map.entry("REMINDER_AFTER_HOURS", "14"), Map.entry("PENDING_PURGE_DAYS", "15"), Map.entry("ANONYMISE_AFTER_DAYS", "16"),
-                Map.entry("RATE_LIMIT_PER_MINUTE", "17"), Map.entry("HOUSEKEEPING_SECONDS", "18"), Map.entry("ADMIN_EMAIL", "a@example.org"),
+                Map.entry("RATE_LIMIT_PER_MINUTE", "17"), Map.entry("HOUSEKEEPING_SECONDS", "18"), Map.entry("MAIL_CLAIM_SECONDS", "19"), Map.entry("ADMIN_EMAIL", "a@example.org"),
                 Map.entry("ADMIN_PASSWORD", "secret"), Map.entry("METRICS_TOKEN", "a-token-of-sixteen"), Map.entry("BACKUP_DIR", "/srv/backups")));
         assertThat(everything.toBuilder().build()).isEqualTo(everything);
         assertThat(everything.toBuilder().mailDir(Path.of("/elsewhere")).build().mail())
                 .isEqualTo(new Config.Mail(everything.mail().smtp(), "sign@example.org", Path.of("/elsewhere"),
-                        java.time.Duration.ofSeconds(11), java.time.Duration.ofDays(12)));
+                        java.time.Duration.ofSeconds(11), java.time.Duration.ofDays(12), java.time.Duration.ofSeconds(19)));
+        Config server = Config.parse(Map.of("DATABASE_URL", "jdbc:postgresql://db.example.org/undersigned", "DATABASE_USER", "signer",
+                "DATABASE_PASSWORD", "a database password"));
+        assertThat(server.toBuilder().build()).isEqualTo(server);
+        assertThat(server.storage()).isEqualTo(new Config.Storage("jdbc:postgresql://db.example.org/undersigned", "signer", "a database password"));
+        assertThat(server.storage().toString()).as("the password stays out of logs").doesNotContain("a database password");
+    }
+
+    @Test
+    void a_database_url_is_sqlite_or_postgresql_and_postgresql_has_no_scheduled_file_backups() {
+        assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://db/undersigned")))
+                .hasMessage("DATABASE_URL must start with jdbc:sqlite: (a file) or jdbc:postgresql:// (a server)");
+        assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:postgresql://db/undersigned", "BACKUP_DIR", "/srv/backups")))
+                .hasMessage("BACKUP_DIR scheduled backups copy a SQLite file; back PostgreSQL up with pg_dump or its host's backups");
     }
 
     @Test

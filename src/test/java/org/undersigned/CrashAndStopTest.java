@@ -20,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jdbi.v3.core.Jdbi;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.support.Browser;
@@ -29,6 +30,7 @@ import org.undersigned.support.SignOnForm;
 import org.undersigned.support.Wait;
 
 /** The server as its own process, killed and stopped the ways production servers are. */
+@Tag("sqlite")
 class CrashAndStopTest {
     private static final String STATEMENT = "/statements/regularisation-now";
     private static final String SIGN = STATEMENT + "/signatures";

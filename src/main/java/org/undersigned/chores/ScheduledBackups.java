@@ -38,13 +38,13 @@ public final class ScheduledBackups implements AutoCloseable {
         this.clock = clock;
     }
 
-    public void start() {
+    public void start(Chores chores) {
         try {
             Files.createDirectories(settings.backupDir());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create BACKUP_DIR " + settings.backupDir(), e);
         }
-        rounds = new Periodic("backups", settings.backupInterval(), this::takeOne);
+        rounds = chores.every("backups", settings.backupInterval(), this::takeOne);
         log.info("Backups every {} into {}, keeping {}", settings.backupInterval(), settings.backupDir(), settings.backupKeep());
     }
 

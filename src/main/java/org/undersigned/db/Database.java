@@ -9,47 +9,86 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
+import javax.sql.DataSource;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.output.MigrateResult;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
 import org.sqlite.SQLiteDataSource;
 
 /**
- * The SQLite database: migrations, a {@link Jdbi} for reads (a connection each), and the one
- * {@link Writer} through which every write goes.
+ * The database: migrations, a {@link Jdbi} for reads (a connection each), and the {@link Writer}
+ * through which every write goes. SQLite (the default) or PostgreSQL, chosen by the URL.
  *
- * <p>synchronous=FULL: in WAL mode every commit is fsynced before it returns, so a sign-on that
- * got its success page survives a crash or power loss (NORMAL could lose the last commits).
+ * <p>On SQLite, synchronous=FULL: in WAL mode every commit is fsynced before it returns, so a
+ * sign-on that got its success page survives a crash or power loss (NORMAL could lose the last
+ * commits). One thread group-commits every write. On PostgreSQL, a pool of connections serves
+ * reads and short write transactions, for several instances on one database.
  */
 public final class Database implements AutoCloseable {
     private static final int READ_CONNECTIONS = 8;
+    /** PostgreSQL connections per instance for writes: enough to keep its group commit busy, few enough for several instances. */
+    private static final int WRITE_CONNECTIONS = 12;
     /**
      * The writer checkpoints itself once the write-ahead log holds this many pages (16 MB; SQLite's
      * default is 1,000). {@link Checkpointer} has copied nearly all of them by then, so the writer
      * copies only the last few, and the log starts again from its beginning.
      */
     static final int WRITER_CHECKPOINT_PAGES = 4000;
+    private final Dialect dialect;
+    private final String jdbcUrl;
     private final Jdbi jdbi;
     private final Writer writer;
+    /** SQLite only. */
     private final Checkpointer checkpointer;
     private final boolean createdNow;
     private final HikariDataSource readPool;
-    private final SQLiteDataSource dataSource;
+    /** PostgreSQL only: the writes' own pool, so that reads never wait behind a burst of sign-ons. */
+    private final HikariDataSource writePool;
+    private final DataSource dataSource;
 
+    /** A database whose URL carries any credentials it needs. */
     public Database(String jdbcUrl) {
-        this.createdNow = isNew(jdbcUrl);
-        SQLiteDataSource dataSource = new SQLiteDataSource(sqliteConfig());
-        dataSource.setUrl(jdbcUrl);
-        Flyway.configure()
-                .dataSource(dataSource)
-                .locations("classpath:db/migration")
-                .load()
-                .migrate();
-        this.dataSource = dataSource;
-        this.readPool = readPool(dataSource);
+        this(jdbcUrl, null, null);
+    }
+
+    /**
+     * Opens the database and brings its schema up to date.
+     *
+     * @throws Unreachable when a PostgreSQL server cannot be reached or refuses the login
+     */
+    public Database(String jdbcUrl, String user, String password) {
+        this.dialect = Dialect.of(jdbcUrl);
+        if (dialect == null) throw new IllegalArgumentException("not a jdbc:sqlite: or jdbc:postgresql: URL: " + jdbcUrl);
+        this.jdbcUrl = jdbcUrl;
+        if (dialect == Dialect.POSTGRESQL) {
+            PGSimpleDataSource server = new PGSimpleDataSource();
+            server.setUrl(jdbcUrl);
+            if (user != null) server.setUser(user);
+            if (password != null) server.setPassword(password);
+            server.setConnectTimeout(10);
+            server.setApplicationName("undersigned");
+            this.dataSource = server;
+            this.createdNow = migrate(server);
+            this.readPool = pool(server, "postgresql-reads", READ_CONNECTIONS);
+            this.writePool = pool(server, "postgresql-writes", WRITE_CONNECTIONS);
+            this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
+            this.writer = new PooledWriter(writePool, Jdbi.create(writePool).installPlugin(new SqlObjectPlugin()));
+            this.checkpointer = null;
+            return;
+        }
+        SQLiteDataSource sqlite = new SQLiteDataSource(sqliteConfig());
+        sqlite.setUrl(jdbcUrl);
+        prepareFolder(jdbcUrl);
+        this.dataSource = sqlite;
+        this.createdNow = migrate(sqlite);
+        this.readPool = pool(sqlite, "sqlite-reads", READ_CONNECTIONS);
+        this.writePool = null;
         this.jdbi = Jdbi.create(readPool).installPlugin(new SqlObjectPlugin());
         Checkpointer started = null;
         try {
-            started = new Checkpointer(dataSource.getConnection());
-            this.writer = new Writer(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open(), started::committed);
+            started = new Checkpointer(sqlite.getConnection());
+            this.writer = new GroupCommitWriter(Jdbi.create(writerSource(jdbcUrl)).installPlugin(new SqlObjectPlugin()).open(), started::committed);
         } catch (RuntimeException | java.sql.SQLException e) {
             if (started != null) started.close();
             readPool.close();
@@ -59,12 +98,45 @@ public final class Database implements AutoCloseable {
         this.checkpointer = started;
     }
 
-    /** Readers share a few open connections; in WAL mode they never wait for the writer. */
-    private static HikariDataSource readPool(SQLiteDataSource dataSource) {
+    /** A database server that cannot be reached, or that refuses us: said in one line, without a stack trace. */
+    public static final class Unreachable extends RuntimeException {
+        Unreachable(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+
+    /**
+     * Brings the schema up to date; true when the database was empty before (demo content is seeded
+     * then). On PostgreSQL, Flyway holds a lock meanwhile, so instances starting together migrate once.
+     */
+    private boolean migrate(DataSource source) {
+        try {
+            MigrateResult result = Flyway.configure()
+                    .dataSource(source)
+                    .locations(dialect.migrationLocations())
+                    .load()
+                    .migrate();
+            return result.initialSchemaVersion == null;
+        } catch (FlywayException e) {
+            if (dialect == Dialect.POSTGRESQL) {
+                for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                    if (cause instanceof java.sql.SQLException sql && cannotConnect(sql.getSQLState())) throw new Unreachable(sql.getMessage(), e);
+                }
+            }
+            throw e;
+        }
+    }
+
+    /** Connection failures (08), refused logins (28) and a database that does not exist (3D000). */
+    private static boolean cannotConnect(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("28") || sqlState.equals("3D000"));
+    }
+
+    private static HikariDataSource pool(DataSource source, String name, int size) {
         HikariConfig pool = new HikariConfig();
-        pool.setDataSource(dataSource);
-        pool.setPoolName("sqlite-reads");
-        pool.setMaximumPoolSize(READ_CONNECTIONS);
+        pool.setDataSource(source);
+        pool.setPoolName(name);
+        pool.setMaximumPoolSize(size);
         pool.setMinimumIdle(2);
         pool.setConnectionTimeout(10_000);
         return new HikariDataSource(pool);
@@ -102,26 +174,35 @@ public final class Database implements AutoCloseable {
         return config;
     }
 
-    private static boolean isNew(String jdbcUrl) {
+    /** SQLite makes the file, not the folder it goes in. */
+    private static void prepareFolder(String jdbcUrl) {
         String file = jdbcUrl.substring("jdbc:sqlite:".length());
         int query = file.indexOf('?');
         if (query >= 0) file = file.substring(0, query);
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) return true;
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) return;
         Path path = Path.of(file.startsWith("file:") ? file.substring(5) : file);
         try {
             if (path.getParent() != null) Files.createDirectories(path.getParent());
-            return !Files.exists(path) || Files.size(path) == 0;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare database folder for " + path, e);
         }
     }
 
-    /** Whether this start created the database file (demo content is seeded then). */
+    /** Whether this start found the database empty and made its tables (demo content is seeded then). */
     public boolean createdNow() {
         return createdNow;
     }
 
-    /** For reads: each handle is its own connection and never waits for the writer (WAL). */
+    public Dialect dialect() {
+        return dialect;
+    }
+
+    /** The URL it was opened with, credentials given apart left out. */
+    public String url() {
+        return jdbcUrl;
+    }
+
+    /** For reads: each handle is its own connection and never waits for the writer (WAL on SQLite). */
     public Jdbi reads() {
         return jdbi;
     }
@@ -130,9 +211,9 @@ public final class Database implements AutoCloseable {
         return writer;
     }
 
-    /** Pages in the write-ahead log when it was last checkpointed: near zero after a restart of the log. */
+    /** Pages in SQLite's write-ahead log when it was last checkpointed: near zero after a restart of the log; 0 on PostgreSQL. */
     public long walPages() {
-        return checkpointer.logPages();
+        return checkpointer == null ? 0 : checkpointer.logPages();
     }
 
     /**
@@ -158,7 +239,8 @@ public final class Database implements AutoCloseable {
     @Override
     public void close() {
         writer.close();
-        checkpointer.close();
+        if (checkpointer != null) checkpointer.close();
         readPool.close();
+        if (writePool != null) writePool.close();
     }
 }

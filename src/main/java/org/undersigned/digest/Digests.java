@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
+import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petitions;
@@ -33,8 +34,8 @@ public final class Digests implements AutoCloseable {
         this.baseUrl = baseUrl;
     }
 
-    public void start(Duration checkEvery) {
-        rounds = new Periodic("digests", checkEvery, this::sendDue);
+    public void start(Chores chores, Duration checkEvery) {
+        rounds = chores.every("digests", checkEvery, this::sendDue);
     }
 
     /** Rounds of looking for due digests ended so far. */

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
+import org.undersigned.db.Dialect;
 import org.undersigned.db.Writer;
 
 /** The durable queue of mail: written inside the caller's transaction, drained by {@link MailRelay}. */
@@ -34,22 +35,43 @@ public final class Outbox {
      * the rows are found by id, not by a walk over every queued one, which after a spike are many.)
      */
     static final String CLAIM = """
-            UPDATE outbox SET status = 'sending', attempts = attempts + 1
+            UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_until = ?
             WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'queued'
+            RETURNING id""";
+    /**
+     * On PostgreSQL the ids go in as an array. Instances that read the same due mail race for it
+     * here: a row another instance claimed first is no longer queued once its lock is released, so
+     * each mail is claimed by one instance.
+     */
+    static final String CLAIM_POSTGRESQL = """
+            UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_until = ?
+            WHERE id = ANY (?) AND status = 'queued'
             RETURNING id""";
     /** The bodies hold secret links; once handed to the mail server they are not kept. */
     static final String SENT = """
             UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '', draft = NULL
             WHERE id IN (SELECT value FROM json_each(?))""";
+    static final String SENT_POSTGRESQL = """
+            UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '', draft = NULL
+            WHERE id = ANY (?)""";
     /** Rows forgotten per write: a few milliseconds of the single writer at a time. */
     private static final int PIECE = 500;
     private final Database database;
+    private final boolean postgresql;
+    /** How long a claimed mail is left to its instance before another may send it. */
+    private final java.time.Duration claimLease;
     private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
     private volatile Runnable onEnqueue = () -> {};
 
     public Outbox(Database database, Clock clock) {
+        this(database, clock, java.time.Duration.ofMinutes(5));
+    }
+
+    public Outbox(Database database, Clock clock, java.time.Duration claimLease) {
         this.database = database;
+        this.postgresql = database.dialect() == Dialect.POSTGRESQL;
+        this.claimLease = claimLease;
         this.clock = clock;
     }
 
@@ -153,7 +175,9 @@ public final class Outbox {
     List<QueuedMail> claim(List<QueuedMail> due) {
         return database.writer().write(h -> {
             Set<Long> claimed = new HashSet<>();
-            try (ResultSet rows = database.writer().statement(CLAIM, ids(due.stream().map(QueuedMail::id).toList())).executeQuery()) {
+            long until = clock.millis() + claimLease.toMillis();
+            Object ids = ids(due.stream().map(QueuedMail::id).toList());
+            try (ResultSet rows = database.writer().statement(postgresql ? CLAIM_POSTGRESQL : CLAIM, until, ids).executeQuery()) {
                 while (rows.next()) claimed.add(rows.getLong("id"));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot claim the mails", e);
@@ -170,7 +194,7 @@ public final class Outbox {
             List<Long> sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::id).toList();
             if (!sent.isEmpty()) {
                 try {
-                    database.writer().statement(SENT, now, ids(sent)).executeUpdate();
+                    database.writer().statement(postgresql ? SENT_POSTGRESQL : SENT, now, ids(sent)).executeUpdate();
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot record the mails sent", e);
                 }
@@ -202,12 +226,24 @@ public final class Outbox {
         return database.writer().inPieces(piece, h -> h.attach(OutboxDao.class).forgetSettled(before, piece));
     }
 
+    /**
+     * At start: mail claimed by a relay that died mid-send goes out again (at least once, never
+     * lost). On SQLite this instance is the only one, so every claim is an interrupted one; on
+     * PostgreSQL only lapsed claims are, the others belong to instances still sending.
+     */
     int requeueInterrupted() {
-        return database.writer().write(h -> h.attach(OutboxDao.class).requeueInterrupted());
+        return postgresql ? requeueLapsed() : database.writer().write(h -> h.attach(OutboxDao.class).requeueInterrupted());
     }
 
-    /** The ids as a JSON array, for json_each. */
-    private static String ids(List<Long> ids) {
+    /** Mail whose instance has held it past its claim, queued again for any instance to send. */
+    public int requeueLapsed() {
+        long now = clock.millis();
+        return database.writer().write(h -> h.attach(OutboxDao.class).requeueLapsed(now));
+    }
+
+    /** The ids as a JSON array for json_each on SQLite, an array on PostgreSQL. */
+    private Object ids(List<Long> ids) {
+        if (postgresql) return ids.toArray(new Long[0]);
         return ids.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
     }
 

@@ -22,8 +22,12 @@ interface OutboxDao {
     void markFailed(long id, String error);
 
     /** Rows claimed by a relay that died mid-send go out again: at least once, never lost. */
-    @SqlUpdate("UPDATE outbox SET status = 'queued' WHERE status = 'sending'")
+    @SqlUpdate("UPDATE outbox SET status = 'queued', claimed_until = NULL WHERE status = 'sending'")
     int requeueInterrupted();
+
+    /** Claims that lapsed: their instance died, or has been sending far longer than any mail takes. */
+    @SqlUpdate("UPDATE outbox SET status = 'queued', claimed_until = NULL WHERE status = 'sending' AND claimed_until < :now")
+    int requeueLapsed(long now);
 
     /**
      * The mail log: each mail handed off or given up stays a while, for "did my mail go out?",
@@ -38,7 +42,7 @@ interface OutboxDao {
     long depth();
 
     /** Waiting mails counted no further than {@code cap}: bounded work for a health check polled every few seconds. */
-    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status IN ('queued', 'sending') LIMIT :cap)")
+    @SqlQuery("SELECT COUNT(*) FROM (SELECT 1 FROM outbox WHERE status IN ('queued', 'sending') LIMIT :cap) AS waiting")
     long depthUpTo(long cap);
 
     /**
@@ -48,6 +52,6 @@ interface OutboxDao {
     @SqlQuery("""
             SELECT MIN(due) FROM (SELECT MIN(next_attempt_at) AS due FROM outbox WHERE status = 'queued'
                                   UNION ALL
-                                  SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'sending')""")
+                                  SELECT MIN(next_attempt_at) FROM outbox WHERE status = 'sending') AS waiting""")
     Long earliestDue();
 }

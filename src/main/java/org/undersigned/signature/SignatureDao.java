@@ -55,7 +55,7 @@ interface SignatureDao {
     @SqlQuery("""
             SELECT id, closed_at FROM petitions
             WHERE kind = 'campaign' AND status = 'closed' AND closed_at <= :closedBefore
-              AND supporters_anonymised_for IS NOT closed_at
+              AND supporters_anonymised_for IS DISTINCT FROM closed_at
             ORDER BY closed_at""")
     @RegisterConstructorMapper(Closing.class)
     List<Closing> closingsToAnonymise(long closedBefore);

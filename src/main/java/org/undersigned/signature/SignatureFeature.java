@@ -4,6 +4,7 @@ import org.undersigned.metrics.Metrics;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
 import org.undersigned.Config;
+import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.mail.Outbox;
@@ -47,8 +48,8 @@ public final class SignatureFeature implements AutoCloseable {
         routes.register(routesConfig);
     }
 
-    public void startHousekeeping() {
-        housekeeping = new Periodic("housekeeping", config.housekeepingInterval(), () -> {
+    public void startHousekeeping(Chores chores) {
+        housekeeping = chores.every("housekeeping", config.housekeepingInterval(), () -> {
             pending.remind();
             pending.purge();
             pending.anonymise(config.signatures().anonymiseAfterClosing());

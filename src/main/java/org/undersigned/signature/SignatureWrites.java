@@ -20,10 +20,10 @@ import org.undersigned.petition.Translation;
  */
 final class SignatureWrites {
     private static final String OVER_LIMIT = """
-            SELECT COUNT(*) >= ? OR COALESCE(SUM(created_at > ?), 0) >= ? AS over
+            SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ? AS over
             FROM (SELECT created_at FROM signatures
                   WHERE petition_id = ? AND client_hash = ? AND created_at > ?
-                  LIMIT ?)""";
+                  LIMIT ?) AS recent""";
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,

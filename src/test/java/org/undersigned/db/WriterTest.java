@@ -11,10 +11,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.support.Wait;
 
+@Tag("sqlite")
 class WriterTest {
     @TempDir
     Path dir;
@@ -23,7 +25,7 @@ class WriterTest {
     void work_waiting_together_commits_together_and_a_failing_piece_is_undone_alone() throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(21);
         try (Database db = new Database("jdbc:sqlite:" + dir.resolve("w.db"))) {
-            Writer writer = db.writer();
+            GroupCommitWriter writer = (GroupCommitWriter) db.writer();
             writer.run(h -> h.execute("CREATE TABLE t (n INTEGER)"));
             CountDownLatch hold = new CountDownLatch(1);
             CountDownLatch running = new CountDownLatch(1);

@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -22,7 +23,7 @@ class MailLogTest {
     void mail_handed_off_or_given_up_long_ago_is_forgotten_in_pieces_and_mail_still_waiting_never_is() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-01T12:00:00Z"), ZoneOffset.UTC);
         long now = clock.millis();
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("log.db"))) {
+        try (Database db = new Database(TestDatabase.url(dir.resolve("log.db")))) {
             db.writer().run(h -> {
                 for (int i = 0; i < 230; i++) row(h, "sent-" + i + "@example.org", "sent", now - 31 * DAY);
                 row(h, "failed@example.org", "failed", now - 40 * DAY);

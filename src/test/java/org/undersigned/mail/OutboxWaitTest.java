@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -10,6 +11,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.db.Database;
@@ -25,7 +27,7 @@ class OutboxWaitTest {
     void the_lag_is_how_long_the_most_overdue_mail_has_waited_and_a_retry_in_its_backoff_is_not_late() {
         Clock clock = Clock.fixed(Instant.parse("2026-12-02T12:00:00Z"), ZoneOffset.UTC);
         long now = clock.millis();
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("wait.db"))) {
+        try (Database db = new Database(TestDatabase.url(dir.resolve("wait.db")))) {
             Outbox outbox = new Outbox(db, clock);
             db.writer().run(h -> {
                 row(h, "retry@example.org", "queued", now - 300 * MINUTE, now + 10 * MINUTE); // queued 5 h ago, tried again in 10 min
@@ -46,8 +48,9 @@ class OutboxWaitTest {
 
     /** /healthz is polled every few seconds, also with a million mails waiting after a spike. */
     @Test
+    @Tag("sqlite") // SQLite's query plans
     void the_health_checks_figures_do_not_read_the_whole_queue() throws NoSuchMethodException {
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("plan.db"))) {
+        try (Database db = new Database(TestDatabase.url(dir.resolve("plan.db")))) {
             for (String query : List.of(sql("earliestDue"), sql("depthUpTo", long.class).replace(":cap", "10001"))) {
                 List<String> plan = db.reads().withHandle(h -> h.createQuery("EXPLAIN QUERY PLAN " + query)
                         .map((rs, ctx) -> rs.getString("detail")).list());
@@ -59,8 +62,9 @@ class OutboxWaitTest {
 
     /** After a spike the outbox holds a million rows; a batch of 200 is found by id, never by a pass over them. */
     @Test
+    @Tag("sqlite") // SQLite's query plans
     void claiming_and_settling_a_batch_find_its_mails_by_id() {
-        try (Database db = new Database("jdbc:sqlite:" + dir.resolve("plan.db"))) {
+        try (Database db = new Database(TestDatabase.url(dir.resolve("plan.db")))) {
             for (String statement : List.of(Outbox.CLAIM, Outbox.SENT)) {
                 List<String> plan = db.reads().withHandle(h -> {
                     var explain = h.createQuery("EXPLAIN QUERY PLAN " + statement);

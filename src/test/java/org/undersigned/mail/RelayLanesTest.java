@@ -1,5 +1,6 @@
 package org.undersigned.mail;
 
+import org.undersigned.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -33,7 +34,7 @@ class RelayLanesTest {
     void a_saturated_writer_makes_the_relay_send_one_mail_at_a_time_and_all_mail_still_goes() {
         AtomicBoolean saturated = new AtomicBoolean(false);
         CountingTransport transport = new CountingTransport();
-        try (Database database = new Database("jdbc:sqlite:" + dir.resolve("lanes.db"))) {
+        try (Database database = new Database(TestDatabase.url(dir.resolve("lanes.db")))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
             MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), saturated::get, MailRelay.SPIKE_PAUSE);
 
@@ -70,7 +71,7 @@ class RelayLanesTest {
             sentWhenLastAsked.set(transport.sent.size());
             return saturated.get();
         };
-        try (Database database = new Database("jdbc:sqlite:" + dir.resolve("spike.db"))) {
+        try (Database database = new Database(TestDatabase.url(dir.resolve("spike.db")))) {
             Outbox outbox = new Outbox(database, Clock.systemUTC());
             // a rest far longer than the test: only the end of the spike (or closing) can cut it short
             MailRelay relay = new MailRelay(outbox, transport, composer(), Duration.ofSeconds(1), new Metrics(), signOnsWaiting, Duration.ofHours(1));

@@ -1,5 +1,6 @@
 package org.undersigned.metrics;
 
+import org.undersigned.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.javalin.Javalin;
@@ -21,7 +22,7 @@ class HealthWithoutDatabaseTest {
 
     @Test
     void health_answers_503_when_the_database_does_not_answer() throws Exception {
-        Database database = new Database("jdbc:sqlite:" + dir.resolve("gone.db"));
+        Database database = new Database(TestDatabase.url(dir.resolve("gone.db")));
         OperationsRoutes operations = new OperationsRoutes(database, new Outbox(database, Clock.systemUTC()), new Metrics(), null);
         Javalin server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;

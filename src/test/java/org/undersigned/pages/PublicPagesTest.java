@@ -80,7 +80,7 @@ class PublicPagesTest extends AppTest {
     /** Confirmed organisations written straight into the database, as an import would. */
     private void signatories(String slug, int from, int to) {
         app.db().useHandle(h -> {
-            h.execute("INSERT OR IGNORE INTO consent_texts (hash, locale, text, created_at) VALUES ('" + "0".repeat(64) + "', 'en', 'test', 0)");
+            h.execute("INSERT INTO consent_texts (hash, locale, text, created_at) VALUES ('" + "0".repeat(64) + "', 'en', 'test', 0) ON CONFLICT DO NOTHING");
             h.execute("""
                     WITH RECURSIVE n(i) AS (SELECT ? UNION ALL SELECT i + 1 FROM n WHERE i < ?)
                     INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, contact_name,

@@ -1,5 +1,6 @@
 package org.undersigned.signature;
 
+import org.undersigned.support.TestDatabase;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ class RetentionInPiecesTest {
 
     @BeforeEach
     void open() {
-        db = new Database("jdbc:sqlite:" + dir.resolve("r.db"));
+        db = new Database(TestDatabase.url(dir.resolve("r.db")));
         retention = new PendingSignatures(db, null, clock, Duration.ofDays(2), Duration.ofDays(60), PIECE);
         db.writer().run(h -> h.execute("INSERT INTO consent_texts (hash, locale, text, created_at) VALUES ('c', 'en', 'I agree', 0)"));
     }

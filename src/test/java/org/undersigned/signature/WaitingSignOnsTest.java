@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Browser;
@@ -30,6 +31,7 @@ import org.undersigned.support.SignOnForm;
  * there are more of them than the server has threads (250), and the public page still loads
  * meanwhile. Once the lock goes, every one of them is answered and stored once.
  */
+@Tag("sqlite") // holds SQLite's one write lock; on PostgreSQL writes do not queue behind one lock
 class WaitingSignOnsTest extends AppTest {
     private static final int SIGN_ONS = 300;
 

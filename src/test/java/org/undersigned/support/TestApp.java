@@ -6,13 +6,11 @@ import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import org.jdbi.v3.core.Jdbi;
-import org.sqlite.SQLiteConfig;
-import org.sqlite.SQLiteDataSource;
 import org.undersigned.App;
 import org.undersigned.Config;
 
 /**
- * The real application on a free port, against a SQLite file in a temp folder and the test's
+ * The real application on a free port, against a database of its own ({@link TestDatabase}) and the test's
  * SMTP server, with a clock the test controls. Also a side door into the database for setting
  * up statements (no coordinator area yet) and for checking what was stored.
  */
@@ -46,7 +44,7 @@ public final class TestApp implements AutoCloseable {
         // fast retries and chores so that tests wait milliseconds; limits high enough that no test trips them by accident
         return Config.builder()
                 .port(port).baseUrl("http://localhost:" + port)
-                .databaseUrl("jdbc:sqlite:" + dir.resolve("test.db"))
+                .databaseUrl(TestDatabase.url(dir.resolve("test.db")))
                 .demoData(false)
                 .smtp(smtp).mailDir(dir.resolve("mail")).mailRetryBase(Duration.ofMillis(200))
                 .housekeepingInterval(Duration.ofMillis(200))
@@ -117,11 +115,7 @@ public final class TestApp implements AutoCloseable {
     }
 
     public Jdbi db() {
-        SQLiteConfig sqlite = new SQLiteConfig();
-        sqlite.setBusyTimeout(10_000);
-        SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
-        dataSource.setUrl(config.databaseUrl());
-        return Jdbi.create(dataSource);
+        return TestDatabase.jdbi(config.databaseUrl());
     }
 
     public long count(String sql) {
@@ -157,6 +151,7 @@ public final class TestApp implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        TestDatabase.release(config.databaseUrl());
     }
 
     private static int freePort() {
