@@ -64,6 +64,19 @@ class ConfigTest {
     }
 
     @Test
+    void an_unreachable_postgresql_server_stops_the_start_with_one_line_naming_the_key() throws Exception {
+        int closedPort;
+        try (java.net.ServerSocket socket = new java.net.ServerSocket(0)) {
+            closedPort = socket.getLocalPort();
+        }
+        Config config = Config.builder().port(0).databaseUrl("jdbc:postgresql://127.0.0.1:" + closedPort + "/undersigned").build();
+        assertThatThrownBy(() -> new App(config).start())
+                .isInstanceOf(ConfigException.class)
+                .hasMessageStartingWith("DATABASE_URL cannot connect: Connection to 127.0.0.1:" + closedPort + " refused")
+                .hasMessageNotContaining("\n");
+    }
+
+    @Test
     void a_database_url_is_sqlite_or_postgresql_and_postgresql_has_no_scheduled_file_backups() {
         assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://db/undersigned")))
                 .hasMessage("DATABASE_URL must start with jdbc:sqlite: (a file) or jdbc:postgresql:// (a server)");

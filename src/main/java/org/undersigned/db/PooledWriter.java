@@ -23,10 +23,13 @@ import org.slf4j.LoggerFactory;
 /**
  * The PostgreSQL writer: each piece of work is its own short transaction on a pooled connection,
  * and its caller hears back after the commit (PostgreSQL groups the log flushes of concurrent
- * commits itself). Read committed, as PostgreSQL's default: a piece of work that loses a race
- * (a unique key another instance took a moment before, a deadlock, a serialization failure) is
- * rolled back and run again from the start, so it sees what the winner committed, as it would
- * have behind SQLite's single writer.
+ * commits itself), at read committed, PostgreSQL's default: concurrent updates of one row (the
+ * petition's public version, bumped by each confirmation) wait for each other instead of failing.
+ * Behind SQLite's single writer nobody comes between a piece of work's read and its write; here
+ * the writes that decide on what they read say so in their WHERE clause and act on the rows they
+ * changed (a confirmation confirms only a pending signature), and a piece of work that inserts a
+ * key another took meanwhile, or deadlocks, is rolled back and run again from the start, when it
+ * sees what the winner committed.
  */
 final class PooledWriter implements Writer {
     private static final Logger log = LoggerFactory.getLogger(PooledWriter.class);

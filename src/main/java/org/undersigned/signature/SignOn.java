@@ -77,14 +77,13 @@ public final class SignOn {
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "repeat"));
             SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
-            if (earlier.mailsSent() >= MAX_MAILS || earlier.suspect()) return null;
+            if (earlier.suspect() || !writes.countMail(earlier.id(), MAX_MAILS)) return null;
             if (earlier.pending()) {
                 mails.confirmation(h, petition, earlier.id(), signature.email(), earlier.greetingName(), mailLocale, "confirm_again");
             } else {
                 mails.manageLink(h, petition, earlier.id(), earlier.updates(), earlier.greetingName(), signature.email(), mailLocale,
                         "already_signed");
             }
-            writes.countMail(earlier.id());
             return null;
         });
     }

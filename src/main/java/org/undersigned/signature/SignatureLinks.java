@@ -44,7 +44,8 @@ public final class SignatureLinks {
             if (state.kind() != LinkState.Kind.PENDING) return state;
             Signature signature = state.signature();
             long now = clock.millis();
-            writes.confirm(signature.id(), now);
+            // another click (on another instance, perhaps) confirmed it a moment ago: say what it did
+            if (!writes.confirm(signature.id(), now)) return onWriter(token, "confirm");
             database.writer().afterCommit(() -> metrics.confirmed(state.petition().kind().code()));
             mails.manageLink(h, state.petition(), signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(signature.confirmedAt(now), state.petition(), false);

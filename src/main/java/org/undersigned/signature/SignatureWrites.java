@@ -32,10 +32,11 @@ final class SignatureWrites {
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""";
     private static final String EARLIER = """
-            SELECT id, status = 'pending' AS pending, mails_sent, suspect IS NOT NULL AS suspect,
+            SELECT id, status = 'pending' AS pending, suspect IS NOT NULL AS suspect,
                    COALESCE(contact_name, first_name) AS greeting_name, updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
-    private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ?";
+    /** Counts a mail only while under the cap, in one statement: concurrent repeats (or instances) cannot both pass it. */
+    private static final String COUNT_MAIL = "UPDATE signatures SET mails_sent = mails_sent + 1 WHERE id = ? AND mails_sent < ?";
     /** Where the petition asks for approval, a confirmed sign-on waits in the coordinators' queue. */
     private static final String CONFIRM = """
             UPDATE signatures SET status = 'confirmed', confirmed_at = ?,
@@ -91,22 +92,23 @@ final class SignatureWrites {
     }
 
     /** What a repeat sign-on needs to know of the signature this address already made. */
-    record Earlier(long id, boolean pending, int mailsSent, boolean suspect, String greetingName, boolean updates) {}
+    record Earlier(long id, boolean pending, boolean suspect, String greetingName, boolean updates) {}
 
     /** The signature this address already made on this petition (a repeat sign-on found it through the unique index). */
     Earlier earlier(long petitionId, String emailKey) {
         try (ResultSet row = writer.statement(EARLIER, petitionId, emailKey).executeQuery()) {
             if (!row.next()) throw new IllegalStateException("no signature of this address, although the insert found one");
-            return new Earlier(row.getLong("id"), row.getBoolean("pending"), row.getInt("mails_sent"), row.getBoolean("suspect"),
+            return new Earlier(row.getLong("id"), row.getBoolean("pending"), row.getBoolean("suspect"),
                     row.getString("greeting_name"), row.getBoolean("updates"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the earlier signature", e);
         }
     }
 
-    void countMail(long signatureId) {
+    /** Counts one more mail to this signer; false (and nothing counted) once {@code cap} were sent. */
+    boolean countMail(long signatureId, int cap) {
         try {
-            writer.statement(COUNT_MAIL, signatureId).executeUpdate();
+            return writer.statement(COUNT_MAIL, signatureId, cap).executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot count the mail", e);
         }

@@ -23,7 +23,7 @@ public final class SuspectReview {
         Signature signature = h.attach(SignatureDao.class).byId(signatureId).orElseThrow();
         mails.confirmation(h, Petitions.in(h, petition, signature.textLang()), signatureId, signature.email(), signature.greetingName(),
                 Locale.forLanguageTag(signature.locale()), "confirm");
-        writes.countMail(signatureId);
+        writes.countMail(signatureId, SignOn.MAX_MAILS);
         return true;
     }
 

@@ -41,7 +41,7 @@ class SignatureLinksTest extends AppTest {
         app.awaitOutboxSettled();
         assertThat(app.count("SELECT COUNT(*) FROM outbox WHERE status <> 'sent'")).isZero();
         String everything = app.db().withHandle(h -> h.createQuery(
-                "SELECT group_concat(token_hash) || (SELECT group_concat(text_body || html_body || COALESCE(draft, '')) FROM outbox) FROM signature_tokens")
+                "SELECT string_agg(token_hash, ',') || (SELECT string_agg(text_body || html_body || COALESCE(draft, ''), ',') FROM outbox) FROM signature_tokens")
                 .mapTo(String.class).one());
         assertThat(everything).doesNotContain(token);
     }
