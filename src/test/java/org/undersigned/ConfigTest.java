@@ -77,6 +77,19 @@ class ConfigTest {
     }
 
     @Test
+    void backup_on_postgresql_names_pg_dump_writes_nothing_and_exits_1(@TempDir Path dir) {
+        Config postgresql = Config.parse(Map.of("DATABASE_URL", "jdbc:postgresql://db.example.org/undersigned"));
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        int code = Backup.run(postgresql, new String[] {"backup", dir.resolve("copy.db").toString()}, new java.io.PrintStream(out),
+                new java.io.PrintStream(err));
+        assertThat(code).isEqualTo(1);
+        assertThat(err.toString()).startsWith("Not written: this database is PostgreSQL").contains("pg_dump --format=custom");
+        assertThat(out.toString()).isEmpty();
+        assertThat(dir.resolve("copy.db")).doesNotExist();
+    }
+
+    @Test
     void a_database_url_is_sqlite_or_postgresql_and_postgresql_has_no_scheduled_file_backups() {
         assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://db/undersigned")))
                 .hasMessage("DATABASE_URL must start with jdbc:sqlite: (a file) or jdbc:postgresql:// (a server)");

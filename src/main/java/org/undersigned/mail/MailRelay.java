@@ -122,18 +122,20 @@ public final class MailRelay implements AutoCloseable {
     }
 
     /**
-     * Sends what is due now: claims a batch in one transaction, hands it to the mail server over
-     * {@link #CONNECTIONS} connections at once, records the outcomes in one transaction. A crash
-     * in between leaves rows 'sending', which the next start sends again (at least once).
+     * Sends what is due now: claims a batch in one transaction (on PostgreSQL, a batch no other
+     * instance is claiming), hands it to the mail server over {@link #CONNECTIONS} connections at
+     * once, records the outcomes in one transaction. A crash in between leaves rows 'sending',
+     * which are sent again (at least once): at the next start on SQLite, once their claim lapses
+     * on PostgreSQL.
      *
      * <p>While sign-ons queue for the single writer (a spike), the batch goes over one connection
      * (and the relay then rests, {@link #restDuringSpike}): a confirmation late by the length of
      * the spike matters less than a sign-on kept waiting. Mail keeps flowing, and catches up after.
      */
     int drainOnce() {
-        List<QueuedMail> due = outbox.due(BATCH);
-        if (due.isEmpty() || !running) return due.size();
-        List<QueuedMail> claimed = outbox.claim(due);
+        if (!running) return 0;
+        List<QueuedMail> claimed = outbox.take(BATCH);
+        if (claimed.isEmpty()) return 0;
         // one recipient's mails go one after the other, in the order they were queued
         Map<String, List<QueuedMail>> byRecipient = claimed.stream()
                 .collect(Collectors.groupingBy(QueuedMail::recipient, LinkedHashMap::new, Collectors.toList()));
@@ -154,7 +156,7 @@ public final class MailRelay implements AutoCloseable {
         } finally {
             if (!outcomes.isEmpty()) outbox.settle(outcomes);
         }
-        return due.size();
+        return claimed.size();
     }
 
     private Outbox.Delivery deliver(QueuedMail mail) {

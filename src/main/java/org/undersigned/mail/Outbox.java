@@ -39,14 +39,16 @@ public final class Outbox {
             WHERE id IN (SELECT value FROM json_each(?)) AND +status = 'queued'
             RETURNING id""";
     /**
-     * On PostgreSQL the ids go in as an array. Instances that read the same due mail race for it
-     * here: a row another instance claimed first is no longer queued once its lock is released, so
-     * each mail is claimed by one instance.
+     * On PostgreSQL, where several instances drain one outbox, the due rows are found and claimed
+     * in one statement: rows another instance is claiming at that moment are skipped, not waited
+     * for, so each instance takes a batch of its own and each mail is claimed by one of them.
+     * (attempts as they were before this claim, as {@link OutboxDao#due} reads them.)
      */
-    static final String CLAIM_POSTGRESQL = """
+    static final String TAKE_POSTGRESQL = """
             UPDATE outbox SET status = 'sending', attempts = attempts + 1, claimed_until = ?
-            WHERE id = ANY (?) AND status = 'queued'
-            RETURNING id""";
+            WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?
+                         ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
+            RETURNING id, recipient, subject, text_body, html_body, headers, attempts - 1 AS attempts, draft""";
     /** The bodies hold secret links; once handed to the mail server they are not kept. */
     static final String SENT = """
             UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '', draft = NULL
@@ -166,18 +168,37 @@ public final class Outbox {
         return due == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Math.max(0, clock.millis() - due));
     }
 
+    /** Up to {@code limit} mails that are due, claimed for this instance to send, oldest due first. */
+    List<QueuedMail> take(int limit) {
+        if (!postgresql) return claim(due(limit));
+        long now = clock.millis();
+        return database.writer().write(h -> {
+            List<QueuedMail> taken = new java.util.ArrayList<>();
+            try (ResultSet rows = database.writer().statement(TAKE_POSTGRESQL, now + claimLease.toMillis(), now, limit).executeQuery()) {
+                while (rows.next()) {
+                    taken.add(new QueuedMail(rows.getLong("id"), rows.getString("recipient"), rows.getString("subject"),
+                            rows.getString("text_body"), rows.getString("html_body"), rows.getString("headers"), rows.getInt("attempts"),
+                            rows.getString("draft")));
+                }
+            } catch (SQLException e) {
+                throw new IllegalStateException("cannot claim the mails", e);
+            }
+            taken.sort(java.util.Comparator.comparingLong(QueuedMail::id));
+            return taken;
+        });
+    }
+
     List<QueuedMail> due(int limit) {
         long now = clock.millis();
         return database.reads().withExtension(OutboxDao.class, dao -> dao.due(now, limit));
     }
 
-    /** Marks the rows as being sent, in one transaction; returns those no one else had taken. */
+    /** SQLite: marks the rows as being sent, in one transaction; returns those no one else had taken. */
     List<QueuedMail> claim(List<QueuedMail> due) {
         return database.writer().write(h -> {
             Set<Long> claimed = new HashSet<>();
             long until = clock.millis() + claimLease.toMillis();
-            Object ids = ids(due.stream().map(QueuedMail::id).toList());
-            try (ResultSet rows = database.writer().statement(postgresql ? CLAIM_POSTGRESQL : CLAIM, until, ids).executeQuery()) {
+            try (ResultSet rows = database.writer().statement(CLAIM, until, ids(due.stream().map(QueuedMail::id).toList())).executeQuery()) {
                 while (rows.next()) claimed.add(rows.getLong("id"));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot claim the mails", e);

@@ -23,7 +23,7 @@ public final class Petitions implements AutoCloseable {
     public Petitions(Database database, Clock clock) {
         this.database = database;
         this.clock = clock;
-        this.versions = new PublicVersions(database.openConnection());
+        this.versions = new PublicVersions(database::openConnection);
     }
 
     /**

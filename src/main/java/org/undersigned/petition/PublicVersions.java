@@ -4,35 +4,56 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.function.Supplier;
 
 /**
  * Each petition's public_version (see V010), or -1 when there is no such petition. Every public
  * page and every sign-on asks this, so it runs on a connection of its own with the statement kept
- * prepared: exact (edits made outside the server show at once) and far cheaper than a pooled read.
+ * prepared: exact (edits made outside the server, or by another instance, show at once) and far
+ * cheaper than a pooled read. A PostgreSQL server that restarted or failed over has closed that
+ * connection: it is opened again, once, before the question fails.
  */
 final class PublicVersions implements AutoCloseable {
-    private final Connection connection;
-    private final PreparedStatement query;
+    private static final String QUERY = "SELECT public_version FROM petitions WHERE kind = ? AND slug = ?";
+    private final Supplier<Connection> connect;
+    private Connection connection;
+    private PreparedStatement query;
 
-    PublicVersions(Connection connection) {
-        this.connection = connection;
-        try {
-            this.query = connection.prepareStatement("SELECT public_version FROM petitions WHERE kind = ? AND slug = ?");
-        } catch (SQLException e) {
-            closeQuietly();
-            throw new IllegalStateException("cannot prepare the query of public versions", e);
-        }
+    PublicVersions(Supplier<Connection> connect) {
+        this.connect = connect;
+        open();
     }
 
     synchronized long of(Kind kind, String slug) {
         try {
-            query.setString(1, kind.code());
-            query.setString(2, slug);
-            try (ResultSet row = query.executeQuery()) {
-                return row.next() ? row.getLong("public_version") : -1;
+            return ask(kind, slug);
+        } catch (SQLException first) {
+            closeQuietly();
+            open();
+            try {
+                return ask(kind, slug);
+            } catch (SQLException e) {
+                e.addSuppressed(first);
+                throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
             }
+        }
+    }
+
+    private long ask(Kind kind, String slug) throws SQLException {
+        query.setString(1, kind.code());
+        query.setString(2, slug);
+        try (ResultSet row = query.executeQuery()) {
+            return row.next() ? row.getLong("public_version") : -1;
+        }
+    }
+
+    private void open() {
+        connection = connect.get();
+        try {
+            query = connection.prepareStatement(QUERY);
         } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the version of " + kind + " " + slug, e);
+            closeQuietly();
+            throw new IllegalStateException("cannot prepare the query of public versions", e);
         }
     }
 
@@ -45,7 +66,7 @@ final class PublicVersions implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException ignored) {
-            // closing at shutdown; nothing left to do with it
+            // closing at shutdown, or a connection already broken; nothing left to do with it
         }
     }
 }

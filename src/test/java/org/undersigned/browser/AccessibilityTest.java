@@ -3,6 +3,7 @@ package org.undersigned.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -17,6 +18,8 @@ import org.undersigned.support.SupporterForm;
  * Every kind of page, public and admin, audited in Chromium: axe-core with the WCAG 2.2 A and AA
  * rules, 24 px targets, reflow at 320 px and at 200 % zoom; each saved as a screenshot.
  */
+// what the browser shows and weighs does not depend on the database: SigningTest drives a browser on both
+@Tag("sqlite")
 class AccessibilityTest extends AppTest {
     @RegisterExtension
     static final Chromium chromium = Chromium.withJavaScript();

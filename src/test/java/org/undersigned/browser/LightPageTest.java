@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -20,6 +21,8 @@ import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
 
 /** A statement with 1,000 signatories stays light, and reads and signs in a browser with JavaScript off. */
+// what the browser shows and weighs does not depend on the database: SigningTest drives a browser on both
+@Tag("sqlite")
 class LightPageTest extends AppTest {
     private static final List<String> COUNTRIES = List.of("BE", "FR", "DE", "IT", "ES", "NL", "PL", "AT", "SE", "IE", "PT", "GR");
     @RegisterExtension

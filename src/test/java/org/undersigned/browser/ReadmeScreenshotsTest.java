@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -25,6 +26,8 @@ import org.undersigned.support.SupporterForm;
  * coordinator's signatory list (1280 px). Each run writes them to docs/screenshots/ again, so the
  * README shows the pages as they are.
  */
+// what the browser shows and weighs does not depend on the database: SigningTest drives a browser on both
+@Tag("sqlite")
 class ReadmeScreenshotsTest extends AppTest {
     static final Path SCREENSHOTS = Path.of("docs", "screenshots");
     @RegisterExtension

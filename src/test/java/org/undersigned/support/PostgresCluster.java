@@ -35,6 +35,7 @@ final class PostgresCluster {
     private final boolean asPostgresUser;
     private final AtomicInteger databases = new AtomicInteger();
     private boolean templateReady;
+    private final java.util.ArrayDeque<String> emptied = new java.util.ArrayDeque<>();
 
     private PostgresCluster(Path binaries) throws IOException, InterruptedException {
         this.binaries = binaries;
@@ -93,8 +94,12 @@ final class PostgresCluster {
         return url(name);
     }
 
-    /** A new database with every migration applied, as a server that has started once leaves it. */
+    /**
+     * A database with every migration applied and no rows, as a server that has started once
+     * leaves it: one a finished test gave back, emptied, or else a new copy of the template.
+     */
     synchronized String migratedDatabase() {
+        if (!emptied.isEmpty()) return emptied.pop();
         if (!templateReady) {
             admin("DROP DATABASE IF EXISTS " + TEMPLATE);
             admin("CREATE DATABASE " + TEMPLATE);
@@ -102,14 +107,33 @@ final class PostgresCluster {
             templateReady = true;
         }
         String name = "test_" + databases.incrementAndGet();
-        admin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE + " STRATEGY FILE_COPY");
+        admin("CREATE DATABASE " + name + " TEMPLATE " + TEMPLATE);
         return url(name);
     }
 
-    /** Drops a test's database, closing whatever connections are still open to it. */
-    void drop(String url) {
-        String name = url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
-        admin("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+    /**
+     * A test is done with its database: emptied of every row (a tenth of the time a new copy
+     * takes) for the next test, or dropped when something still holds it.
+     */
+    void giveBack(String url) {
+        try (Connection connection = DriverManager.getConnection(url); Statement statement = connection.createStatement()) {
+            statement.execute("SET lock_timeout = '5s'");
+            statement.execute("""
+                    DO $$ BEGIN
+                        EXECUTE (SELECT 'TRUNCATE ' || string_agg(quote_ident(tablename), ', ') || ' RESTART IDENTITY CASCADE'
+                                 FROM pg_tables WHERE schemaname = 'public' AND tablename <> 'flyway_schema_history');
+                    END $$""");
+        } catch (SQLException e) {
+            admin("DROP DATABASE IF EXISTS " + name(url) + " WITH (FORCE)");
+            return;
+        }
+        synchronized (this) {
+            emptied.push(url);
+        }
+    }
+
+    private static String name(String url) {
+        return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
     }
 
     private void admin(String sql) {

@@ -34,9 +34,9 @@ public final class TestDatabase {
         return POSTGRESQL ? cluster().emptyDatabase() : "jdbc:sqlite:" + sqliteFile;
     }
 
-    /** Drops a PostgreSQL test database once its test is done with it. */
+    /** A PostgreSQL test database its test is done with goes back, emptied, for the next test. */
     public static void release(String url) {
-        if (Dialect.of(url) == Dialect.POSTGRESQL && cluster != null) cluster.drop(url);
+        if (Dialect.of(url) == Dialect.POSTGRESQL && cluster != null) cluster.giveBack(url);
     }
 
     /** A side door for setting up and checking what was stored, outside the application. */
