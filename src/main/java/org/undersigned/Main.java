@@ -42,11 +42,13 @@ public final class Main {
             System.exit(2);
             return;
         }
-        if (command.equals("backup")) {
-            System.exit(Backup.run(config, args, System.out, System.err));
-        }
-        if (command.equals("create-coordinator")) {
-            System.exit(CreateCoordinator.run(config, args, System.in, System.out, System.err));
+        try {
+            if (command.equals("backup")) System.exit(Backup.run(config, args, System.out, System.err));
+            if (command.equals("create-coordinator")) System.exit(CreateCoordinator.run(config, args, System.in, System.out, System.err));
+        } catch (ConfigException e) {
+            // a database server that cannot be reached, say: one line, as at start
+            System.err.println("Configuration error: " + e.getMessage());
+            System.exit(2);
         }
         App app = new App(config);
         Runtime.getRuntime().addShutdownHook(new Thread(app::stop, "shutdown"));
