@@ -15,12 +15,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The files under deploy/ are read by the tools that will run them: the systemd unit by
- * {@code systemd-analyze verify}, the nginx site by {@code nginx -t}. Where a tool is missing the
+ * The files under deploy/ are read by the tools that will run them: the systemd units by
+ * {@code systemd-analyze verify}, the nginx site by {@code nginx -t}, the haproxy configuration
+ * by {@code haproxy -c} (and run for real by {@link LoadBalancerTest}). Where a tool is missing the
  * test is skipped and says which package brings it (.ci/run installs them).
  */
 class DeployFilesTest {
     private static final Path UNIT = Path.of("deploy", "undersigned.service");
+    private static final Path INSTANCES_UNIT = Path.of("deploy", "undersigned@.service");
+    static final Path HAPROXY_CONFIG = Path.of("deploy", "haproxy.cfg");
     private static final Path NGINX_SITE = Path.of("deploy", "nginx.conf");
     private static final String CERTIFICATE = "/etc/letsencrypt/live/petitions.example.org/fullchain.pem";
     private static final String CERTIFICATE_KEY = "/etc/letsencrypt/live/petitions.example.org/privkey.pem";
@@ -30,16 +33,27 @@ class DeployFilesTest {
 
     @Test
     void the_systemd_unit_passes_systemd_analyze_verify() throws Exception {
+        verify(UNIT, "undersigned.service");
+        assertThat(Files.readString(UNIT)).contains("ExecStart=/usr/bin/java -Xmx256m -XX:+UseSerialGC -jar /opt/undersigned/undersigned.jar serve");
+    }
+
+    @Test
+    void the_systemd_template_unit_for_several_instances_passes_systemd_analyze_verify() throws Exception {
+        verify(INSTANCES_UNIT, "undersigned@");
+        assertThat(Files.readString(INSTANCES_UNIT)).as("the instance name is the port, over the environment file's PORT")
+                .contains("ExecStart=/usr/bin/env PORT=%i /usr/bin/java -Xmx256m -XX:+UseSerialGC -jar /opt/undersigned/undersigned.jar serve");
+    }
+
+    private void verify(Path unit, String name) throws Exception {
         Path analyze = tool("systemd-analyze", "systemd");
         Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/java")),
                 "SKIPPED: the unit starts /usr/bin/java (Debian's default-jre-headless), which this machine lacks; "
                         + "systemd-analyze would report only that");
 
-        Run run = run(analyze.toString(), "verify", UNIT.toAbsolutePath().toString());
+        Run run = run(analyze.toString(), "verify", unit.toAbsolutePath().toString());
 
         assertThat(run.exitCode()).as(run.output()).isZero();
-        assertThat(run.output()).as("what systemd-analyze says about the unit").doesNotContain("undersigned.service");
-        assertThat(Files.readString(UNIT)).contains("ExecStart=/usr/bin/java -Xmx256m -XX:+UseSerialGC -jar /opt/undersigned/undersigned.jar serve");
+        assertThat(run.output()).as("what systemd-analyze says about the unit").doesNotContain(name);
     }
 
     @Test
@@ -74,8 +88,20 @@ class DeployFilesTest {
         assertThat(test.output()).as("nginx -t -q prints only problems").isEmpty();
     }
 
+    @Test
+    void the_haproxy_configuration_passes_haproxy_c() throws Exception {
+        Path haproxy = tool("haproxy", "haproxy");
+
+        Run check = run(haproxy.toString(), "-c", "-f", HAPROXY_CONFIG.toAbsolutePath().toString());
+
+        assertThat(check.exitCode()).as(check.output()).isZero();
+        assertThat(check.output()).as("no warnings").isEqualTo("Configuration file is valid");
+        assertThat(Files.readString(HAPROXY_CONFIG)).contains("balance roundrobin", "option forwardfor",
+                "http-check send meth GET uri /healthz", "http-check expect status 200");
+    }
+
     /** The tool on the PATH or in the usual system folders, else the test is skipped naming the package. */
-    private static Path tool(String name, String debianPackage) {
+    static Path tool(String name, String debianPackage) {
         List<String> dirs = new ArrayList<>(List.of(Optional.ofNullable(System.getenv("PATH")).orElse("").split(":")));
         dirs.addAll(List.of("/usr/sbin", "/usr/bin", "/sbin", "/bin"));
         Optional<Path> found = dirs.stream().filter(d -> !d.isEmpty()).map(d -> Path.of(d, name)).filter(Files::isExecutable).findFirst();

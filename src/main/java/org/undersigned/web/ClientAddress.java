@@ -6,8 +6,10 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.net.UnknownHostException;
 import java.util.ArrayList;
+import java.util.Enumeration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.StringJoiner;
 import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -15,8 +17,8 @@ import org.undersigned.ConfigException;
 
 /**
  * Who is asking: the connection's address, or, when that is one of our trusted proxies, the
- * nearest address in X-Forwarded-For that is not. From anyone else the header is ignored, so a
- * client cannot choose its own address.
+ * nearest address in X-Forwarded-For (all its lines, read from the right) that is not. From
+ * anyone else the header is ignored, so a client cannot choose its own address.
  */
 public final class ClientAddress {
     private record Range(byte[] network, int bits) {
@@ -64,7 +66,7 @@ public final class ClientAddress {
     public String of(Context ctx) {
         String remote = ctx.req().getRemoteAddr();
         if (!isTrusted(remote)) return remote;
-        String forwarded = ctx.header("X-Forwarded-For");
+        String forwarded = forwardedFor(ctx);
         if (forwarded == null) return remote;
         String[] hops = forwarded.split(",");
         for (int i = hops.length - 1; i >= 0; i--) {
@@ -73,6 +75,20 @@ public final class ClientAddress {
             if (!isTrusted(hop)) return hop;
         }
         return remote;
+    }
+
+    /**
+     * Every X-Forwarded-For line, in order, as one list: haproxy adds a line of its own after any
+     * the client sent, so the first line alone would be the client's word.
+     */
+    private static String forwardedFor(Context ctx) {
+        Enumeration<String> lines = ctx.req().getHeaders("X-Forwarded-For");
+        if (lines == null || !lines.hasMoreElements()) return null;
+        String first = lines.nextElement();
+        if (!lines.hasMoreElements()) return first;
+        StringJoiner all = new StringJoiner(",").add(first);
+        while (lines.hasMoreElements()) all.add(lines.nextElement());
+        return all.toString();
     }
 
     /** A keyed hash of the client's address: lets us count a client's sign-ons without keeping its address. */

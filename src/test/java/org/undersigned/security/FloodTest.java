@@ -137,6 +137,11 @@ class FloodTest {
         for (int i = 0; i < 4; i++) signVia(statement, "Client " + i, "c" + i + "@example.org", "198.51.100." + i);
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect IS NOT NULL")).isZero();
         assertThat(app.count("SELECT COUNT(DISTINCT client_hash) FROM signatures")).isEqualTo(4);
+        // a proxy that adds a line of its own (haproxy) after the one the client sent: the lines are one list
+        signVia(statement, "Claims A", "ca@example.org", "203.0.113.1", "198.51.100.9");
+        signVia(statement, "Claims B", "cb@example.org", "203.0.113.2", "198.51.100.9");
+        assertThat(app.count("SELECT COUNT(DISTINCT client_hash) FROM signatures WHERE organisation LIKE 'Claims %'"))
+                .as("one client, whatever its own line claims").isEqualTo(1);
         // a client cannot pick a new address by sending the header through an untrusted hop
         app.close();
         app = null;
@@ -153,12 +158,12 @@ class FloodTest {
                 .isInstanceOf(org.undersigned.ConfigException.class).hasMessageStartingWith("TRUSTED_PROXIES ");
     }
 
-    private void signVia(String statement, String organisation, String email, String forwardedFor) {
+    /** A sign-on with one X-Forwarded-For line per value given, in order. */
+    private void signVia(String statement, String organisation, String email, String... forwardedFor) {
         Form form = SignOnForm.filled(app.browser.get(statement), organisation, "BE", email);
-        Page page = app.browser.send(app.browser.request(statement + "/signatures")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("X-Forwarded-For", forwardedFor)
-                .POST(HttpRequest.BodyPublishers.ofString(Browser.encode(form.fields()))));
+        HttpRequest.Builder request = app.browser.request(statement + "/signatures").header("Content-Type", "application/x-www-form-urlencoded");
+        for (String line : forwardedFor) request.header("X-Forwarded-For", line);
+        Page page = app.browser.send(request.POST(HttpRequest.BodyPublishers.ofString(Browser.encode(form.fields()))));
         assertThat(page.status()).isEqualTo(200);
     }
 }
