@@ -13,12 +13,19 @@ import java.util.Properties;
 /** Reads the environment (and an optional undersigned.properties), then runs a subcommand. */
 public final class Main {
     private static final String USAGE = """
-            Usage: java -jar undersigned.jar [serve | create-coordinator --email E | backup FILE]
+            Usage: java -jar undersigned.jar [serve | create-coordinator --email E | backup FILE
+                                              | migrate-to-postgres URL]
               serve                          start the web server (the default)
               create-coordinator --email E   create an admin coordinator; the password is read
                                              from standard input (12 to 128 characters)
               backup FILE                    write a consistent copy of the database to FILE,
                                              while the server keeps running
+              migrate-to-postgres URL        copy the SQLite database (DATABASE_URL) into the empty
+                                             PostgreSQL database URL (jdbc:postgresql://HOST:PORT/NAME,
+                                             the login from DATABASE_USER and DATABASE_PASSWORD or
+                                             in URL), then compare every table's rows. Stop the
+                                             server first: what it writes during or after the copy
+                                             is not copied.
 
             Configuration comes from environment variables, or from undersigned.properties
             in the working directory (same keys in lower case with dots: smtp.host).
@@ -30,7 +37,7 @@ public final class Main {
             System.out.println(USAGE);
             return;
         }
-        if (!java.util.List.of("serve", "create-coordinator", "backup").contains(command)) {
+        if (!java.util.List.of("serve", "create-coordinator", "backup", "migrate-to-postgres").contains(command)) {
             System.err.println("Unknown command '" + command + "'.\n" + USAGE);
             System.exit(2);
         }
@@ -44,6 +51,7 @@ public final class Main {
         }
         try {
             if (command.equals("backup")) System.exit(Backup.run(config, args, System.out, System.err));
+            if (command.equals("migrate-to-postgres")) System.exit(MigrateToPostgres.run(config, args, System.out, System.err));
             if (command.equals("create-coordinator")) System.exit(CreateCoordinator.run(config, args, System.in, System.out, System.err));
         } catch (ConfigException e) {
             // a database server that cannot be reached, say: one line, as at start

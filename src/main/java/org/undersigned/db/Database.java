@@ -10,7 +10,10 @@ import org.flywaydb.core.Flyway;
 import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.sqlobject.SqlObjectPlugin;
 import javax.sql.DataSource;
+import java.util.Comparator;
+import java.util.List;
 import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationVersion;
 import org.flywaydb.core.api.output.MigrateResult;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.sqlite.SQLiteConfig;
@@ -176,16 +179,35 @@ public final class Database implements AutoCloseable {
 
     /** SQLite makes the file, not the folder it goes in. */
     private static void prepareFolder(String jdbcUrl) {
-        String file = jdbcUrl.substring("jdbc:sqlite:".length());
-        int query = file.indexOf('?');
-        if (query >= 0) file = file.substring(0, query);
-        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) return;
-        Path path = Path.of(file.startsWith("file:") ? file.substring(5) : file);
+        Path path = sqliteFile(jdbcUrl);
+        if (path == null) return;
         try {
             if (path.getParent() != null) Files.createDirectories(path.getParent());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot prepare database folder for " + path, e);
         }
+    }
+
+    /** The file a jdbc:sqlite: URL names, or null for a database in memory (or a URL of another kind). */
+    public static Path sqliteFile(String jdbcUrl) {
+        if (Dialect.of(jdbcUrl) != Dialect.SQLITE) return null;
+        String file = jdbcUrl.substring("jdbc:sqlite:".length());
+        int query = file.indexOf('?');
+        if (query >= 0) file = file.substring(0, query);
+        if (file.isEmpty() || file.equals(":memory:") || file.startsWith("file::memory:")) return null;
+        return Path.of(file.startsWith("file:") ? file.substring(5) : file);
+    }
+
+    /**
+     * The newest migration applied, as its file names it ("025" for V025__...). Read from Flyway's own table rather
+     * than from the migrations in this jar: a database that a newer version has migrated is ahead.
+     */
+    public String schemaVersion() {
+        List<String> applied = jdbi.withHandle(h -> h.createQuery("""
+                        SELECT version FROM flyway_schema_history WHERE success AND version IS NOT NULL""")
+                .mapTo(String.class).list());
+        return applied.stream().map(MigrationVersion::fromVersion).max(Comparator.naturalOrder())
+                .map(MigrationVersion::getVersion).orElse("none");
     }
 
     /** Whether this start found the database empty and made its tables (demo content is seeded then). */
