@@ -39,7 +39,6 @@ public final class Database implements AutoCloseable {
      */
     static final int WRITER_CHECKPOINT_PAGES = 4000;
     private final Dialect dialect;
-    private final String jdbcUrl;
     private final Jdbi jdbi;
     private final Writer writer;
     /** SQLite only. */
@@ -63,7 +62,6 @@ public final class Database implements AutoCloseable {
     public Database(String jdbcUrl, String user, String password) {
         this.dialect = Dialect.of(jdbcUrl);
         if (dialect == null) throw new IllegalArgumentException("not a jdbc:sqlite: or jdbc:postgresql: URL: " + jdbcUrl);
-        this.jdbcUrl = jdbcUrl;
         if (dialect == Dialect.POSTGRESQL) {
             PGSimpleDataSource server = new PGSimpleDataSource();
             server.setUrl(jdbcUrl);
@@ -217,11 +215,6 @@ public final class Database implements AutoCloseable {
 
     public Dialect dialect() {
         return dialect;
-    }
-
-    /** The URL it was opened with, credentials given apart left out. */
-    public String url() {
-        return jdbcUrl;
     }
 
     /** For reads: each handle is its own connection and never waits for the writer (WAL on SQLite). */
