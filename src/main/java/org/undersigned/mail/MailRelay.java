@@ -124,7 +124,9 @@ public final class MailRelay implements AutoCloseable {
     /**
      * Sends what is due now: claims a batch in one transaction, hands it to the mail server over
      * {@link #CONNECTIONS} connections at once, records the outcomes in one transaction. A crash
-     * in between leaves rows 'sending', which the next start sends again (at least once).
+     * in between leaves rows 'sending', which the next start sends again (at least once). A batch
+     * still unsent half-way through its claim (MAIL_CLAIM_SECONDS) goes back to the queue: sent after
+     * that, a mail might not be marked sent before the claim lapses and another instance takes it.
      *
      * <p>While sign-ons queue for the single writer (a spike), the batch goes over one connection
      * (and the relay then rests, {@link #restDuringSpike}): a confirmation late by the length of
@@ -133,7 +135,8 @@ public final class MailRelay implements AutoCloseable {
     int drainOnce() {
         List<QueuedMail> due = outbox.due(BATCH);
         if (due.isEmpty() || !running) return due.size();
-        List<QueuedMail> claimed = outbox.claim(due);
+        Outbox.Claim claim = outbox.claim(due);
+        List<QueuedMail> claimed = claim.mails();
         // one recipient's mails go one after the other, in the order they were queued
         Map<String, List<QueuedMail>> byRecipient = claimed.stream()
                 .collect(Collectors.groupingBy(QueuedMail::recipient, LinkedHashMap::new, Collectors.toList()));
@@ -143,7 +146,7 @@ public final class MailRelay implements AutoCloseable {
         int next = 0;
         for (List<QueuedMail> mails : byRecipient.values()) perLane.get(next++ % lanes).addAll(mails);
         List<Callable<List<Outbox.Delivery>>> sends = perLane.stream().filter(lane -> !lane.isEmpty())
-                .<Callable<List<Outbox.Delivery>>>map(lane -> () -> lane.stream().map(this::deliver).toList()).toList();
+                .<Callable<List<Outbox.Delivery>>>map(lane -> () -> lane.stream().map(mail -> deliver(mail, claim)).toList()).toList();
         List<Outbox.Delivery> outcomes = new ArrayList<>(claimed.size());
         try {
             for (Future<List<Outbox.Delivery>> done : senders.invokeAll(sends)) outcomes.addAll(done.get());
@@ -152,12 +155,14 @@ public final class MailRelay implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a mail send failed unexpectedly", e.getCause());
         } finally {
-            if (!outcomes.isEmpty()) outbox.settle(outcomes);
+            if (!outcomes.isEmpty()) outbox.settle(claim, outcomes);
         }
         return due.size();
     }
 
-    private Outbox.Delivery deliver(QueuedMail mail) {
+    private Outbox.Delivery deliver(QueuedMail mail, Outbox.Claim claim) {
+        // too late in the claim: once sent, it must be marked so before another instance may take it
+        if (!outbox.sendable(claim)) return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.UNSENT, 0, null);
         int attempt = mail.attempts() + 1;
         QueuedMail ready;
         try {
