@@ -126,7 +126,9 @@ public final class MailRelay implements AutoCloseable {
      * instance is claiming), hands it to the mail server over {@link #CONNECTIONS} connections at
      * once, records the outcomes in one transaction. A crash in between leaves rows 'sending',
      * which are sent again (at least once): at the next start on SQLite, once their claim lapses
-     * on PostgreSQL.
+     * on PostgreSQL. A batch
+     * still unsent half-way through its claim (MAIL_CLAIM_SECONDS) goes back to the queue: sent after
+     * that, a mail might not be marked sent before the claim lapses and another instance takes it.
      *
      * <p>While sign-ons queue for the single writer (a spike), the batch goes over one connection
      * (and the relay then rests, {@link #restDuringSpike}): a confirmation late by the length of
@@ -134,7 +136,8 @@ public final class MailRelay implements AutoCloseable {
      */
     int drainOnce() {
         if (!running) return 0;
-        List<QueuedMail> claimed = outbox.take(BATCH);
+        Outbox.Claim claim = outbox.take(BATCH);
+        List<QueuedMail> claimed = claim.mails();
         if (claimed.isEmpty()) return 0;
         // one recipient's mails go one after the other, in the order they were queued
         Map<String, List<QueuedMail>> byRecipient = claimed.stream()
@@ -145,7 +148,7 @@ public final class MailRelay implements AutoCloseable {
         int next = 0;
         for (List<QueuedMail> mails : byRecipient.values()) perLane.get(next++ % lanes).addAll(mails);
         List<Callable<List<Outbox.Delivery>>> sends = perLane.stream().filter(lane -> !lane.isEmpty())
-                .<Callable<List<Outbox.Delivery>>>map(lane -> () -> lane.stream().map(this::deliver).toList()).toList();
+                .<Callable<List<Outbox.Delivery>>>map(lane -> () -> lane.stream().map(mail -> deliver(mail, claim)).toList()).toList();
         List<Outbox.Delivery> outcomes = new ArrayList<>(claimed.size());
         try {
             for (Future<List<Outbox.Delivery>> done : senders.invokeAll(sends)) outcomes.addAll(done.get());
@@ -154,12 +157,14 @@ public final class MailRelay implements AutoCloseable {
         } catch (ExecutionException e) {
             throw new IllegalStateException("a mail send failed unexpectedly", e.getCause());
         } finally {
-            if (!outcomes.isEmpty()) outbox.settle(outcomes);
+            if (!outcomes.isEmpty()) outbox.settle(claim, outcomes);
         }
         return claimed.size();
     }
 
-    private Outbox.Delivery deliver(QueuedMail mail) {
+    private Outbox.Delivery deliver(QueuedMail mail, Outbox.Claim claim) {
+        // too late in the claim: once sent, it must be marked so before another instance may take it
+        if (!outbox.sendable(claim)) return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.UNSENT, 0, null);
         int attempt = mail.attempts() + 1;
         QueuedMail ready;
         try {

@@ -169,12 +169,13 @@ public final class Outbox {
     }
 
     /** Up to {@code limit} mails that are due, claimed for this instance to send, oldest due first. */
-    List<QueuedMail> take(int limit) {
+    Claim take(int limit) {
         if (!postgresql) return claim(due(limit));
         long now = clock.millis();
-        return database.writer().write(h -> {
+        long until = now + claimLease.toMillis();
+        List<QueuedMail> mails = database.writer().write(h -> {
             List<QueuedMail> taken = new java.util.ArrayList<>();
-            try (ResultSet rows = database.writer().statement(TAKE_POSTGRESQL, now + claimLease.toMillis(), now, limit).executeQuery()) {
+            try (ResultSet rows = database.writer().statement(TAKE_POSTGRESQL, until, now, limit).executeQuery()) {
                 while (rows.next()) {
                     taken.add(new QueuedMail(rows.getLong("id"), rows.getString("recipient"), rows.getString("subject"),
                             rows.getString("text_body"), rows.getString("html_body"), rows.getString("headers"), rows.getInt("attempts"),
@@ -186,6 +187,7 @@ public final class Outbox {
             taken.sort(java.util.Comparator.comparingLong(QueuedMail::id));
             return taken;
         });
+        return new Claim(mails, until, now + claimLease.toMillis() / 2);
     }
 
     List<QueuedMail> due(int limit) {
@@ -193,22 +195,41 @@ public final class Outbox {
         return database.reads().withExtension(OutboxDao.class, dao -> dao.due(now, limit));
     }
 
-    /** SQLite: marks the rows as being sent, in one transaction; returns those no one else had taken. */
-    List<QueuedMail> claim(List<QueuedMail> due) {
-        return database.writer().write(h -> {
+    /**
+     * Mails this instance claimed until {@code until}. It starts sending them only until
+     * {@code sendBefore}, half-way through the claim, so that those it sent are marked sent before the
+     * claim lapses: past that, another instance may take them ({@link #requeueLapsed}) and send them again.
+     */
+    record Claim(List<QueuedMail> mails, long until, long sendBefore) {}
+
+    /** SQLite: marks the rows as being sent, in one transaction; the claim holds those no one else had taken. */
+    Claim claim(List<QueuedMail> due) {
+        long now = clock.millis();
+        long until = now + claimLease.toMillis();
+        List<QueuedMail> mails = database.writer().write(h -> {
             Set<Long> claimed = new HashSet<>();
-            long until = clock.millis() + claimLease.toMillis();
-            try (ResultSet rows = database.writer().statement(CLAIM, until, ids(due.stream().map(QueuedMail::id).toList())).executeQuery()) {
+            Object ids = ids(due.stream().map(QueuedMail::id).toList());
+            try (ResultSet rows = database.writer().statement(CLAIM, until, ids).executeQuery()) {
                 while (rows.next()) claimed.add(rows.getLong("id"));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot claim the mails", e);
             }
             return due.stream().filter(mail -> claimed.contains(mail.id())).toList();
         });
+        return new Claim(mails, until, now + claimLease.toMillis() / 2);
     }
 
-    /** Records what became of a batch, in one transaction (the sent ones in one statement). */
-    void settle(List<Delivery> deliveries) {
+    /** Whether a mail of this claim may still be sent: false once half of the claim's time is gone. */
+    boolean sendable(Claim claim) {
+        return clock.millis() < claim.sendBefore();
+    }
+
+    /**
+     * Records what became of a batch of this claim, in one transaction (the sent ones in one
+     * statement); those not sent in time go back to the queue at once, unless they are no longer
+     * this claim's.
+     */
+    void settle(Claim claim, List<Delivery> deliveries) {
         long now = clock.millis();
         database.writer().run(h -> {
             OutboxDao dao = h.attach(OutboxDao.class);
@@ -220,6 +241,8 @@ public final class Outbox {
                     throw new IllegalStateException("cannot record the mails sent", e);
                 }
             }
+            List<Long> unsent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.UNSENT).map(Delivery::id).toList();
+            if (!unsent.isEmpty()) dao.release(unsent, claim.until());
             for (Delivery d : deliveries) {
                 if (d.outcome() == Delivery.Outcome.RETRY) dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
                 if (d.outcome() == Delivery.Outcome.FAILED) dao.markFailed(d.id(), truncate(d.error()));
@@ -227,9 +250,9 @@ public final class Outbox {
         });
     }
 
-    /** What happened to one mail: handed off, to be tried again later, or given up. */
+    /** What happened to one mail: handed off, to be tried again later, given up, or not tried in its claim's time. */
     record Delivery(long id, Outcome outcome, long retryDelayMillis, String error) {
-        enum Outcome { SENT, RETRY, FAILED }
+        enum Outcome { SENT, RETRY, FAILED, UNSENT }
     }
 
     /**

@@ -2,6 +2,7 @@ package org.undersigned.mail;
 
 import java.util.List;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
+import org.jdbi.v3.sqlobject.customizer.BindList;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 
@@ -24,6 +25,15 @@ interface OutboxDao {
     /** Rows claimed by a relay that died mid-send go out again: at least once, never lost. */
     @SqlUpdate("UPDATE outbox SET status = 'queued', claimed_until = NULL WHERE status = 'sending'")
     int requeueInterrupted();
+
+    /**
+     * Claimed mails their instance did not get to send in time: queued again, unless the claim
+     * (known by its end) lapsed meanwhile and they were queued again or taken by another instance.
+     */
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'queued', claimed_until = NULL, attempts = attempts - 1
+            WHERE id IN (<ids>) AND status = 'sending' AND claimed_until = :until""")
+    int release(@BindList("ids") List<Long> ids, long until);
 
     /** Claims that lapsed: their instance died, or has been sending far longer than any mail takes. */
     @SqlUpdate("UPDATE outbox SET status = 'queued', claimed_until = NULL WHERE status = 'sending' AND claimed_until < :now")

@@ -30,9 +30,9 @@ class OutboxClaimTest {
                 for (int i = 0; i < 30; i++) first.enqueue(h, new Mail("to" + i + "@example.org", "Subject " + i, "text", "<p>html</p>", java.util.Map.of()));
             });
 
-            List<QueuedMail> a = first.take(20);
-            List<QueuedMail> b = second.take(20);
-            List<QueuedMail> none = first.take(20);
+            List<QueuedMail> a = first.take(20).mails();
+            List<QueuedMail> b = second.take(20).mails();
+            List<QueuedMail> none = first.take(20).mails();
 
             assertThat(a).hasSize(20);
             assertThat(b).as("what the first left").hasSize(10);
@@ -53,13 +53,13 @@ class OutboxClaimTest {
             Outbox died = new Outbox(database, clock, LEASE);
             Outbox alive = new Outbox(database, clock, LEASE);
             database.writer().run(h -> died.enqueue(h, new Mail("late@example.org", "Confirm", "text", "<p>html</p>", java.util.Map.of())));
-            assertThat(died.take(10)).hasSize(1); // and its instance is killed before it sends
+            assertThat(died.take(10).mails()).hasSize(1); // and its instance is killed before it sends
 
             assertThat(alive.requeueLapsed()).as("within the lease, the claim stands").isZero();
-            assertThat(alive.take(10)).isEmpty();
+            assertThat(alive.take(10).mails()).isEmpty();
             clock.advance(LEASE.plusSeconds(1));
             assertThat(alive.requeueLapsed()).isEqualTo(1);
-            List<QueuedMail> again = alive.take(10);
+            List<QueuedMail> again = alive.take(10).mails();
             assertThat(again).extracting(QueuedMail::recipient).containsExactly("late@example.org");
             assertThat(again.get(0).attempts()).as("the lapsed attempt counts").isEqualTo(1);
         }

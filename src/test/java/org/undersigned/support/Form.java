@@ -40,6 +40,11 @@ public final class Form {
         return fields;
     }
 
+    /** Where the form posts to, as served (a path, for a browser to send to whichever server it talks to). */
+    public String action() {
+        return element.attr("action");
+    }
+
     public Page submit() {
         return browser.post(element.attr("action"), fields);
     }

@@ -27,7 +27,10 @@ public final class ServerProcess {
         this.base = "http://localhost:" + port;
     }
 
-    /** Starts the server on the database under dir and waits until /healthz answers. */
+    /**
+     * Starts the server in dir, on the SQLite database there unless extraEnv names another
+     * DATABASE_URL (extraEnv overrides every default here), and waits until /healthz answers.
+     */
     public static ServerProcess start(Path dir, Map<String, String> extraEnv) throws IOException, InterruptedException {
         int port = freePort();
         Path log = dir.resolve("server-" + System.nanoTime() + ".log");
@@ -82,6 +85,21 @@ public final class ServerProcess {
     public void kill() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    /** SIGSTOP: the process stops where it is, its connections open, until {@link #thaw}. */
+    public void freeze() throws java.io.IOException, InterruptedException {
+        signal("STOP");
+    }
+
+    /** SIGCONT: a frozen process goes on. */
+    public void thaw() throws java.io.IOException, InterruptedException {
+        signal("CONT");
+    }
+
+    private void signal(String name) throws java.io.IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
+        if (kill.waitFor() != 0) throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
     }
 
     /** SIGTERM, as an init system sends on stop; returns the exit code. */
