@@ -178,7 +178,7 @@ public final class App {
         running.add("web server", this::drainAndStopServer);
         server.start();
         relay.start();
-        Chores chores = new Chores(database);
+        Chores chores = running.add("chore turns", new Chores(database));
         signatures.startHousekeeping(chores);
         running.add("housekeeping", signatures);
         digests.start(chores, config.housekeepingInterval());

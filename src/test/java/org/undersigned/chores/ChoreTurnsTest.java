@@ -39,7 +39,24 @@ class ChoreTurnsTest {
     }
 
     @Test
-    void a_round_left_held_by_an_instance_that_died_goes_to_another_once_its_hold_lapses() {
+    @org.junit.jupiter.api.Tag("postgresql")
+    void on_postgresql_a_round_held_by_an_instance_that_died_goes_to_another_at_once() {
+        TestClock wall = new TestClock();
+        try (Database database = new Database(TestDatabase.url(dir.resolve("death.db")))) {
+            ChoreTurns died = new ChoreTurns(database, wall);
+            ChoreTurns alive = new ChoreTurns(database, wall);
+            assertThat(died.take("housekeeping", EVERY)).isTrue();
+            assertThat(alive.take("housekeeping", EVERY)).as("while its holder lives").isFalse();
+
+            died.close(); // its connections end, as when its process is killed
+            assertThat(alive.take("housekeeping", EVERY)).as("its lock went with its connection").isTrue();
+            alive.done("housekeeping", EVERY);
+        }
+    }
+
+    @Test
+    @org.junit.jupiter.api.Tag("sqlite")
+    void on_sqlite_a_round_left_held_goes_to_another_once_its_hold_lapses() {
         TestClock wall = new TestClock();
         try (Database database = new Database(TestDatabase.url(dir.resolve("lapse.db")))) {
             ChoreTurns died = new ChoreTurns(database, wall);
