@@ -87,21 +87,6 @@ public final class ServerProcess {
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
-    /** SIGSTOP: the process stops where it is, its connections open, until {@link #thaw}. */
-    public void freeze() throws java.io.IOException, InterruptedException {
-        signal("STOP");
-    }
-
-    /** SIGCONT: a frozen process goes on. */
-    public void thaw() throws java.io.IOException, InterruptedException {
-        signal("CONT");
-    }
-
-    private void signal(String name) throws java.io.IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + name, String.valueOf(process.pid())).inheritIO().start();
-        if (kill.waitFor() != 0) throw new IllegalStateException("kill -" + name + " " + process.pid() + " failed");
-    }
-
     /** SIGTERM, as an init system sends on stop; returns the exit code. */
     public int terminate(Duration patience) throws InterruptedException {
         process.destroy();
