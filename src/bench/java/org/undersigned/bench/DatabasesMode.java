@@ -87,12 +87,14 @@ final class DatabasesMode {
         double stored = in.metric(NEW);
         double sent = in.metric(SENT);
         double cpu = in.cpuSeconds();
+        Map<String, Double> parts = in.cpuByPart();
         double commits = in.metric("undersigned_db_commits_total");
         double writes = in.metric("undersigned_db_writes_total");
         PostgresLoad db = setup > 0 ? PostgresLoad.of(cluster) : null;
         Wrk w = in.wrk(bench, 64, seconds, s -> bench.signOnScript(s, SignOnPhases.SIGN_ON_PREFIX + in.suffix(s), 0), "");
         if (db != null) db = PostgresLoad.of(cluster).since(db);
         cpu = in.cpuSeconds() - cpu;
+        Map<String, Double> partsAfter = in.cpuByPart();
         commits = in.metric("undersigned_db_commits_total") - commits;
         writes = in.metric("undersigned_db_writes_total") - writes;
         stored = in.metric(NEW) - stored;
@@ -100,6 +102,10 @@ final class DatabasesMode {
         latency("2. sign-ons a second, 64 connections", "   sign-on", setup, w);
         put("   sign-ons stored / answered 200", setup, String.format("%.0f / %d", stored, w.requests() - w.non2xx()));
         put("   the servers' processor time per sign-on", setup, String.format("%.2f ms", 1000 * cpu / perSignOn));
+        for (String part : partsAfter.keySet()) {
+            put("     of which " + part + (part.equals("writer") ? " (SQLite's one, PostgreSQL's pool)" : ""), setup,
+                    String.format("%.2f ms", 1000 * (partsAfter.get(part) - parts.getOrDefault(part, 0.0)) / perSignOn));
+        }
         // SQLite: sign-ons grouped by the single writer into one commit; PostgreSQL: commits sharing a WAL flush (about)
         put("   writes per fsync (PostgreSQL: per WAL flush, ~)", setup, db == null
                 ? String.format("%.1f", writes / Math.max(1, commits)) : String.format("%.1f", commits / Math.max(1, db.walFlushes())));

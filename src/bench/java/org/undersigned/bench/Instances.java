@@ -3,7 +3,9 @@ package org.undersigned.bench;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -66,6 +68,13 @@ record Instances(List<Server> servers, String databaseUrl) {
         double sum = 0;
         for (Server server : servers) sum += server.cpuSeconds();
         return sum;
+    }
+
+    /** Processor time by part (request threads, writer, mail, JIT+GC, other), summed over the servers. */
+    Map<String, Double> cpuByPart() throws IOException {
+        Map<String, Double> parts = new LinkedHashMap<>();
+        for (Server server : servers) server.cpuByPart().forEach((part, seconds) -> parts.merge(part, seconds, Double::sum));
+        return parts;
     }
 
     void awaitEmptyOutbox() throws Exception {
