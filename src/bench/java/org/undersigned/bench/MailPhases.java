@@ -2,7 +2,6 @@ package org.undersigned.bench;
 
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,8 +46,12 @@ final class MailPhases {
 
     /** Milliseconds from queueing to hand-off of each mail sent to the addresses a sign-on script made with this prefix, in order. */
     static List<Long> handOffDelays(Path data, String prefix) throws Exception {
+        return handOffDelays(Server.sqliteUrl(data), prefix);
+    }
+
+    static List<Long> handOffDelays(String databaseUrl, String prefix) throws Exception {
         List<Long> delays = new ArrayList<>();
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"));
+        try (Connection db = PagePhases.open(databaseUrl);
              ResultSet rows = db.createStatement().executeQuery(
                      "SELECT sent_at - created_at FROM outbox WHERE recipient LIKE '" + prefix + "-%' AND status = 'sent' ORDER BY 1")) {
             while (rows.next()) delays.add(rows.getLong(1));

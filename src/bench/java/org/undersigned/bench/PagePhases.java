@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.CompletableFuture;
 
 /** Phases 3 and 4: the page of a statement with 10,000 signatories, its JSON and ETag, and the page while sign-ons stream in. */
@@ -19,7 +20,12 @@ final class PagePhases {
 
     // 3. the page of a statement with 10,000 confirmed signatories, and its JSON
     static void confirmTenThousand(Path data) throws Exception {
-        try (Connection db = DriverManager.getConnection("jdbc:sqlite:" + data.resolve("undersigned.db"))) {
+        confirmTenThousand(Server.sqliteUrl(data));
+    }
+
+    /** On either database, servers running or not (their pages follow public_version, which the inserts move). */
+    static void confirmTenThousand(String databaseUrl) throws Exception {
+        try (Connection db = open(databaseUrl)) {
             // phase 2c's confirmations go back to pending, so that the page has exactly its 10,000
             db.createStatement().executeUpdate("UPDATE signatures SET status = 'pending', confirmed_at = NULL WHERE status = 'confirmed'");
             db.createStatement().executeUpdate("""
@@ -31,8 +37,16 @@ final class PagePhases {
                            (SELECT hash FROM consent_texts LIMIT 1), 1700000000000 + i, 1700000000000 + i, 'none'
                     FROM n, petitions p WHERE p.slug = 'regularisation-now'""");
             ResultSet count = db.createStatement().executeQuery("SELECT COUNT(*) FROM signatures WHERE status = 'confirmed'");
+            count.next();
             if (count.getInt(1) != 10_000) throw new IllegalStateException(count.getInt(1) + " confirmed signatories instead of 10,000");
         }
+    }
+
+    /** The bench's own connection; on SQLite it waits for a running server's writer instead of failing. */
+    static Connection open(String databaseUrl) throws SQLException {
+        Connection db = DriverManager.getConnection(databaseUrl);
+        if (databaseUrl.startsWith("jdbc:sqlite:")) db.createStatement().execute("PRAGMA busy_timeout = 30000");
+        return db;
     }
 
     void pages(Server server, int seconds) throws Exception {

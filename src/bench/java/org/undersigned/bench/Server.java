@@ -20,11 +20,20 @@ record Server(Process process, String base, HttpClient http, Path log) {
     }
 
     static Server start(Bench bench, Path jar, Path data, int smtpPort) throws Exception {
+        return start(bench, jar, data, smtpPort, sqliteUrl(data));
+    }
+
+    static String sqliteUrl(Path data) {
+        return "jdbc:sqlite:" + data.resolve("undersigned.db");
+    }
+
+    /** The jar on a database of its choosing: a SQLite file, or a PostgreSQL database several servers share. */
+    static Server start(Bench bench, Path jar, Path data, int smtpPort, String databaseUrl) throws Exception {
         int port = Bench.freePort();
         Files.createDirectories(data);
         Map<String, String> env = Map.ofEntries(Map.entry("PORT", String.valueOf(port)),
                 Map.entry("BASE_URL", "http://localhost:" + port),
-                Map.entry("DATABASE_URL", "jdbc:sqlite:" + data.resolve("undersigned.db")),
+                Map.entry("DATABASE_URL", databaseUrl),
                 Map.entry("MAIL_DIR", data.resolve("mail").toString()),
                 Map.entry("SMTP_HOST", "127.0.0.1"), Map.entry("SMTP_PORT", String.valueOf(smtpPort)), Map.entry("SMTP_TRANSPORT", "plain"),
                 Map.entry("TRUSTED_PROXIES", "127.0.0.1"), Map.entry("RATE_LIMIT_PER_MINUTE", "100000"),
@@ -123,7 +132,7 @@ record Server(Process process, String base, HttpClient http, Path log) {
     }
 
     private static String part(String thread) {
-        if (thread.startsWith("db-writer")) return "writer";
+        if (thread.startsWith("db-write")) return "writer"; // SQLite's db-writer, PostgreSQL's db-write-N
         if (thread.startsWith("Jetty") || thread.startsWith("qtp")) return "requests";
         if (thread.startsWith("mail-")) return "mail";
         if (thread.contains("Compiler") || thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) return "JIT+GC";

@@ -16,9 +16,17 @@ final class Warming {
      * their confirmation links.
      */
     void warmUp(Server server, int seconds) throws Exception {
-        int warmUp = Math.max(60, seconds);
+        int warmUp = seconds(seconds);
         Bench.say("warming up the server (JIT) for " + warmUp + " s");
         bench.wrk(64, warmUp, bench.signOnScript(server, "warm", 0), server.base());
+    }
+
+    /** BENCH_WARM_UP=seconds shortens the warm-up, and settling to one round, for smoke runs whose figures mean nothing. */
+    private static final String SHORT = System.getenv("BENCH_WARM_UP");
+
+    /** How long to warm up before phases of this length. */
+    static int seconds(int phaseSeconds) {
+        return SHORT != null ? Integer.parseInt(SHORT) : Math.max(60, phaseSeconds);
     }
 
     /**
@@ -33,7 +41,7 @@ final class Warming {
     void settle(Server server, Path load) throws Exception {
         long start = System.nanoTime();
         double compiling = 0;
-        for (int round = 0; round < 24; round++) {
+        for (int round = 0; round < (SHORT != null ? 1 : 24); round++) {
             double before = server.compilerSeconds();
             bench.wrk(4, 5, load, server.base());
             double spent = server.compilerSeconds() - before;

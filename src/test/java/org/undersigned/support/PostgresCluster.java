@@ -24,21 +24,23 @@ import java.util.stream.Stream;
  *
  * <p>Durability is switched off (fsync, synchronous_commit): a crash of the test machine loses
  * nothing anyone needs, and the suite runs in half the time. The benchmark runs PostgreSQL as
- * shipped.
+ * shipped ({@link #startDurable()}).
  */
-final class PostgresCluster {
+public final class PostgresCluster {
     static final String USER = "undersigned";
     private static final String TEMPLATE = "undersigned_template";
     private final Path binaries;
     private final Path dataDir;
     private final int port;
     private final boolean asPostgresUser;
+    private final boolean durable;
     private final AtomicInteger databases = new AtomicInteger();
     private boolean templateReady;
     private final java.util.ArrayDeque<String> emptied = new java.util.ArrayDeque<>();
 
-    private PostgresCluster(Path binaries) throws IOException, InterruptedException {
+    private PostgresCluster(Path binaries, boolean durable) throws IOException, InterruptedException {
         this.binaries = binaries;
+        this.durable = durable;
         this.asPostgresUser = "root".equals(System.getProperty("user.name"));
         this.dataDir = Files.createTempDirectory("undersigned-pg-");
         this.port = freePort();
@@ -47,17 +49,33 @@ final class PostgresCluster {
                 "-E", "UTF8", "--locale=C", "--no-sync"), true);
         run(List.of(binaries.resolve("pg_ctl").toString(), "-D", dataDir.resolve("data").toString(), "-w", "-t", "60",
                 "-l", dataDir.resolve("server.log").toString(), "-o",
-                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir + " -c fsync=off -c synchronous_commit=off"
-                        + " -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB", "start"), true);
+                "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dataDir + (durable ? "" : " -c fsync=off -c synchronous_commit=off"
+                        + " -c full_page_writes=off -c max_connections=300 -c shared_buffers=128MB"), "start"), true);
         Runtime.getRuntime().addShutdownHook(new Thread(this::stop, "postgresql-stop"));
     }
 
     /** Debian's newest installed server, or null when PostgreSQL is not installed. */
     static PostgresCluster startIfInstalled() {
+        return start(false);
+    }
+
+    /**
+     * For the benchmark: initdb's settings as Debian's packages ship them (fsync, synchronous_commit
+     * and full_page_writes on, 128 MB of shared buffers, 100 connections), without SSL on loopback.
+     *
+     * @throws IllegalStateException when PostgreSQL is not installed
+     */
+    public static PostgresCluster startDurable() {
+        PostgresCluster cluster = start(true);
+        if (cluster == null) throw new IllegalStateException("PostgreSQL is not installed (apt-get install postgresql)");
+        return cluster;
+    }
+
+    private static PostgresCluster start(boolean durable) {
         Path binaries = installed();
         if (binaries == null) return null;
         try {
-            return new PostgresCluster(binaries);
+            return new PostgresCluster(binaries, durable);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot start a PostgreSQL cluster from " + binaries, e);
         } catch (InterruptedException e) {
@@ -79,7 +97,7 @@ final class PostgresCluster {
         }
     }
 
-    String url(String database) {
+    public String url(String database) {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + database + "?user=" + USER;
     }
 
@@ -87,8 +105,22 @@ final class PostgresCluster {
         return port;
     }
 
+    /** The server's log. */
+    public Path log() {
+        return dataDir.resolve("server.log");
+    }
+
+    /** The process id of the server's postmaster, the parent of all its processes. */
+    public long postmasterPid() {
+        try {
+            return Long.parseLong(Files.readAllLines(dataDir.resolve("data").resolve("postmaster.pid")).get(0).trim());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A new, empty database. */
-    synchronized String emptyDatabase() {
+    public synchronized String emptyDatabase() {
         String name = "test_" + databases.incrementAndGet();
         admin("CREATE DATABASE " + name);
         return url(name);
@@ -134,6 +166,11 @@ final class PostgresCluster {
 
     private static String name(String url) {
         return url.substring(url.lastIndexOf('/') + 1, url.indexOf('?'));
+    }
+
+    /** Drops a database, closing whatever connections are still open to it. */
+    public void drop(String url) {
+        admin("DROP DATABASE IF EXISTS " + name(url) + " WITH (FORCE)");
     }
 
     private void admin(String sql) {
