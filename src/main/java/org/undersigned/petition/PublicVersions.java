@@ -11,7 +11,9 @@ import java.util.function.Supplier;
  * page and every sign-on asks this, so it runs on a connection of its own with the statement kept
  * prepared: exact (edits made outside the server, or by another instance, show at once) and far
  * cheaper than a pooled read. A PostgreSQL server that restarted or failed over has closed that
- * connection: it is opened again, once, before the question fails.
+ * connection: it is opened again, once, before the question fails. Over the network each answer
+ * takes a round trip, so on PostgreSQL a few such connections share the requests
+ * ({@link Lanes}).
  */
 final class PublicVersions implements AutoCloseable {
     private static final String QUERY = "SELECT public_version FROM petitions WHERE kind = ? AND slug = ?";
@@ -22,6 +24,30 @@ final class PublicVersions implements AutoCloseable {
     PublicVersions(Supplier<Connection> connect) {
         this.connect = connect;
         open();
+    }
+
+    /** Several connections, each with its query; a request thread always asks the same one. */
+    static final class Lanes implements AutoCloseable {
+        private final PublicVersions[] lanes;
+
+        Lanes(Supplier<Connection> connect, int count) {
+            lanes = new PublicVersions[count];
+            try {
+                for (int i = 0; i < count; i++) lanes[i] = new PublicVersions(connect);
+            } catch (RuntimeException e) {
+                close();
+                throw e;
+            }
+        }
+
+        long of(Kind kind, String slug) {
+            return lanes[(int) (Thread.currentThread().getId() % lanes.length)].of(kind, slug);
+        }
+
+        @Override
+        public void close() {
+            for (PublicVersions lane : lanes) if (lane != null) lane.close();
+        }
     }
 
     synchronized long of(Kind kind, String slug) {
