@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.undersigned.db.Dialect;
 
 /**
  * Everything the application is told from outside, grouped by concern. Only {@link Main} reads the
@@ -178,7 +179,7 @@ public record Config(
         String token = v.string("METRICS_TOKEN", null);
         if (token != null && token.length() < 16) throw new ConfigException("METRICS_TOKEN", "must be at least 16 characters");
         String dir = v.string("BACKUP_DIR", null);
-        if (dir != null && storage.url().startsWith("jdbc:postgresql:")) {
+        if (dir != null && Dialect.of(storage.url()) == Dialect.POSTGRESQL) {
             throw new ConfigException("BACKUP_DIR", "scheduled backups copy a SQLite file; back PostgreSQL up with pg_dump or its host's backups");
         }
         return new Operations(token, dir == null ? null : Path.of(dir),

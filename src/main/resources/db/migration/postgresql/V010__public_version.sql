@@ -16,7 +16,9 @@ END $$;
 CREATE TRIGGER petitions_public_version BEFORE UPDATE ON petitions
 FOR EACH ROW EXECUTE FUNCTION petitions_public_version();
 
-CREATE FUNCTION signatures_public_version() RETURNS trigger LANGUAGE plpgsql AS $$
+-- For a row of a table with a petition_id whose change shows on that petition's public pages
+-- (signatures here, translations in V021).
+CREATE FUNCTION bump_public_version() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     IF TG_OP = 'DELETE' THEN
         UPDATE petitions SET public_version = public_version + 1 WHERE id = OLD.petition_id;
@@ -27,10 +29,10 @@ BEGIN
 END $$;
 
 CREATE TRIGGER signatures_public_insert AFTER INSERT ON signatures
-FOR EACH ROW WHEN (NEW.status <> 'pending') EXECUTE FUNCTION signatures_public_version();
+FOR EACH ROW WHEN (NEW.status <> 'pending') EXECUTE FUNCTION bump_public_version();
 
 CREATE TRIGGER signatures_public_update AFTER UPDATE ON signatures
-FOR EACH ROW WHEN (OLD.status <> 'pending' OR NEW.status <> 'pending') EXECUTE FUNCTION signatures_public_version();
+FOR EACH ROW WHEN (OLD.status <> 'pending' OR NEW.status <> 'pending') EXECUTE FUNCTION bump_public_version();
 
 CREATE TRIGGER signatures_public_delete AFTER DELETE ON signatures
-FOR EACH ROW WHEN (OLD.status <> 'pending') EXECUTE FUNCTION signatures_public_version();
+FOR EACH ROW WHEN (OLD.status <> 'pending') EXECUTE FUNCTION bump_public_version();

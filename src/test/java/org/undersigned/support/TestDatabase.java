@@ -29,11 +29,6 @@ public final class TestDatabase {
         return POSTGRESQL ? cluster().migratedDatabase() : "jdbc:sqlite:" + sqliteFile;
     }
 
-    /** An empty database, for a test of what a first start does. */
-    public static String emptyUrl(Path sqliteFile) {
-        return POSTGRESQL ? cluster().emptyDatabase() : "jdbc:sqlite:" + sqliteFile;
-    }
-
     /** A PostgreSQL test database its test is done with goes back, emptied, for the next test. */
     public static void release(String url) {
         if (Dialect.of(url) == Dialect.POSTGRESQL && cluster != null) cluster.giveBack(url);
@@ -47,11 +42,6 @@ public final class TestDatabase {
         SQLiteDataSource dataSource = new SQLiteDataSource(sqlite);
         dataSource.setUrl(url);
         return Jdbi.create(dataSource);
-    }
-
-    /** A test that exercises what only SQLite has (its write-ahead log, VACUUM INTO) skips the PostgreSQL pass. */
-    public static void assumeSqlite() {
-        Assumptions.assumeFalse(POSTGRESQL, "SQLite only");
     }
 
     private static synchronized PostgresCluster cluster() {
