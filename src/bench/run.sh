@@ -6,6 +6,7 @@
 #   src/bench/run.sh 10 compare OTHER.jar [4] this build (A) and another (B), sign-on rounds A B, B A, ... (4 pairs)
 #   src/bench/run.sh 15 databases             phases 2, 5a, 2c and 3a on SQLite, on PostgreSQL with one instance and with
 #                                             two on one database, side by side (needs Debian's postgresql; about 15 minutes)
+#   src/bench/run.sh 15 databases postgresql  only the setups named (of sqlite,postgresql,two), for a quicker look at one
 # BENCH_JAR=other.jar runs that build of the server instead of building one (to alternate two builds);
 # BENCH_SERVER_OPTS adds flags to the server's JVM (a profiler agent, say); BENCH_WARM_UP=5 shortens the warm-up (smoke runs).
 set -euo pipefail

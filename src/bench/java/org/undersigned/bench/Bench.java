@@ -45,7 +45,8 @@ public final class Bench {
         try {
             Bench bench = new Bench(work, Path.of(args[1]).toAbsolutePath(), System.getProperty("java.class.path"));
             if (args.length > 3 && args[3].equals("sign-ons")) bench.signOnsOnly(Integer.parseInt(args[2]));
-            else if (args.length > 3 && args[3].equals("databases")) new DatabasesMode(bench).run(Integer.parseInt(args[2]));
+            else if (args.length > 3 && args[3].equals("databases")) new DatabasesMode(bench).run(Integer.parseInt(args[2]),
+                    args.length > 4 ? args[4] : "sqlite,postgresql,two");
             else if (args.length > 4 && args[3].equals("compare")) bench.compare(Integer.parseInt(args[2]), Path.of(args[4]).toAbsolutePath(),
                     args.length > 5 ? Integer.parseInt(args[5]) : 4);
             else bench.run(Integer.parseInt(args[2]));

@@ -36,9 +36,12 @@ final class DatabasesMode {
         this.warming = new Warming(bench);
     }
 
-    void run(int seconds) throws Exception {
+    /** {@code only}: the setups to run, of sqlite, postgresql and two (comma-separated); the others stay empty in the table. */
+    void run(int seconds, String only) throws Exception {
+        List<String> chosen = List.of(only.split(","));
         Bench.say("databases: " + String.join(" | ", SETUPS) + "; " + seconds + " s per phase, server JVM " + String.join(" ", Bench.JVM));
         for (int setup = 0; setup < SETUPS.size(); setup++) {
+            if (!chosen.contains(List.of("sqlite", "postgresql", "two").get(setup))) continue;
             Bench.say("== " + SETUPS.get(setup));
             String url = setup == 0 ? Server.sqliteUrl(bench.work().resolve("data-0")) : postgres().emptyDatabase();
             measure(setup, setup == 2 ? 2 : 1, url, seconds);

@@ -69,6 +69,7 @@ public final class Database implements AutoCloseable {
             if (password != null) server.setPassword(password);
             server.setConnectTimeout(10);
             server.setApplicationName("undersigned");
+            server.setReWriteBatchedInserts(true); // a transaction's batched rows (Writer.batch) as multi-row inserts
             this.dataSource = server;
             this.createdNow = migrate(server);
             this.readPool = pool(server, "postgresql-reads", READ_CONNECTIONS);

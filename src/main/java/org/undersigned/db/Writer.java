@@ -58,6 +58,14 @@ public interface Writer extends AutoCloseable {
      */
     PreparedStatement statement(String sql, Object... parameters);
 
+    /**
+     * Inside {@link #write}: a row for this statement (literal SQL, parameters as for
+     * {@link #statement}), written before the commit; PostgreSQL's writer sends all the rows of a
+     * transaction in one batch, SQLite's writes it at once. Only for rows nothing reads or changes
+     * before the commit (a sign-on's token and its mail), and whose failure fails the whole work.
+     */
+    void batch(String sql, Object... parameters);
+
     /** Transactions committed and pieces of work in them so far, for the metrics. */
     WriteStats stats();
 

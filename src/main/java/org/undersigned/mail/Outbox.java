@@ -124,11 +124,7 @@ public final class Outbox {
     /** As {@link #enqueue(Handle, Draft)}, the draft encoded before. */
     public void enqueue(Handle handle, EncodedDraft draft) {
         long now = clock.millis();
-        try {
-            database.writer().statement(INSERT_DRAFT, draft.recipient(), draft.headers(), draft.json(), now, now).executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot queue the mail", e);
-        }
+        database.writer().batch(INSERT_DRAFT, draft.recipient(), draft.headers(), draft.json(), now, now);
         database.writer().afterCommit(onEnqueue);
     }
 

@@ -66,13 +66,15 @@ public final class SignOn {
                 h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
                 database.writer().afterCommit(() -> knownConsents.add(consentHash));
             }
-            String suspect = suspicion(petition, origin, now);
+            var judged = new SignatureWrites.Judged(origin.clientHash(), origin.honeypot(), now - MINUTE, limits.perMinute(),
+                    now - HOUR, limits.perHour());
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
-                    now, origin.clientHash(), suspect, petition.lang());
+                    now, petition.lang(), judged);
             if (inserted.isPresent()) {
+                String suspect = inserted.get().suspect();
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
-                mails.enqueue(h, inserted.getAsLong(), confirmation); // the insert counted this mail
+                mails.enqueue(h, inserted.get().id(), confirmation); // the insert counted this mail
                 return null;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "repeat"));
@@ -86,13 +88,5 @@ public final class SignOn {
             }
             return null;
         });
-    }
-
-    /** Why this sign-on is kept aside, or null: the honeypot was filled, or its client is over the rate limit. */
-    private String suspicion(Petition petition, Origin origin, long now) {
-        if (origin.honeypot()) return "honeypot";
-        if (origin.clientHash() == null) return null;
-        boolean over = writes.overLimit(petition.id(), origin.clientHash(), now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
-        return over ? "rate" : null;
     }
 }

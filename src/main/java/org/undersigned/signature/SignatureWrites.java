@@ -3,7 +3,6 @@ package org.undersigned.signature;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
-import java.util.OptionalLong;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Writer;
 import org.undersigned.petition.Kind;
@@ -20,23 +19,29 @@ import org.undersigned.petition.Translation;
  */
 final class SignatureWrites {
     /**
-     * The client's newest sign-ons on this petition, in the order of signatures_client: the order
-     * makes that index the plan PostgreSQL takes even before it has statistics of a new petition's
-     * rows (without it, it walked every signature of the petition), and the newest are the ones
-     * the minute's limit needs.
+     * The signature, judged as it is stored (one statement, one round trip): kept aside as suspect
+     * when the honeypot was filled or when its client is over either rate limit on this petition,
+     * counted no further than the hourly limit. The client's newest sign-ons are read in the order of
+     * signatures_client: the order makes that index the plan PostgreSQL takes even before it has
+     * statistics of a new petition's rows (without it, it walked every signature of the petition),
+     * and the newest are the ones the minute's limit needs. A client whose address is unknown
+     * (null) has no earlier rows. A sign-on not kept aside counts its confirmation mail at once.
      */
-    private static final String OVER_LIMIT = """
-            SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ? AS over
-            FROM (SELECT created_at FROM signatures
-                  WHERE petition_id = ? AND client_hash = ? AND created_at > ?
-                  ORDER BY created_at DESC LIMIT ?) AS recent""";
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
                                     client_hash, suspect, text_lang, mails_sent)
-            VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            SELECT ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, judged.suspect, ?,
+                   CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END
+            FROM (SELECT CASE WHEN ? THEN 'honeypot'
+                              WHEN (SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ?
+                                    FROM (SELECT created_at FROM signatures
+                                          WHERE petition_id = ? AND client_hash = ? AND created_at > ?
+                                          ORDER BY created_at DESC LIMIT ?) AS recent) THEN 'rate'
+                         END AS suspect) AS judged
+            WHERE true
             ON CONFLICT (petition_id, email_key) DO NOTHING
-            RETURNING id""";
+            RETURNING id, suspect""";
     private static final String EARLIER = """
             SELECT id, status = 'pending' AS pending, suspect IS NOT NULL AS suspect,
                    COALESCE(contact_name, first_name) AS greeting_name, updates
@@ -72,26 +77,21 @@ final class SignatureWrites {
         this.writer = writer;
     }
 
-    /** Whether this client is over either limit; counts no further than the hourly limit. */
-    boolean overLimit(long petitionId, String clientHash, long minuteAgo, int perMinute, long hourAgo, int perHour) {
-        try (ResultSet row = writer.statement(OVER_LIMIT, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour)
-                .executeQuery()) {
-            return row.next() && row.getBoolean("over");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot count this client's sign-ons", e);
-        }
-    }
+    /** Who signs, from where, under which limits: what {@link #insert} judges a new sign-on by. */
+    record Judged(String clientHash, boolean honeypot, long minuteAgo, int perMinute, long hourAgo, int perHour) {}
 
-    /**
-     * The new signature's id, or empty when this address has already signed this petition (the
-     * unique index decides). A sign-on not kept aside counts its confirmation mail at once.
-     */
-    OptionalLong insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
-                        long now, String clientHash, String suspect, String textLang) {
+    /** A new signature: its id, and why it was kept aside (null: it was not, and its mail is counted). */
+    record Inserted(long id, String suspect) {}
+
+    /** The new signature, or empty when this address has already signed this petition (the unique index decides). */
+    Optional<Inserted> insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
+                              long now, String textLang, Judged judged) {
         try (ResultSet row = writer.statement(INSERT, petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(),
                 s.website(), s.contactName(), s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(),
-                now, clientHash, suspect, textLang, suspect == null ? 1 : 0).executeQuery()) {
-            return row.next() ? OptionalLong.of(row.getLong("id")) : OptionalLong.empty();
+                now, judged.clientHash(), textLang,
+                judged.honeypot(), judged.perHour(), judged.minuteAgo(), judged.perMinute(), petitionId, judged.clientHash(),
+                judged.hourAgo(), judged.perHour()).executeQuery()) {
+            return row.next() ? Optional.of(new Inserted(row.getLong("id"), row.getString("suspect"))) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the signature", e);
         }
@@ -184,10 +184,6 @@ final class SignatureWrites {
     }
 
     void addToken(String key, long signatureId, String purpose, long now, Long expiresAt) {
-        try {
-            writer.statement(TOKEN, key, signatureId, purpose, now, expiresAt).executeUpdate();
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot store the link's token", e);
-        }
+        writer.batch(TOKEN, key, signatureId, purpose, now, expiresAt);
     }
 }
