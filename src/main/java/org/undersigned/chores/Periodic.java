@@ -105,7 +105,9 @@ public final class Periodic implements AutoCloseable {
         try {
             return turns.take(name, Duration.ofMillis(everyMillis));
         } catch (RuntimeException e) {
-            log.error("{} could not take its turn; trying again at the next round", name, e);
+            // closing interrupts a round that is still connecting: that is the end, not a failure
+            if (scheduler.isShutdown()) log.debug("{} stopped while taking its turn", name, e);
+            else log.error("{} could not take its turn; trying again at the next round", name, e);
             return false;
         }
     }

@@ -13,11 +13,14 @@ import org.undersigned.text.Messages;
 import org.undersigned.tokens.Tokens;
 
 /**
- * Stores a checked signature and its confirmation mail in one transaction. A second signature
- * from the same address stores nothing new; that address gets the confirmation link again (still
- * pending) or word that it has already signed, up to {@link #MAX_MAILS} mails per signature, and
- * the person at the form sees exactly what a first signer sees. Over the rate limit, or with the
- * honeypot filled, the sign-on is stored as suspect and nobody is mailed: the same page, no effect.
+ * Stores a checked signature and its confirmation mail in one transaction. A second sign-on from
+ * the same address, while the first is unconfirmed, takes its place (the newest data wins, and a
+ * sign-on held as suspect is no longer held) and gets the confirmation link again; once confirmed,
+ * it gets word that it has already signed; up to {@link #MAX_MAILS} mails per signature, and the
+ * person at the form sees exactly what a first signer sees. Over the rate limit, or with the
+ * honeypot filled, a sign-on is stored as suspect (a repeat changes nothing) and nobody is mailed:
+ * the same page, no effect, until a coordinator releases it or its source goes quiet
+ * ({@link SuspectReview#releaseQuiet}).
  */
 public final class SignOn {
     static final int MAX_MAILS = 5;
@@ -78,11 +81,15 @@ public final class SignOn {
                 return null;
             }
             database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "repeat"));
+            if (writes.judge(petition.id(), judged) != null) return null; // a flood's repeats change nothing and mail nobody
             SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
-            if (earlier.suspect() || !writes.countMail(earlier.id(), MAX_MAILS)) return null;
             if (earlier.pending()) {
-                mails.confirmation(h, petition, earlier.id(), signature.email(), earlier.greetingName(), mailLocale, "confirm_again");
-            } else {
+                // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
+                writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, now, origin.clientHash(),
+                        petition.lang());
+                if (!writes.countMail(earlier.id(), MAX_MAILS)) return null;
+                mails.confirmation(h, petition, earlier.id(), signature.email(), signature.greetingName(), mailLocale, "confirm_again");
+            } else if (writes.countMail(earlier.id(), MAX_MAILS)) {
                 mails.manageLink(h, petition, earlier.id(), earlier.updates(), earlier.greetingName(), signature.email(), mailLocale,
                         "already_signed");
             }

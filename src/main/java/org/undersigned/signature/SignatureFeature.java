@@ -32,7 +32,7 @@ public final class SignatureFeature implements AutoCloseable {
         this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
                 formToken, clientAddress, afterWrites, renderer);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
-        this.suspects = new SuspectReview(mails, writes);
+        this.suspects = new SuspectReview(database, mails, writes, clock);
         this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());
     }
 
@@ -50,13 +50,14 @@ public final class SignatureFeature implements AutoCloseable {
 
     public void startHousekeeping(Chores chores) {
         housekeeping = chores.every("housekeeping", config.housekeepingInterval(), () -> {
+            suspects.releaseQuiet();
             pending.remind();
             pending.purge();
             pending.anonymise(config.signatures().anonymiseAfterClosing());
         });
     }
 
-    /** Housekeeping rounds ended so far (reminders, purges, anonymisation). */
+    /** Housekeeping rounds ended so far (held sign-ons released, reminders, purges, anonymisation). */
     public long housekeepingRounds() {
         return housekeeping == null ? 0 : housekeeping.rounds();
     }

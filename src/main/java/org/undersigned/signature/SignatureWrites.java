@@ -19,13 +19,24 @@ import org.undersigned.petition.Translation;
  */
 final class SignatureWrites {
     /**
-     * The signature, judged as it is stored (one statement, one round trip): kept aside as suspect
-     * when the honeypot was filled or when its client is over either rate limit on this petition,
-     * counted no further than the hourly limit. The client's newest sign-ons are read in the order of
-     * signatures_client: the order makes that index the plan PostgreSQL takes even before it has
-     * statistics of a new petition's rows (without it, it walked every signature of the petition),
-     * and the newest are the ones the minute's limit needs. A client whose address is unknown
-     * (null) has no earlier rows. A sign-on not kept aside counts its confirmation mail at once.
+     * Why a sign-on is kept aside as suspect, or NULL: the honeypot was filled, or its client is over
+     * either rate limit on this petition, counted no further than the hourly limit. The client's
+     * newest sign-ons are read in the order of signatures_client: the order makes that index the
+     * plan PostgreSQL takes even before it has statistics of a new petition's rows (without it, it
+     * walked every signature of the petition), and the newest are the ones the minute's limit
+     * needs. A client whose address is unknown (null) has no earlier rows. Parameters: see
+     * {@link Judged#parameters}.
+     */
+    private static final String JUDGE = """
+            CASE WHEN ? THEN 'honeypot'
+                 WHEN (SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ?
+                       FROM (SELECT created_at FROM signatures
+                             WHERE petition_id = ? AND client_hash = ? AND created_at > ?
+                             ORDER BY created_at DESC LIMIT ?) AS recent) THEN 'rate'
+            END""";
+    /**
+     * The signature, judged as it is stored (one statement, one round trip). A sign-on not kept
+     * aside counts its confirmation mail at once.
      */
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
@@ -33,17 +44,24 @@ final class SignatureWrites {
                                     client_hash, suspect, text_lang, mails_sent)
             SELECT ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, judged.suspect, ?,
                    CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END
-            FROM (SELECT CASE WHEN ? THEN 'honeypot'
-                              WHEN (SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ?
-                                    FROM (SELECT created_at FROM signatures
-                                          WHERE petition_id = ? AND client_hash = ? AND created_at > ?
-                                          ORDER BY created_at DESC LIMIT ?) AS recent) THEN 'rate'
-                         END AS suspect) AS judged
+            FROM (SELECT""" + " " + JUDGE + """
+             AS suspect) AS judged
             WHERE true
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id, suspect""";
+    /** A repeat sign-on judged as a new one would be. */
+    private static final String JUDGED = "SELECT " + JUDGE + " AS suspect";
+    /**
+     * The newest sign-on of an address whose earlier one is still unconfirmed takes its place: the
+     * owner of the address, signing again, is not bound by what someone else typed in their name.
+     */
+    private static final String TAKE_OVER = """
+            UPDATE signatures SET petition_version = ?, email = ?, organisation = ?, org_type = ?, website = ?, contact_name = ?,
+                   first_name = ?, last_name = ?, comment = ?, country = ?, locale = ?, consent_hash = ?, updates = ?, created_at = ?,
+                   client_hash = ?, text_lang = ?, suspect = NULL
+            WHERE id = ? AND status = 'pending'""";
     private static final String EARLIER = """
-            SELECT id, status = 'pending' AS pending, suspect IS NOT NULL AS suspect,
+            SELECT id, status = 'pending' AS pending,
                    COALESCE(contact_name, first_name) AS greeting_name, updates
             FROM signatures WHERE petition_id = ? AND email_key = ?""";
     /** Counts a mail only while under the cap, in one statement: concurrent repeats (or instances) cannot both pass it. */
@@ -77,8 +95,13 @@ final class SignatureWrites {
         this.writer = writer;
     }
 
-    /** Who signs, from where, under which limits: what {@link #insert} judges a new sign-on by. */
-    record Judged(String clientHash, boolean honeypot, long minuteAgo, int perMinute, long hourAgo, int perHour) {}
+    /** Who signs, from where, under which limits: what a sign-on is judged by. */
+    record Judged(String clientHash, boolean honeypot, long minuteAgo, int perMinute, long hourAgo, int perHour) {
+        /** The parameters of {@link #JUDGE}, in order. */
+        Object[] parameters(long petitionId) {
+            return new Object[] {honeypot, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour};
+        }
+    }
 
     /** A new signature: its id, and why it was kept aside (null: it was not, and its mail is counted). */
     record Inserted(long id, String suspect) {}
@@ -86,25 +109,48 @@ final class SignatureWrites {
     /** The new signature, or empty when this address has already signed this petition (the unique index decides). */
     Optional<Inserted> insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
                               long now, String textLang, Judged judged) {
-        try (ResultSet row = writer.statement(INSERT, petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(),
-                s.website(), s.contactName(), s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(),
-                now, judged.clientHash(), textLang,
-                judged.honeypot(), judged.perHour(), judged.minuteAgo(), judged.perMinute(), petitionId, judged.clientHash(),
-                judged.hourAgo(), judged.perHour()).executeQuery()) {
-            return row.next() ? Optional.of(new Inserted(row.getLong("id"), row.getString("suspect"))) : Optional.empty();
+        Object[] row = {petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(), s.website(), s.contactName(),
+                s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, judged.clientHash(), textLang};
+        Object[] judging = judged.parameters(petitionId);
+        Object[] parameters = java.util.Arrays.copyOf(row, row.length + judging.length);
+        System.arraycopy(judging, 0, parameters, row.length, judging.length);
+        try (ResultSet inserted = writer.statement(INSERT, parameters).executeQuery()) {
+            return inserted.next() ? Optional.of(new Inserted(inserted.getLong("id"), inserted.getString("suspect"))) : Optional.empty();
         } catch (SQLException e) {
             throw new IllegalStateException("cannot store the signature", e);
         }
     }
 
+    /** Why a repeat sign-on would be kept aside, or null: the same rule as for a new one. */
+    String judge(long petitionId, Judged judged) {
+        try (ResultSet row = writer.statement(JUDGED, judged.parameters(petitionId)).executeQuery()) {
+            row.next();
+            return row.getString("suspect");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot judge the sign-on", e);
+        }
+    }
+
+    /** The newest sign-on's data in place of an unconfirmed one's; false when it was confirmed or withdrawn meanwhile. */
+    boolean takeOver(long id, int petitionVersion, NewSignature s, String locale, String consentHash, long now, String clientHash,
+                     String textLang) {
+        try {
+            return writer.statement(TAKE_OVER, petitionVersion, s.email(), s.organisation(), s.orgType(), s.website(), s.contactName(),
+                    s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, clientHash, textLang, id)
+                    .executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot take the earlier sign-on over", e);
+        }
+    }
+
     /** What a repeat sign-on needs to know of the signature this address already made. */
-    record Earlier(long id, boolean pending, boolean suspect, String greetingName, boolean updates) {}
+    record Earlier(long id, boolean pending, String greetingName, boolean updates) {}
 
     /** The signature this address already made on this petition (a repeat sign-on found it through the unique index). */
     Earlier earlier(long petitionId, String emailKey) {
         try (ResultSet row = writer.statement(EARLIER, petitionId, emailKey).executeQuery()) {
             if (!row.next()) throw new IllegalStateException("no signature of this address, although the insert found one");
-            return new Earlier(row.getLong("id"), row.getBoolean("pending"), row.getBoolean("suspect"),
+            return new Earlier(row.getLong("id"), row.getBoolean("pending"),
                     row.getString("greeting_name"), row.getBoolean("updates"));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the earlier signature", e);
