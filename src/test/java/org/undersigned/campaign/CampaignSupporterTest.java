@@ -62,6 +62,19 @@ class CampaignSupporterTest extends AppTest {
     }
 
     @Test
+    void a_supporter_is_asked_for_their_country_never_their_organisations() {
+        Page page = SupporterForm.filled(app.browser.get(campaign), "Ines", "PT", "ines@example.org").set("country", "").submit();
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.document().select(".error-summary a[href='#country']").text()).isEqualTo("Choose your country");
+        assertThat(page.document().select("#country-error").text()).endsWith("Choose your country");
+        assertThat(page.text()).doesNotContain("organisation");
+        Page french = app.browser.language("fr").get(campaign).form("form#sign-on").submit();
+        assertThat(french.document().select(".error-summary a[href='#country']").text()).isEqualTo("Choisissez votre pays");
+        app.browser.language("en");
+    }
+
+    @Test
     void supporters_names_comments_and_emails_are_never_public() {
         SupporterForm.filled(app.browser.get(campaign), "Zofia", "PL", "zofia.private@example.org")
                 .set("last_name", "Kowalska").set("comment", "A private reason").submit();
