@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.undersigned.db.Database;
+import org.undersigned.petition.SignatureState;
 
 /**
  * What the links in mails do: confirm a pending signature (once; again is harmless),
@@ -61,6 +62,17 @@ public final class SignatureLinks {
             dao.dropConfirmTokens(state.signature().id());
             return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), state.petition(), false);
         });
+    }
+
+    /**
+     * Where the signature stands as its signer is told (the signatures.state column): a sign-on
+     * kept aside as suspect reads as awaiting confirmation, so that neither its signer nor a bot
+     * learns that it was kept aside.
+     */
+    public SignatureState standing(Signature signature) {
+        SignatureState state = database.reads().withExtension(SignatureDao.class, dao -> dao.state(signature.id()))
+                .flatMap(SignatureState::of).orElse(SignatureState.WITHDRAWN);
+        return state == SignatureState.SUSPECT ? SignatureState.PENDING : state;
     }
 
     /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */

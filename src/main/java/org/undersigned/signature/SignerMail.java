@@ -96,6 +96,8 @@ final class SignerMail {
         model.put("name", name);
         model.put("kind", petition.kind().code());
         model.put("petitionUrl", baseUrl + petition.path());
+        // where sign-ons are reviewed, no mail may say that confirming lists or counts one
+        model.put("reviewed", petition.needsApproval());
         return model;
     }
 }
