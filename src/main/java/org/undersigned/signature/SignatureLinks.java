@@ -53,14 +53,25 @@ public final class SignatureLinks {
         });
     }
 
-    public LinkState withdraw(String manageToken) {
+    /** What a withdrawal found: the link's state afterwards, and whether this request is the one that withdrew. */
+    public record Withdrawal(LinkState state, boolean now) {}
+
+    /**
+     * Withdraws the signature and, in the same transaction, mails its signer a receipt (written
+     * before the address is forgotten). Withdrawing again changes nothing and sends nothing.
+     */
+    public Withdrawal withdraw(String manageToken) {
         return database.writer().write(h -> {
             LinkState state = onWriter(manageToken, "manage");
-            if (state.signature() == null || state.kind() == LinkState.Kind.WITHDRAWN) return state;
+            if (state.signature() == null || state.kind() == LinkState.Kind.WITHDRAWN) return new Withdrawal(state, false);
             SignatureDao dao = h.attach(SignatureDao.class);
-            dao.withdraw(state.signature().id(), clock.millis());
-            dao.dropConfirmTokens(state.signature().id());
-            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), state.petition(), false);
+            Signature signature = state.signature();
+            if (dao.withdraw(signature.id(), clock.millis()) == 0) {
+                return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), false);
+            }
+            dao.dropConfirmTokens(signature.id());
+            mails.withdrawn(h, state.petition(), signature);
+            return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), true);
         });
     }
 

@@ -38,13 +38,14 @@ final class SignatureRoutes {
             CompletableFuture<LinkState> confirmed = links.confirm(ctx.pathParam("token"));
             ctx.future(() -> afterWrites.answer(confirmed, state -> confirmPage(ctx, state)));
         });
-        routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage"), null));
+        routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage"), Asked.NOTHING));
         routes.post("/manage/{token}/withdraw", ctx -> {
             if (!formToken.isValid("withdraw", ctx.formParam(FormToken.FIELD))) {
                 managePage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "manage"), null);
                 return;
             }
-            managePage(ctx, links.withdraw(ctx.pathParam("token")), null);
+            SignatureLinks.Withdrawal withdrawal = links.withdraw(ctx.pathParam("token"));
+            managePage(ctx, withdrawal.state(), withdrawal.now() ? Asked.WITHDRAWN_NOW : Asked.ALREADY_WITHDRAWN);
         });
         routes.get("/unsubscribe/{token}", ctx -> unsubscribePage(ctx, links.inspect(ctx.pathParam("token"), "unsubscribe"), false));
         // RFC 8058: a mail client posts "List-Unsubscribe=One-Click" with no cookie and follows no redirect
@@ -83,10 +84,13 @@ final class SignatureRoutes {
         return petition.needsApproval() ? SignatureState.AWAITING : SignatureState.LISTED;
     }
 
-    private void managePage(Context ctx, LinkState state, String unused) {
+    /** What the request to the signer's own page asked, and what it found: the page's heading says which. */
+    private enum Asked { NOTHING, WITHDRAWN_NOW, ALREADY_WITHDRAWN }
+
+    private void managePage(Context ctx, LinkState state, Asked asked) {
         Map<String, Object> model = model(ctx, state);
         model.put("formToken", formToken.issue("withdraw"));
-        model.put("justWithdrawn", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.WITHDRAWN);
+        model.put("asked", asked.name());
         if (state.signature() != null) model.put("standing", links.standing(state.signature()).code());
         ctx.render("signature/manage.peb", model);
     }
