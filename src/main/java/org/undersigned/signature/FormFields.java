@@ -15,9 +15,17 @@ final class FormFields {
     private final Map<String, List<String>> params;
     final Map<String, String> values = new LinkedHashMap<>();
     final List<FieldError> errors = new ArrayList<>();
+    /** A field whose messages are worded for this form: error.NAME.problem rather than error.FIELD.problem. */
+    private final Map<String, String> messageNames = new java.util.HashMap<>();
 
     FormFields(Map<String, List<String>> params) {
         this.params = params;
+    }
+
+    /** The field's error messages are error.NAME.* (a supporter's country is theirs, not an organisation's). */
+    FormFields messagesAs(String field, String name) {
+        messageNames.put(field, name);
+        return this;
     }
 
     /** The field's cleaned text; null and an error when required and empty or over maxLength. */
@@ -65,7 +73,7 @@ final class FormFields {
 
     void error(String field, String problem) {
         if (errors.stream().noneMatch(e -> e.field().equals(field))) {
-            errors.add(new FieldError(field, "error." + field + "." + problem));
+            errors.add(new FieldError(field, "error." + messageNames.getOrDefault(field, field) + "." + problem));
         }
     }
 }

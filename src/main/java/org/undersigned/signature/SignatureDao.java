@@ -21,6 +21,10 @@ interface SignatureDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE id = :id")
     Optional<Signature> byId(long id);
 
+    /** The signature's state as the one rule defines it (see {@link org.undersigned.petition.SignatureState}). */
+    @SqlQuery("SELECT state FROM signatures WHERE id = :id")
+    Optional<String> state(long id);
+
     /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and
      * forgets the person: contact name, names, comment and email. email_key NULL frees the

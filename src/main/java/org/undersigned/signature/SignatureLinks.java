@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.undersigned.db.Database;
+import org.undersigned.petition.SignatureState;
 
 /**
  * What the links in mails do: confirm a pending signature (once; again is harmless),
@@ -52,15 +53,37 @@ public final class SignatureLinks {
         });
     }
 
-    public LinkState withdraw(String manageToken) {
+    /** What a withdrawal found: the link's state afterwards, and whether this request is the one that withdrew. */
+    public record Withdrawal(LinkState state, boolean now) {}
+
+    /**
+     * Withdraws the signature and, in the same transaction, mails its signer a receipt (written
+     * before the address is forgotten). Withdrawing again changes nothing and sends nothing.
+     */
+    public Withdrawal withdraw(String manageToken) {
         return database.writer().write(h -> {
             LinkState state = onWriter(manageToken, "manage");
-            if (state.signature() == null || state.kind() == LinkState.Kind.WITHDRAWN) return state;
+            if (state.signature() == null || state.kind() == LinkState.Kind.WITHDRAWN) return new Withdrawal(state, false);
             SignatureDao dao = h.attach(SignatureDao.class);
-            dao.withdraw(state.signature().id(), clock.millis());
-            dao.dropConfirmTokens(state.signature().id());
-            return LinkState.of(dao.byId(state.signature().id()).orElseThrow(), state.petition(), false);
+            Signature signature = state.signature();
+            if (dao.withdraw(signature.id(), clock.millis()) == 0) {
+                return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), false);
+            }
+            dao.dropConfirmTokens(signature.id());
+            mails.withdrawn(h, state.petition(), signature);
+            return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), true);
         });
+    }
+
+    /**
+     * Where the signature stands as its signer is told (the signatures.state column): a sign-on
+     * kept aside as suspect reads as awaiting confirmation, so that neither its signer nor a bot
+     * learns that it was kept aside.
+     */
+    public SignatureState standing(Signature signature) {
+        SignatureState state = database.reads().withExtension(SignatureDao.class, dao -> dao.state(signature.id()))
+                .flatMap(SignatureState::of).orElse(SignatureState.WITHDRAWN);
+        return state == SignatureState.SUSPECT ? SignatureState.PENDING : state;
     }
 
     /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */

@@ -6,6 +6,8 @@ import io.javalin.http.HttpStatus;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.SignatureState;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.PageRenderer;
@@ -36,13 +38,14 @@ final class SignatureRoutes {
             CompletableFuture<LinkState> confirmed = links.confirm(ctx.pathParam("token"));
             ctx.future(() -> afterWrites.answer(confirmed, state -> confirmPage(ctx, state)));
         });
-        routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage")));
+        routes.get("/manage/{token}", ctx -> managePage(ctx, links.inspect(ctx.pathParam("token"), "manage"), Asked.NOTHING));
         routes.post("/manage/{token}/withdraw", ctx -> {
             if (!formToken.isValid("withdraw", ctx.formParam(FormToken.FIELD))) {
-                managePage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "manage"));
+                managePage(ctx.status(HttpStatus.BAD_REQUEST), links.inspect(ctx.pathParam("token"), "manage"), null);
                 return;
             }
-            managePage(ctx, links.withdraw(ctx.pathParam("token")));
+            SignatureLinks.Withdrawal withdrawal = links.withdraw(ctx.pathParam("token"));
+            managePage(ctx, withdrawal.state(), withdrawal.now() ? Asked.WITHDRAWN_NOW : Asked.ALREADY_WITHDRAWN);
         });
         routes.get("/unsubscribe/{token}", ctx -> unsubscribePage(ctx, links.inspect(ctx.pathParam("token"), "unsubscribe"), false));
         // RFC 8058: a mail client posts "List-Unsubscribe=One-Click" with no cookie and follows no redirect
@@ -60,20 +63,35 @@ final class SignatureRoutes {
             // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered
             // once (a GET's page links the languages to its own address, the token in it, so it is rendered each time)
             SecurityHeaders.noStore(ctx);
-            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true);
+            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true,
+                    "standing", justConfirmed(state.petition()).code());
             ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
             return;
         }
         Map<String, Object> model = model(ctx, state);
         model.put("formToken", formToken.issue("confirm"));
         model.put("justConfirmed", false); // a POST that confirmed was answered above
+        if (state.kind() == LinkState.Kind.CONFIRMED) model.put("standing", links.standing(state.signature()).code());
         ctx.render("signature/confirm.peb", model);
     }
 
-    private void managePage(Context ctx, LinkState state) {
+    /**
+     * Where a signature stands the moment it is confirmed: in the coordinators' queue where the
+     * petition asks for approval, listed otherwise (as SignatureWrites' CONFIRM sets it, in the
+     * same transaction that read this petition).
+     */
+    private static SignatureState justConfirmed(Petition petition) {
+        return petition.needsApproval() ? SignatureState.AWAITING : SignatureState.LISTED;
+    }
+
+    /** What the request to the signer's own page asked, and what it found: the page's heading says which. */
+    private enum Asked { NOTHING, WITHDRAWN_NOW, ALREADY_WITHDRAWN }
+
+    private void managePage(Context ctx, LinkState state, Asked asked) {
         Map<String, Object> model = model(ctx, state);
         model.put("formToken", formToken.issue("withdraw"));
-        model.put("justWithdrawn", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.WITHDRAWN);
+        model.put("asked", asked.name());
+        if (state.signature() != null) model.put("standing", links.standing(state.signature()).code());
         ctx.render("signature/manage.peb", model);
     }
 

@@ -78,6 +78,19 @@ final class SignerMail {
         send(h, template, locale, email, petition, name, model, headers);
     }
 
+    /**
+     * The receipt of a withdrawal, to the address the signature had (read before it is forgotten):
+     * what was withdrawn, from which petition, that it no longer appears. It holds no link of the
+     * signer's own: nothing is left to manage. An address already forgotten (anonymised) gets none.
+     */
+    void withdrawn(Handle h, Petition petition, Signature signature) {
+        if (signature.email() == null || signature.email().isEmpty()) return;
+        String signed = signature.organisation() != null ? signature.organisation()
+                : (signature.firstName() + " " + signature.lastName()).strip();
+        send(h, "withdrawn", Locale.forLanguageTag(signature.locale()), signature.email(), petition, signature.greetingName(),
+                Map.of("signed", signed), Map.of());
+    }
+
     private String token(Handle h, long signatureId, String purpose, Long expiresAt) {
         long now = clock.millis();
         String token = tokens.next(now);
@@ -96,6 +109,8 @@ final class SignerMail {
         model.put("name", name);
         model.put("kind", petition.kind().code());
         model.put("petitionUrl", baseUrl + petition.path());
+        // where sign-ons are reviewed, no mail may say that confirming lists or counts one
+        model.put("reviewed", petition.needsApproval());
         return model;
     }
 }

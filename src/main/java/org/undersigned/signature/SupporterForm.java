@@ -17,7 +17,7 @@ public final class SupporterForm implements SignatureForm {
 
     @Override
     public FormResult parse(Map<String, List<String>> params) {
-        FormFields form = new FormFields(params);
+        FormFields form = new FormFields(params).messagesAs("country", "supporter_country");
         String firstName = form.text("first_name", true, 100);
         String lastName = form.text("last_name", true, 100);
         String email = form.text("email", true, EmailAddress.MAX_LENGTH);

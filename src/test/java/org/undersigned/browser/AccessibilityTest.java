@@ -68,6 +68,13 @@ class AccessibilityTest extends AppTest {
         keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
         audit.check("confirmed");
         visit("confirm-unknown", "/confirm/not-a-token");
+        app.statement("vetted", "Vetted statement", "Text", "open");
+        app.db().useHandle(h -> h.execute("UPDATE petitions SET needs_approval = TRUE WHERE slug = 'vetted'"));
+        SignOnForm.sign(app.browser, "/statements/vetted", "Harbour Legal Aid", "BE", "harbour@example.org");
+        visit("confirm-reviewed", mailbox.nth("harbour@example.org", 1).linkTo("/confirm/"));
+        keys.tabTo("form[action^='/confirm/'] button").enterAndLoad();
+        audit.check("confirmed-awaiting-review");
+        visit("manage-awaiting-review", mailbox.nth("harbour@example.org", 2).linkTo("/manage/"));
         visit("manage", manage);
         keys.tabTo("form[action$='/withdraw'] button").enterAndLoad();
         audit.check("withdrawn");

@@ -62,6 +62,37 @@ class CampaignSupporterTest extends AppTest {
     }
 
     @Test
+    void the_thank_you_links_to_the_campaign_and_its_share_options_not_to_a_list_that_does_not_exist() {
+        SupporterForm.sign(app.browser, campaign, "Omar", "NL", "omar@example.org");
+        Page thanks = confirm(mailbox.nth("omar@example.org", 1));
+
+        assertThat(thanks.text()).doesNotContainIgnoringCase("list of signatories");
+        assertThat(thanks.document().select("a[href*='#signatories']")).isEmpty();
+        assertThat(thanks.document().select("main a[href='" + campaign + "']").eachText())
+                .containsExactly("Back to the campaign \"Health care without fear\"");
+        assertThat(thanks.document().select("#share-url").attr("value")).isEqualTo(app.url(campaign));
+        assertThat(thanks.document().select(".share-links a")).hasSize(8);
+        // the same on a second visit to the link
+        Page again = app.browser.get(mailbox.nth("omar@example.org", 1).linkTo("/confirm/"));
+        assertThat(again.h1()).isEqualTo("This signature is already confirmed");
+        assertThat(again.text()).doesNotContainIgnoringCase("list of signatories");
+        assertThat(again.document().select("main a[href='" + campaign + "']")).hasSize(1);
+    }
+
+    @Test
+    void a_supporter_is_asked_for_their_country_never_their_organisations() {
+        Page page = SupporterForm.filled(app.browser.get(campaign), "Ines", "PT", "ines@example.org").set("country", "").submit();
+
+        assertThat(page.status()).isEqualTo(400);
+        assertThat(page.document().select(".error-summary a[href='#country']").text()).isEqualTo("Choose your country");
+        assertThat(page.document().select("#country-error").text()).endsWith("Choose your country");
+        assertThat(page.text()).doesNotContain("organisation");
+        Page french = app.browser.language("fr").get(campaign).form("form#sign-on").submit();
+        assertThat(french.document().select(".error-summary a[href='#country']").text()).isEqualTo("Choisissez votre pays");
+        app.browser.language("en");
+    }
+
+    @Test
     void supporters_names_comments_and_emails_are_never_public() {
         SupporterForm.filled(app.browser.get(campaign), "Zofia", "PL", "zofia.private@example.org")
                 .set("last_name", "Kowalska").set("comment", "A private reason").submit();
