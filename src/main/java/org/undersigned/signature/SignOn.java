@@ -47,8 +47,9 @@ public final class SignOn {
     }
 
     /**
-     * The petition comes in the language the signer read. Where they had a choice of versions, the
-     * mails follow the version they signed (if the interface speaks its language); otherwise the pages' language.
+     * The petition comes in the language the signer read. Where they chose that version over their
+     * interface language ({@code multilingual}, see {@code Localization.versionChosen}), the mails follow
+     * it (if the interface speaks its language); otherwise the pages' language.
      * The checks and the mail are prepared on the caller's thread; the future completes, on the
      * writer's thread, once the sign-on is committed.
      */

@@ -51,6 +51,7 @@ final class SignatureRoutes {
 
     private void unsubscribePage(Context ctx, LinkState state, boolean done) {
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/unsubscribe/" + ctx.pathParam("token"));
         model.put("done", done || (state.signature() != null && !state.signature().updates()));
         ctx.render("signature/unsubscribe.peb", model);
     }
@@ -60,11 +61,13 @@ final class SignatureRoutes {
             // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered
             // once (a GET's page links the languages to its own address, the token in it, so it is rendered each time)
             SecurityHeaders.noStore(ctx);
-            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true);
+            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true,
+                    "currentPath", state.petition().path());
             ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
             return;
         }
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/confirm/" + ctx.pathParam("token"));
         model.put("formToken", formToken.issue("confirm"));
         model.put("justConfirmed", false); // a POST that confirmed was answered above
         ctx.render("signature/confirm.peb", model);
@@ -72,6 +75,7 @@ final class SignatureRoutes {
 
     private void managePage(Context ctx, LinkState state) {
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/manage/" + ctx.pathParam("token")); // after withdrawing too: the same GET page
         model.put("formToken", formToken.issue("withdraw"));
         model.put("justWithdrawn", ctx.method().name().equals("POST") && state.kind() == LinkState.Kind.WITHDRAWN);
         ctx.render("signature/manage.peb", model);

@@ -60,10 +60,11 @@ public final class Signing {
             return;
         }
         String honeypot = ctx.formParam(HONEYPOT);
-        CompletableFuture<Void> stored = signOn.sign(petition, text.languages().size() > 1, checked.signature(), Localization.of(ctx),
+        CompletableFuture<Void> stored = signOn.sign(petition,
+                Localization.versionChosen(ctx, text.languages(), text.languages().get(0)), checked.signature(), Localization.of(ctx),
                 new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
         // the same page for every signer of this petition in this language, but for the address
-        Map<String, Object> model = Map.of("petition", petition, "embed", embed);
+        Map<String, Object> model = Map.of("petition", petition, "embed", embed, "currentPath", switchPath(petition, embed));
         String email = checked.signature().email();
         ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(renderer.render("signature/check_email.peb", model, "email", email, ctx))));
     }
@@ -77,7 +78,13 @@ public final class Signing {
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("formToken", formToken.issue(petition.kind().code()));
         model.put("embed", embed);
+        model.put("currentPath", switchPath(petition, embed));
         return model;
+    }
+
+    /** Where the language switcher of a sign-on's answer (a POST) leads: the petition's own page, never a resubmission. */
+    static String switchPath(Petition petition, boolean embed) {
+        return embed ? petition.path() + "/embed" : petition.path();
     }
 
     private Checked check(Context ctx, PetitionText text, SignatureForm form) {

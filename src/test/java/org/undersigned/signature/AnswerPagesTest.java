@@ -78,6 +78,7 @@ class AnswerPagesTest extends AppTest {
         Page inFrench = french.get(gamma.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
         assertThat(inFrench.document().selectFirst("html").attr("lang")).isEqualTo("fr");
         assertThat(inFrench.h1()).isNotEqualTo(alpha.h1());
-        assertThat(app.browser.get(gamma.linkTo("/confirm/")).h1()).isEqualTo("This signature is already confirmed");
+        // the link carries the French signer's language: in an English browser too, the page answers in French
+        assertThat(app.browser.get(gamma.linkTo("/confirm/")).h1()).isEqualTo("Cette signature est déjà confirmée");
     }
 }
