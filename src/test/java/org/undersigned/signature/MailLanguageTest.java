@@ -63,6 +63,7 @@ class MailLanguageTest extends AppTest {
         assertThat(mail.subject()).isEqualTo("Confirmez votre signature\u202f: Regularisation now");
         assertThat(mail.text()).contains("Le texte que vous avez signé est rédigé en anglais.");
         assertThat(mail.html()).contains("Le texte que vous avez signé est rédigé en anglais.");
+        assertThat(mail.text().replace("\r\n", "\n")).contains("Confirmer la signature\u202f:\n").doesNotContain("\n\n\n");
 
         // the English signer of the English text is told nothing of the kind
         SignOnForm.sign(app.browser.language("en"), statement, "Sunrise Network", "IE", "sunrise@example.org");
