@@ -45,6 +45,11 @@ public final class PetitionPages {
             routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
             routes.get(path + "/embed", ctx -> cached(ctx, kind, "embed", (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
             routes.post(path + "/embed", ctx -> sign(ctx, kind, true));
+            // the "check your email" page's offers, on the page and in the embed
+            routes.post(path + "/signatures/resend", ctx -> signing.afterSigning().resend(ctx, signed(ctx, kind), false));
+            routes.post(path + "/signatures/correct", ctx -> signing.afterSigning().correct(ctx, signed(ctx, kind), false));
+            routes.post(path + "/embed/resend", ctx -> signing.afterSigning().resend(ctx, signed(ctx, kind), true));
+            routes.post(path + "/embed/correct", ctx -> signing.afterSigning().correct(ctx, signed(ctx, kind), true));
             routes.get("/api/v1" + path, ctx -> {
                 ctx.header("Access-Control-Allow-Origin", "*");
                 cached(ctx, kind, "json", (c, p) -> c.json(kind.json(p)));
@@ -66,6 +71,11 @@ public final class PetitionPages {
         Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
         PetitionText text = text(ctx, published); // the language the signer read and signs
         signing.handle(ctx, text, kind.form(), embed, (c, values, errors) -> page(c, kind, published, values, errors, embed));
+    }
+
+    /** The petition as its signer read it, for the pages after signing. */
+    private PetitionText signed(Context ctx, KindPage kind) {
+        return text(ctx, petitions.publicOne(kind.kind(), ctx.pathParam("slug")));
     }
 
     private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed) {

@@ -2,7 +2,6 @@ package org.undersigned.signatories;
 
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +16,8 @@ final class BarChart {
     private static final int WIDTH = 720;
     private static final int HEIGHT = 180;
     private static final int BASELINE = 160;
+    /** About the width of a date at the labels' size (ten characters of 11px). */
+    private static final int LABEL_WIDTH = 64;
 
     record Bar(LocalDate date, long signed, long confirmed) {}
 
@@ -33,7 +34,7 @@ final class BarChart {
                 }).toList();
     }
 
-    static String svg(List<Bar> bars, String label, Locale locale) {
+    static String svg(List<Bar> bars, String label) {
         long max = Math.max(1, bars.stream().mapToLong(Bar::signed).max().orElse(1));
         double slot = (double) WIDTH / bars.size();
         StringBuilder svg = new StringBuilder()
@@ -41,7 +42,8 @@ final class BarChart {
                 .append("\" role=\"img\" aria-label=\"").append(escape(label)).append("\" class=\"chart\">")
                 .append("<line x1=\"0\" y1=\"").append(BASELINE).append("\" x2=\"").append(WIDTH).append("\" y2=\"").append(BASELINE)
                 .append("\" stroke=\"#505a5f\" stroke-width=\"1\"/>");
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale);
+        // ISO dates (2026-11-08): a short localised date ("11/8/26") reads as another day in half the world
+        DateTimeFormatter format = DateTimeFormatter.ISO_LOCAL_DATE;
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double x = i * slot + slot * 0.15;
@@ -51,12 +53,20 @@ final class BarChart {
             svg.append(rect(x, BASELINE - signedHeight, w, signedHeight, "#a9c5b4"));
             svg.append(rect(x, BASELINE - confirmedHeight, w, confirmedHeight, "#1d5c3a"));
             if (i % 7 == 0 || (i == bars.size() - 1 && i % 7 >= 4)) {
-                svg.append("<text x=\"").append(fmt(x)).append("\" y=\"176\" font-size=\"11\" fill=\"#1b1b1b\">")
-                        .append(escape(format.format(bar.date()))).append("</text>");
+                svg.append(label(i * slot + slot / 2, format.format(bar.date())));
             }
         }
         svg.append("<text x=\"4\" y=\"12\" font-size=\"11\" fill=\"#1b1b1b\">").append(max).append("</text>");
         return svg.append("</svg>").toString();
+    }
+
+    /** A date under its bar, centred, or kept inside the chart at either end. */
+    private static String label(double centre, String text) {
+        double half = LABEL_WIDTH / 2.0;
+        String anchor = centre - half < 0 ? "start" : centre + half > WIDTH ? "end" : "middle";
+        double x = anchor.equals("start") ? 0 : anchor.equals("end") ? WIDTH : centre;
+        return "<text x=\"" + fmt(x) + "\" y=\"176\" font-size=\"11\" fill=\"#1b1b1b\" text-anchor=\"" + anchor + "\">"
+                + escape(text) + "</text>";
     }
 
     private static String rect(double x, double y, double w, long h, String fill) {

@@ -72,7 +72,7 @@ public final class SignatoryAdminRoutes {
         model.put("counts", page.counts());
         model.put("countryOptions", page.countries());
         model.put("bars", bars);
-        model.put("chart", new SafeString(BarChart.svg(bars, messages.get(locale, "numbers.chart_label"), locale)));
+        model.put("chart", new SafeString(BarChart.svg(bars, messages.get(locale, "numbers.chart_label"))));
         model.put("byCountry", figures.byCountry());
         model.put("byType", figures.byType());
         model.put("petition", petition);

@@ -24,8 +24,6 @@ import org.undersigned.tokens.Tokens;
  */
 public final class SignOn {
     static final int MAX_MAILS = 5;
-    private static final long MINUTE = 60_000;
-    private static final long HOUR = 3_600_000;
     private final Database database;
     private final SignatureWrites writes;
     private final SignerMail mails;
@@ -50,8 +48,9 @@ public final class SignOn {
     }
 
     /**
-     * The petition comes in the language the signer read. Where they had a choice of versions, the
-     * mails follow the version they signed (if the interface speaks its language); otherwise the pages' language.
+     * The petition comes in the language the signer read. Where they chose that version over their
+     * interface language ({@code multilingual}, see {@code Localization.versionChosen}), the mails follow
+     * it (if the interface speaks its language); otherwise the pages' language.
      * The checks and the mail are prepared on the caller's thread; the future completes, on the
      * writer's thread, once the sign-on is committed.
      */
@@ -69,8 +68,7 @@ public final class SignOn {
                 h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
                 database.writer().afterCommit(() -> knownConsents.add(consentHash));
             }
-            var judged = new SignatureWrites.Judged(origin.clientHash(), origin.honeypot(), now - MINUTE, limits.perMinute(),
-                    now - HOUR, limits.perHour());
+            var judged = SignatureWrites.Judged.of(origin.clientHash(), origin.honeypot(), now, limits);
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, petition.lang(), judged);
             if (inserted.isPresent()) {
@@ -85,8 +83,7 @@ public final class SignOn {
             SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
             if (earlier.pending()) {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
-                writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, now, origin.clientHash(),
-                        petition.lang());
+                writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());
                 if (!writes.countMail(earlier.id(), MAX_MAILS)) return null;
                 mails.confirmation(h, petition, earlier.id(), signature.email(), signature.greetingName(), mailLocale, "confirm_again");
             } else if (writes.countMail(earlier.id(), MAX_MAILS)) {

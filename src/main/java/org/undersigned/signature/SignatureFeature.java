@@ -29,8 +29,11 @@ public final class SignatureFeature implements AutoCloseable {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
         SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.web().baseUrl(), config.signatures().confirmLinkValidity());
-        this.signing = new Signing(new SignOn(database, writes, mails, messages, new EmailAddress(), clock, config.rateLimits(), metrics),
-                formToken, clientAddress, afterWrites, renderer);
+        EmailAddress emails = new EmailAddress();
+        AfterSigning offers = new AfterSigning(database, writes, mails, formToken, emails, clock, config.rateLimits());
+        EmailTypos typos = new EmailTypos();
+        this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics),
+                formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(database, mails, writes, clock);
         this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());

@@ -54,6 +54,7 @@ final class SignatureRoutes {
 
     private void unsubscribePage(Context ctx, LinkState state, boolean done) {
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/unsubscribe/" + ctx.pathParam("token"));
         model.put("done", done || (state.signature() != null && !state.signature().updates()));
         ctx.render("signature/unsubscribe.peb", model);
     }
@@ -64,11 +65,12 @@ final class SignatureRoutes {
             // once (a GET's page links the languages to its own address, the token in it, so it is rendered each time)
             SecurityHeaders.noStore(ctx);
             Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true,
-                    "standing", justConfirmed(state.petition()).code());
+                    "standing", justConfirmed(state.petition()).code(), "currentPath", state.petition().path());
             ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
             return;
         }
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/confirm/" + ctx.pathParam("token"));
         model.put("formToken", formToken.issue("confirm"));
         model.put("justConfirmed", false); // a POST that confirmed was answered above
         if (state.kind() == LinkState.Kind.CONFIRMED) model.put("standing", links.standing(state.signature()).code());
@@ -89,6 +91,7 @@ final class SignatureRoutes {
 
     private void managePage(Context ctx, LinkState state, Asked asked) {
         Map<String, Object> model = model(ctx, state);
+        model.put("currentPath", "/manage/" + ctx.pathParam("token")); // after withdrawing too: the same GET page
         model.put("formToken", formToken.issue("withdraw"));
         model.put("asked", asked.name());
         if (state.signature() != null) model.put("standing", links.standing(state.signature()).code());

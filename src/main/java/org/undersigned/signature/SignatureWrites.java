@@ -4,6 +4,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
+import org.undersigned.Config;
 import org.undersigned.db.Writer;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
@@ -18,6 +19,8 @@ import org.undersigned.petition.Translation;
  * spends on it.
  */
 final class SignatureWrites {
+    private static final long MINUTE = 60_000;
+    private static final long HOUR = 3_600_000;
     /**
      * Why a sign-on is kept aside as suspect, or NULL: the honeypot was filled, or its client is over
      * either rate limit on this petition, counted no further than the hourly limit. The client's
@@ -54,11 +57,14 @@ final class SignatureWrites {
     /**
      * The newest sign-on of an address whose earlier one is still unconfirmed takes its place: the
      * owner of the address, signing again, is not bound by what someone else typed in their name.
+     * The address as first typed (the same mailbox), and when and from where it first signed, stay
+     * (the check-your-email page's correction
+     * moves only a sign-on made just before its page, so a later sign-on cannot make it movable).
      */
     private static final String TAKE_OVER = """
-            UPDATE signatures SET petition_version = ?, email = ?, organisation = ?, org_type = ?, website = ?, contact_name = ?,
-                   first_name = ?, last_name = ?, comment = ?, country = ?, locale = ?, consent_hash = ?, updates = ?, created_at = ?,
-                   client_hash = ?, text_lang = ?, suspect = NULL
+            UPDATE signatures SET petition_version = ?, organisation = ?, org_type = ?, website = ?, contact_name = ?,
+                   first_name = ?, last_name = ?, comment = ?, country = ?, locale = ?, consent_hash = ?, updates = ?, text_lang = ?,
+                   suspect = NULL
             WHERE id = ? AND status = 'pending'""";
     private static final String EARLIER = """
             SELECT id, status = 'pending' AS pending,
@@ -97,6 +103,11 @@ final class SignatureWrites {
 
     /** Who signs, from where, under which limits: what a sign-on is judged by. */
     record Judged(String clientHash, boolean honeypot, long minuteAgo, int perMinute, long hourAgo, int perHour) {
+        /** A sign-on at {@code now} under these limits. */
+        static Judged of(String clientHash, boolean honeypot, long now, Config.RateLimits limits) {
+            return new Judged(clientHash, honeypot, now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
+        }
+
         /** The parameters of {@link #JUDGE}, in order. */
         Object[] parameters(long petitionId) {
             return new Object[] {honeypot, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour};
@@ -132,11 +143,10 @@ final class SignatureWrites {
     }
 
     /** The newest sign-on's data in place of an unconfirmed one's; false when it was confirmed or withdrawn meanwhile. */
-    boolean takeOver(long id, int petitionVersion, NewSignature s, String locale, String consentHash, long now, String clientHash,
-                     String textLang) {
+    boolean takeOver(long id, int petitionVersion, NewSignature s, String locale, String consentHash, String textLang) {
         try {
-            return writer.statement(TAKE_OVER, petitionVersion, s.email(), s.organisation(), s.orgType(), s.website(), s.contactName(),
-                    s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, clientHash, textLang, id)
+            return writer.statement(TAKE_OVER, petitionVersion, s.organisation(), s.orgType(), s.website(), s.contactName(),
+                    s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), textLang, id)
                     .executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the earlier sign-on over", e);

@@ -9,6 +9,7 @@ import org.jdbi.v3.core.Handle;
 import org.undersigned.mail.Draft;
 import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petition;
+import org.undersigned.web.Localization;
 
 /**
  * The mails a signer receives, each written to the outbox inside the caller's transaction as a
@@ -44,7 +45,7 @@ final class SignerMail {
     Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
         long now = clock.millis();
         String token = tokens.next(now);
-        Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
+        Map<String, Object> model = model(petition, name, locale, Map.of("link", link("/confirm/" + token, locale),
                 "validDays", confirmValidity.toDays()));
         return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(),
                 outbox.encode(new Draft(email, template, locale, model, Map.of())));
@@ -66,12 +67,13 @@ final class SignerMail {
     void manageLink(Handle h, Petition petition, long signatureId, boolean updates, String name, String email, Locale locale,
                     String template) {
         Map<String, Object> model = new HashMap<>();
-        model.put("link", baseUrl + "/manage/" + token(h, signatureId, "manage", null));
+        model.put("link", link("/manage/" + token(h, signatureId, "manage", null), locale));
         Map<String, String> headers = Map.of();
         if (updates && template.equals("thanks")) {
             // the first mail of the updates relationship already offers the one-click way out (RFC 8058)
             String unsubscribe = baseUrl + "/unsubscribe/" + token(h, signatureId, "unsubscribe", null);
-            model.put("unsubscribe", unsubscribe);
+            model.put("unsubscribe", Localization.link(unsubscribe, locale));
+            // the header's address is for the mail client's one-click POST, which shows nobody a page
             headers = Map.of("List-Unsubscribe", "<" + unsubscribe + ">",
                     "List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
         }
@@ -100,17 +102,24 @@ final class SignerMail {
 
     private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
                       Map<String, Object> extra, Map<String, String> headers) {
-        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, extra), headers));
+        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, locale, extra), headers));
     }
 
-    private Map<String, Object> model(Petition petition, String name, Map<String, Object> extra) {
+    private Map<String, Object> model(Petition petition, String name, Locale locale, Map<String, Object> extra) {
         Map<String, Object> model = new HashMap<>(extra);
         model.put("title", petition.title());
         model.put("name", name);
         model.put("kind", petition.kind().code());
-        model.put("petitionUrl", baseUrl + petition.path());
+        model.put("petitionUrl", link(petition.path(), locale));
         // where sign-ons are reviewed, no mail may say that confirming lists or counts one
         model.put("reviewed", petition.needsApproval());
+        // a mail in the interface language about a text that has no version in it says which language the text is in
+        if (!petition.lang().equals(locale.getLanguage())) model.put("textLanguage", Locale.forLanguageTag(petition.lang()).getDisplayLanguage(locale));
         return model;
+    }
+
+    /** Every link in a signer's mail opens its page in the mail's language, whatever the browser asks for. */
+    private String link(String path, Locale locale) {
+        return Localization.link(baseUrl + path, locale);
     }
 }

@@ -13,7 +13,6 @@ import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.Localization;
-import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
 
 /**
@@ -26,15 +25,20 @@ public final class Signing {
 
     /** A field people never see or fill; bots that fill every field do. */
     public static final String HONEYPOT = "contact_phone";
+    /** The button of the form's "did you mean" hint: its value is the address to use instead. */
+    public static final String USE_EMAIL = "use_email";
     private final SignOn signOn;
     private final FormToken formToken;
     private final ClientAddress clientAddress;
     private final AfterWrites afterWrites;
-    private final PageRenderer renderer;
+    private final AfterSigningPage afterSigning;
+    private final EmailTypos typos;
 
-    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress, AfterWrites afterWrites, PageRenderer renderer) {
+    Signing(SignOn signOn, FormToken formToken, ClientAddress clientAddress, AfterWrites afterWrites, AfterSigningPage afterSigning,
+            EmailTypos typos) {
         this.afterWrites = afterWrites;
-        this.renderer = renderer;
+        this.afterSigning = afterSigning;
+        this.typos = typos;
         this.signOn = signOn;
         this.formToken = formToken;
         this.clientAddress = clientAddress;
@@ -60,12 +64,17 @@ public final class Signing {
             return;
         }
         String honeypot = ctx.formParam(HONEYPOT);
-        CompletableFuture<Void> stored = signOn.sign(petition, text.languages().size() > 1, checked.signature(), Localization.of(ctx),
+        CompletableFuture<Void> stored = signOn.sign(petition,
+                Localization.versionChosen(ctx, text.languages(), text.languages().get(0)), checked.signature(), Localization.of(ctx),
                 new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
-        // the same page for every signer of this petition in this language, but for the address
-        Map<String, Object> model = Map.of("petition", petition, "embed", embed);
+        // the same page for every signer of this petition in this language, but for the address (and its handle)
         String email = checked.signature().email();
-        ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(renderer.render("signature/check_email.peb", model, "email", email, ctx))));
+        ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(afterSigning.signed(ctx, petition, embed, email))));
+    }
+
+    /** The "check your email" page's offers: send again, correct the address. */
+    public AfterSigningPage afterSigning() {
+        return afterSigning;
     }
 
     /** What every sign-on form's template needs, whatever is signed. */
@@ -77,7 +86,26 @@ public final class Signing {
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("formToken", formToken.issue(petition.kind().code()));
         model.put("embed", embed);
+        model.put("currentPath", switchPath(petition, embed));
+        // a hint only, when the form comes back for another reason: a click on it resubmits the form with the fixed address
+        if (!errors.isEmpty()) typos.suggest(values.get("email")).ifPresent(fix -> model.put("emailSuggestion", fix));
         return model;
+    }
+
+    /**
+     * The form's fields with the address replaced by the suggested one, when the signer clicked the
+     * form's "Use jane@gmail.com" button (its name is {@link #USE_EMAIL}, its value the address).
+     */
+    private static Map<String, List<String>> withSuggestion(Map<String, List<String>> params, String suggested) {
+        if (suggested == null || suggested.isBlank()) return params;
+        Map<String, List<String>> fixed = new java.util.HashMap<>(params);
+        fixed.put("email", List.of(suggested));
+        return fixed;
+    }
+
+    /** Where the language switcher of a sign-on's answer (a POST) leads: the petition's own page, never a resubmission. */
+    static String switchPath(Petition petition, boolean embed) {
+        return embed ? petition.path() + "/embed" : petition.path();
     }
 
     private Checked check(Context ctx, PetitionText text, SignatureForm form) {
@@ -85,7 +113,7 @@ public final class Signing {
         if (!petition.isOpen()) {
             return new Checked(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null);
         }
-        FormResult result = form.parse(ctx.formParamMap());
+        FormResult result = form.parse(withSuggestion(ctx.formParamMap(), ctx.formParam(USE_EMAIL)));
         List<FieldError> errors = new ArrayList<>(result.errors());
         if (!formToken.isValid(petition.kind().code(), ctx.formParam(FormToken.FIELD))) {
             String firstField = result.values().keySet().iterator().next();

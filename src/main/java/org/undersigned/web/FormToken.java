@@ -32,6 +32,11 @@ public final class FormToken {
     }
 
     public boolean isValid(String purpose, String token) {
+        return isValid(purpose, token, VALIDITY);
+    }
+
+    /** Valid for this purpose and issued less than {@code validity} ago (a short-lived handle, say). */
+    public boolean isValid(String purpose, String token, Duration validity) {
         if (token == null) return false;
         int dot = token.indexOf('.');
         if (dot <= 0) return false;
@@ -42,9 +47,14 @@ public final class FormToken {
             return false;
         }
         long age = clock.millis() - issued;
-        if (age < -60_000 || age > VALIDITY.toMillis()) return false;
+        if (age < -60_000 || age > validity.toMillis()) return false;
         byte[] expected = mac(purpose + "|" + issued).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, token.substring(dot + 1).getBytes(StandardCharsets.US_ASCII));
+    }
+
+    /** When a token was issued (milliseconds since the epoch); only meaningful once {@link #isValid} said yes. */
+    public static long issuedAt(String token) {
+        return Long.parseLong(token.substring(0, token.indexOf('.')));
     }
 
     private String mac(String message) {

@@ -55,9 +55,32 @@ public final class Localization {
      * even though the interface has no Arabic), else the interface language, else the original.
      */
     public static String textLanguage(Context ctx, List<String> available, String original) {
+        String asked = asked(ctx, available);
+        return asked != null ? asked : unasked(ctx, available, original);
+    }
+
+    /**
+     * Whether this reader chose the version they read over the one their interface language gives
+     * (a version link or an embed's ?lang=, carried by the sign-on form's hidden field) while the
+     * interface language was not chosen: then their mails follow that version where the interface
+     * speaks its language. A reader who chose an interface language, or whose browser chose one the
+     * text has no version in, gets mail in that interface language (the text's language named).
+     */
+    public static boolean versionChosen(Context ctx, List<String> available, String original) {
+        if (Boolean.TRUE.equals(ctx.attribute(EXPLICIT))) return false;
+        String asked = asked(ctx, available);
+        return asked != null && !asked.equals(unasked(ctx, available, original));
+    }
+
+    private static String asked(Context ctx, List<String> available) {
         String asked = ctx.queryParam(PARAM);
         if (asked == null && ctx.method().name().equals("POST")) asked = ctx.formParam(PARAM);
-        if (asked != null && available.contains(asked.trim().toLowerCase(Locale.ROOT))) return asked.trim().toLowerCase(Locale.ROOT);
+        if (asked == null) return null;
+        asked = asked.trim().toLowerCase(Locale.ROOT);
+        return available.contains(asked) ? asked : null;
+    }
+
+    private static String unasked(Context ctx, List<String> available, String original) {
         String ui = of(ctx).getLanguage();
         if (Boolean.TRUE.equals(ctx.attribute(EXPLICIT)) && available.contains(ui)) return ui;
         String header = ctx.header("Accept-Language");
@@ -70,6 +93,14 @@ public final class Localization {
             }
         }
         return available.contains(ui) ? ui : original;
+    }
+
+    /**
+     * A link to a page of this site in a mail written in this language: the page answers in the
+     * mail's language whatever the browser asks for (see {@link #resolve}).
+     */
+    public static String link(String url, Locale locale) {
+        return url + (url.contains("?") ? "&" : "?") + PARAM + "=" + locale.getLanguage();
     }
 
     public List<Locale> supported() {

@@ -2,11 +2,13 @@ package org.undersigned.web;
 
 import io.javalin.http.Context;
 import io.javalin.rendering.FileRenderer;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.unbescape.html.HtmlEscape;
 import org.undersigned.text.Languages;
@@ -15,10 +17,14 @@ import org.undersigned.text.Templates;
 /** Javalin's renderer: adds what every page's layout needs (language, switcher links, base URL). */
 public final class PageRenderer implements FileRenderer {
     /**
-     * Stands where a shell's value goes: HTML escaping leaves it as it is, and no title or message
-     * holds it (two characters of Unicode's private use area around a word).
+     * Stands where a shell's value of this name goes: HTML escaping leaves it as it is, and no
+     * title or message holds it (two characters of Unicode's private use area around a word).
      */
-    static final String MARK = "\uE000value\uE000";
+    static String mark(String name) {
+        return "\uE000" + name + "\uE000";
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\uE000(\\w+)\uE000");
     /** Shells kept at most; past that the cache starts again (petitions edited many times, say). */
     static final int MAX_SHELLS = 1_000;
     private final Templates templates;
@@ -53,7 +59,17 @@ public final class PageRenderer implements FileRenderer {
      * escaped text. Pages with a session's own parts (me, csrf) are rendered in full each time.
      */
     public String render(String path, Map<String, ?> model, String name, String value, Context ctx) {
-        return String.join(HtmlEscape.escapeHtml4Xml(value), shell(path, model, ctx, name, value));
+        return render(path, model, Map.of(name, value), ctx);
+    }
+
+    /** The same for a page that differs between requests in a few values (each printed as plain escaped text). */
+    public String render(String path, Map<String, ?> model, Map<String, String> values, Context ctx) {
+        List<String> parts = shell(path, model, ctx, values);
+        StringBuilder page = new StringBuilder(parts.get(0));
+        for (int i = 1; i < parts.size(); i += 2) {
+            page.append(HtmlEscape.escapeHtml4Xml(values.get(parts.get(i)))).append(parts.get(i + 1));
+        }
+        return page.toString();
     }
 
     /**
@@ -62,27 +78,41 @@ public final class PageRenderer implements FileRenderer {
      * {@link #render(String, Map, String, String, Context)} does.
      */
     public String renderShared(String path, Map<String, ?> model, Context ctx) {
-        return shell(path, model, ctx, null, null).get(0);
+        return shell(path, model, ctx, Map.of()).get(0);
     }
 
     /**
-     * The page with {@link #MARK} for the value (if any is named), cut at each mark: kept, or
-     * rendered now; rendered in full with the value itself, as one piece, when the session shows.
+     * The page with a mark for each value, cut at each mark: text, a value's name, text, ... ;
+     * kept, or rendered now; rendered in full with the values themselves, as one piece, when the
+     * session shows.
      */
-    private List<String> shell(String path, Map<String, ?> model, Context ctx, String name, String value) {
+    private List<String> shell(String path, Map<String, ?> model, Context ctx, Map<String, String> values) {
         Locale locale = Localization.of(ctx);
         Map<String, Object> page = page(model, ctx, locale);
         boolean session = page.containsKey("me") || page.containsKey("csrf");
-        if (name != null) page.put(name, session ? value : MARK);
+        values.forEach((name, value) -> page.put(name, session ? value : mark(name)));
         if (session) return List.of(templates.render(path, page, locale));
         Shell key = new Shell(path, page, locale);
         List<String> parts = shells.get(key);
         if (parts == null) {
-            parts = List.of(templates.render(path, page, locale).split(Pattern.quote(MARK), -1));
+            parts = cut(templates.render(path, page, locale));
             if (shells.size() >= MAX_SHELLS) shells.clear();
             shells.put(key, parts);
         }
         return parts;
+    }
+
+    private static List<String> cut(String rendered) {
+        List<String> parts = new ArrayList<>();
+        Matcher m = MARKS.matcher(rendered);
+        int from = 0;
+        while (m.find()) {
+            parts.add(rendered.substring(from, m.start()));
+            parts.add(m.group(1));
+            from = m.end();
+        }
+        parts.add(rendered.substring(from));
+        return List.copyOf(parts);
     }
 
     private Map<String, Object> page(Map<String, ?> model, Context ctx, Locale locale) {
@@ -91,7 +121,8 @@ public final class PageRenderer implements FileRenderer {
         page.put("lang", locale.getLanguage());
         page.put("dir", Languages.direction(locale.getLanguage()));
         page.put("languages", switchers.computeIfAbsent(locale.getLanguage(), language -> switcher(locale)));
-        page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
+        // the language switcher leads to a GET page: this one, or the one a POST's answer names (its petition, say)
+        if (!(model.get("currentPath") instanceof String)) page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
         page.put("baseUrl", baseUrl);
         SignedIn.of(ctx).ifPresent(signedIn -> {
             page.putIfAbsent("me", signedIn);

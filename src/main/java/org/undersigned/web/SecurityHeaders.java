@@ -14,7 +14,8 @@ public final class SecurityHeaders {
     }
 
     public void apply(Context ctx) {
-        boolean embed = ctx.path().endsWith("/embed");
+        // an embed and the answers of the forms inside it (/embed, /embed/resend, ...) may sit in another site's frame
+        boolean embed = ctx.path().endsWith("/embed") || ctx.path().contains("/embed/");
         ctx.header("Content-Security-Policy", CSP + (embed ? "*" : "'none'"));
         if (!embed) ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -88,7 +88,7 @@ class RemindersAndUnsubscribeTest extends AppTest {
         assertThat(header).matches("<http://localhost:\\d+/unsubscribe/[A-Za-z0-9_-]+>");
         assertThat(thanks.header("List-Unsubscribe-Post")).isEqualTo("List-Unsubscribe=One-Click");
         String url = header.substring(1, header.length() - 1);
-        assertThat(thanks.linksTo("/unsubscribe/")).as("a visible link too").containsExactly(url);
+        assertThat(thanks.linksTo("/unsubscribe/")).as("a visible link too, in the mail's language").containsExactly(url + "?lang=en");
 
         Page oneClick = app.browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(url))
                 .header("Content-Type", "application/x-www-form-urlencoded")

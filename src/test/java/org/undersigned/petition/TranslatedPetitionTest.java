@@ -56,8 +56,8 @@ class TranslatedPetitionTest extends AppTest {
         Page french = SignOnForm.filled(app.browser.language("en").get(statement + "?lang=fr"), "Collectif Soleil", "FR", "soleil@example.org").submit();
         assertThat(french.status()).isEqualTo(200);
         ReceivedMail frenchMail = mailbox.nth("soleil@example.org", 1);
-        assertThat(frenchMail.subject()).isEqualTo("Confirmez votre signature : La régularisation maintenant");
-        assertThat(frenchMail.text()).contains("Merci d'avoir signé « La régularisation maintenant »");
+        assertThat(frenchMail.subject()).isEqualTo("Confirmez votre signature\u202f: La régularisation maintenant");
+        assertThat(frenchMail.text()).contains("Merci d'avoir signé «\u202fLa régularisation maintenant\u202f»");
         // the link's pages name the version signed, whatever the browser asks for
         assertThat(app.browser.get(frenchMail.linkTo("/confirm/")).text()).contains("La régularisation maintenant");
         assertThat(confirm(frenchMail).text()).contains("La régularisation maintenant").doesNotContain("Regularisation now");

@@ -68,7 +68,8 @@ class SignatureLinksTest extends AppTest {
     }
 
     private static String tokenIn(String link) {
-        return link.substring(link.lastIndexOf('/') + 1);
+        String path = URI.create(link).getPath(); // the link carries ?lang= after its token
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     @Test

@@ -71,10 +71,10 @@ class WithdrawalTest extends AppTest {
         confirm(mailbox.nth("camille@example.org", 1));
         Page page = french.get(mailbox.nth("camille@example.org", 2).linkTo("/manage/"));
         assertThat(page.document().select("#withdraw-title").text()).isEqualTo("Retirer ma signature\u202f?");
-        app.browser.language("en");
-
-        // read in English: the receipt still speaks the signer's language
-        Page english = app.browser.get(mailbox.nth("camille@example.org", 2).linkTo("/manage/"));
+        // switched to English (the mail's link opens in French): the receipt still speaks the signer's language
+        String link = mailbox.nth("camille@example.org", 2).linkTo("/manage/");
+        assertThat(link).endsWith("?lang=fr");
+        Page english = app.browser.language("en").get(link.replace("?lang=fr", "?lang=en"));
         assertThat(english.document().select("#withdraw-title").text()).isEqualTo("Withdraw my signature?");
         english.form("form[action$=/withdraw]").submit();
         ReceivedMail receipt = mailbox.nth("camille@example.org", 3);
