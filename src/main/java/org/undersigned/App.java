@@ -35,6 +35,7 @@ import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
+import org.undersigned.signatories.DecisionMail;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
@@ -115,7 +116,7 @@ public final class App {
         Countries countries = new Countries();
         Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
-        MailComposer composer = new MailComposer(templates, messages);
+        MailComposer composer = new MailComposer(templates, messages, config.mail().fromName());
         Outbox outbox = new Outbox(database, clock, config.mail().claimLease());
         Metrics metrics = new Metrics();
         // registered before the server, though started after it, so that it closes only once the requests in flight have finished
@@ -168,7 +169,8 @@ public final class App {
             new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock).register(cfg.routes);
-            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects()),
+            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects(),
+                    new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);

@@ -29,7 +29,7 @@ class SignatoryAdminTest extends AppTest {
         assertThat(form.submit().status()).isEqualTo(303);
         var reject = admin.get("/admin/statements/vetted?status=awaiting").form("form#moderation");
         reject.set("ids", id("Troll Org")).set("decision", "reject").set("note", "Not a real organisation");
-        reject.submit();
+        reject.submit().form("form[action$=/moderation]").submit(); // the confirming step
 
         Page page = app.browser.get("/statements/vetted");
         assertThat(page.document().select("#signatories li").eachText()).containsExactly("Good Org");
