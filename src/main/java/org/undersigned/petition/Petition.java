@@ -9,7 +9,21 @@ package org.undersigned.petition;
 public record Petition(
         long id, Kind kind, String slug, String title, String summary, String body, PetitionStatus status,
         Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
-        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang) {
+        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang,
+        String replyTo) {
+
+    /** The constructor JDBI maps rows with. */
+    @org.jdbi.v3.core.mapper.reflect.JdbiConstructor
+    public Petition {
+    }
+
+    /** As read where the coordinators' contact is not needed: it carries none (no Reply-To). */
+    public Petition(long id, Kind kind, String slug, String title, String summary, String body, PetitionStatus status,
+                    Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
+                    boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang) {
+        this(id, kind, slug, title, summary, body, status, goal, createdAt, updatedAt, closedAt, imageUrl, needsApproval, opensAt,
+                closesAt, consentText, version, digest, lang, null);
+    }
 
     public boolean isOpen() {
         return status == PetitionStatus.OPEN;
@@ -39,12 +53,12 @@ public record Petition(
 
     private Petition withStatus(PetitionStatus newStatus, Long newClosedAt) {
         return new Petition(id, kind, slug, title, summary, body, newStatus, goal, createdAt, updatedAt, newClosedAt,
-                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang);
+                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang, replyTo);
     }
 
     /** The same petition, its words in the translation's language; everything else (id, list, status) unchanged. */
     public Petition in(Translation t) {
         return new Petition(id, kind, slug, t.title(), t.summary(), t.body(), status, goal, createdAt, updatedAt, closedAt,
-                imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang());
+                imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang(), replyTo);
     }
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.mail.Draft;
+import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petition;
 
@@ -47,7 +48,7 @@ final class SignerMail {
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
         return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(),
-                outbox.encode(new Draft(email, template, locale, model, Map.of())));
+                outbox.encode(new Draft(email, template, locale, model, MailComposer.replyTo(petition.replyTo()))));
     }
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
@@ -87,7 +88,17 @@ final class SignerMail {
 
     private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
                       Map<String, Object> extra, Map<String, String> headers) {
-        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, extra), headers));
+        Map<String, String> all = new HashMap<>(headers);
+        all.putAll(MailComposer.replyTo(replyTo(h, petition)));
+        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, extra), all));
+    }
+
+    /** The petition's coordinators' contact; read afresh where the petition came with none (as a link's lookup gives it). */
+    private static String replyTo(Handle h, Petition petition) {
+        if (petition.replyTo() != null) return petition.replyTo();
+        java.util.List<String> stored = h.createQuery("SELECT reply_to FROM petitions WHERE id = :id").bind("id", petition.id())
+                .mapTo(String.class).list();
+        return stored.isEmpty() ? null : stored.get(0);
     }
 
     private Map<String, Object> model(Petition petition, String name, Map<String, Object> extra) {
