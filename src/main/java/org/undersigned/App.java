@@ -185,7 +185,8 @@ public final class App {
         running.add("housekeeping", signatures);
         digests.start(chores, config.housekeepingInterval());
         running.add("digests", digests);
-        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
+        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour(),
+                config.rateLimits()::webmail);
         trendWatch = running.add("trend watch", chores.sparing("trend-watch", config.housekeepingInterval(), trends::check));
         mailLog = running.add("mail log", chores.every("mail-log", config.housekeepingInterval(), () -> {
             outbox.requeueLapsed();
