@@ -161,14 +161,16 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
-            new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
+            PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
                     new StatementPage(database, countries, new OrganisationForm(countries, emails)),
-                    new CampaignPage(database, new SupporterForm(countries, emails)))).register(cfg.routes);
+                    new CampaignPage(database, new SupporterForm(countries, emails))));
+            petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
             new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
-            new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock).register(cfg.routes);
+            new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
+                    .register(cfg.routes);
             new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit), messages, clock).register(cfg.routes);

@@ -45,10 +45,16 @@ public record Petition(
 
     /** As it stands at this moment: before its opening time it is scheduled, after its closing time closed. */
     public Petition at(long now) {
-        if (!isOpen()) return this;
-        if (opensAt != null && now < opensAt) return withStatus(PetitionStatus.SCHEDULED, closedAt);
-        if (closesAt != null && now >= closesAt) return withStatus(PetitionStatus.CLOSED, closesAt);
-        return this;
+        return switch (PetitionStatus.at(status, opensAt, closesAt, now)) {
+            case SCHEDULED -> withStatus(PetitionStatus.SCHEDULED, closedAt);
+            case CLOSED -> isOpen() ? withStatus(PetitionStatus.CLOSED, closesAt) : this;
+            default -> this;
+        };
+    }
+
+    /** As it will stand once open, whatever it is now: what a coordinator previews of a draft or an embargoed petition. */
+    public Petition opened() {
+        return withStatus(PetitionStatus.OPEN, null);
     }
 
     private Petition withStatus(PetitionStatus newStatus, Long newClosedAt) {

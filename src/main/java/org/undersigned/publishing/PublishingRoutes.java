@@ -35,8 +35,19 @@ final class PublishingRoutes {
     private final Petitions petitions;
     private final Coordinators coordinators;
     private final Markdown markdown;
+    private final PagePreview pagePreview;
+    private final java.time.Clock clock;
 
-    PublishingRoutes(PetitionEditor editor, PetitionAccess access, Petitions petitions, Coordinators coordinators, Markdown markdown) {
+    /** Renders a petition's public page as it will look once open (the public side's, see PetitionPages#preview). */
+    @FunctionalInterface
+    public interface PagePreview {
+        void render(Context ctx, Kind kind, String slug, Map<String, Object> notice);
+    }
+
+    PublishingRoutes(PetitionEditor editor, PetitionAccess access, Petitions petitions, Coordinators coordinators, Markdown markdown,
+                     PagePreview pagePreview, java.time.Clock clock) {
+        this.pagePreview = pagePreview;
+        this.clock = clock;
         this.editor = editor;
         this.access = access;
         this.petitions = petitions;
@@ -52,6 +63,7 @@ final class PublishingRoutes {
             routes.get(admin + "/{slug}/edit", ctx -> edit(ctx, kind));
             routes.post(admin + "/{slug}", ctx -> update(ctx, kind));
             routes.post(admin + "/{slug}/coordinators", ctx -> assign(ctx, kind));
+            routes.get(admin + "/{slug}/preview", ctx -> pagePreview(ctx, kind));
         }
     }
 
@@ -68,6 +80,17 @@ final class PublishingRoutes {
         }
         if (!editor.assign(me, petition, coordinatorId, "add".equals(ctx.formParam("action")))) throw new NotFoundResponse();
         ctx.redirect("/admin" + petition.path() + "/edit", HttpStatus.SEE_OTHER);
+    }
+
+    /** The public page of a draft or embargoed petition, for its coordinators only (others: 404, or the login page). */
+    private void pagePreview(Context ctx, Kind kind) {
+        Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
+        Petition now = petition.at(clock.millis());
+        Map<String, Object> notice = new HashMap<>();
+        notice.put("status", now.status().code());
+        notice.put("opensAt", petition.opensAt());
+        notice.put("back", "/admin" + petition.path());
+        pagePreview.render(ctx, kind, petition.slug(), notice);
     }
 
     private void create(Context ctx, Kind kind) {
@@ -127,6 +150,7 @@ final class PublishingRoutes {
             existing.forEach(t -> taken.add(t.lang()));
             model.put("addable", addable(taken, Localization.of(ctx)));
             model.put("saved", "1".equals(ctx.queryParam("saved")));
+            model.put("pageStatus", petition.at(clock.millis()).status());
         }
         if (petition != null && AdminAccess.coordinator(ctx).isAdmin()) {
             var assigned = editor.assigned(petition);

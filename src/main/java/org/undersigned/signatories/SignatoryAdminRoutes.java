@@ -76,6 +76,7 @@ public final class SignatoryAdminRoutes {
         model.put("byCountry", figures.byCountry());
         model.put("byType", figures.byType());
         model.put("petition", petition);
+        model.put("status", petition.at(clock.millis()).status());
         model.put("filter", filter);
         model.put("sort", filter.sort().name().toLowerCase(Locale.ROOT));
         model.put("csvQuery", filter.queryString(1));
