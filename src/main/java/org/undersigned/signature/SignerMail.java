@@ -35,7 +35,13 @@ final class SignerMail {
 
     /** A fresh confirmation link (earlier ones stay valid) in the given template: confirm, confirm_again, reminder. */
     void confirmation(Handle h, Petition petition, long signatureId, String email, String name, Locale locale, String template) {
-        enqueue(h, signatureId, prepareConfirmation(petition, email, name, locale, template));
+        confirmation(h, petition, signatureId, email, name, null, locale, template);
+    }
+
+    /** As above, naming the organisation signed for (null for a supporter), so that its contact knows what they confirm. */
+    void confirmation(Handle h, Petition petition, long signatureId, String email, String name, String organisation, Locale locale,
+                      String template) {
+        enqueue(h, signatureId, prepareConfirmation(petition, email, name, organisation, locale, template));
     }
 
     /**
@@ -43,10 +49,16 @@ final class SignerMail {
      * for that); its link works once {@link #enqueue} stored it.
      */
     Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
+        return prepareConfirmation(petition, email, name, null, locale, template);
+    }
+
+    /** As above, naming the organisation signed for (null: none, a supporter). */
+    Prepared prepareConfirmation(Petition petition, String email, String name, String organisation, Locale locale, String template) {
         long now = clock.millis();
         String token = tokens.next(now);
         Map<String, Object> model = model(petition, name, Map.of("link", baseUrl + "/confirm/" + token,
                 "validDays", confirmValidity.toDays()));
+        if (organisation != null) model.put("organisation", organisation);
         return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(),
                 outbox.encode(new Draft(email, template, locale, model, MailComposer.replyTo(petition.replyTo()))));
     }
