@@ -25,7 +25,7 @@ class CoordinatorJourneyTest extends AppTest {
         app.assign("other", other);
         Browser admin = app.admin();
 
-        String when = DateTimeFormatter.ofPattern("MMM d, yyyy", java.util.Locale.ENGLISH).format(Instant.ofEpochMilli(opensAt).atZone(ZoneOffset.UTC));
+        String when = DateTimeFormatter.ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(java.util.Locale.ENGLISH).format(Instant.ofEpochMilli(opensAt).atZone(ZoneOffset.UTC));
         Page dashboard = admin.get("/admin");
         String row = dashboard.document().select("table.admin-table tbody tr:has(a:contains(Launch statement))").text();
         assertThat(row).contains("Opens on " + when).doesNotContain("Open ");
