@@ -86,6 +86,10 @@ final class PublishingRoutes {
     private void pagePreview(Context ctx, Kind kind) {
         Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
         Petition now = petition.at(clock.millis());
+        if (now.isPublic()) {
+            ctx.redirect(petition.path(), HttpStatus.SEE_OTHER); // nothing to preview: the page is out
+            return;
+        }
         Map<String, Object> notice = new HashMap<>();
         notice.put("status", now.status().code());
         notice.put("opensAt", petition.opensAt());

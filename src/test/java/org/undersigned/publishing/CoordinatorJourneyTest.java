@@ -40,6 +40,9 @@ class CoordinatorJourneyTest extends AppTest {
         assertThat(preview.document().select(".preview-notice").text()).contains("opens to the public on " + when);
         assertThat(preview.header("Cache-Control")).isEqualTo("no-store");
 
+        Page alreadyOut = admin.get("/admin/statements/other/preview");
+        assertThat(alreadyOut.status()).as("an open petition has nothing to preview").isEqualTo(303);
+        assertThat(alreadyOut.header("Location")).isEqualTo("/statements/other");
         assertThat(app.browser.get("/statements/launch").status()).as("the public: as before").isEqualTo(404);
         assertThat(app.browser.get("/admin/statements/launch/preview").status()).as("no session: the login page").isEqualTo(303);
         assertThat(app.loggedIn("other@undersigned.test", "other coordinator passphrase").get("/admin/statements/launch/preview").status())
