@@ -8,8 +8,12 @@ import org.undersigned.petition.Kind;
 import org.undersigned.petition.PetitionStatus;
 import org.undersigned.petition.StateCounts;
 
-/** One line of the dashboard: a statement or campaign, where it stands now (scheduled until it opens), and where its signatures stand. */
-public record PetitionSummary(long id, Kind kind, String slug, String title, PetitionStatus status, Long opensAt, StateCounts counts) {
+/**
+ * One line of the dashboard: a statement or campaign, where it stands now (scheduled until it opens),
+ * where its signatures stand, and whether approval is part of it (asked, or sign-ons still await it).
+ */
+public record PetitionSummary(long id, Kind kind, String slug, String title, PetitionStatus status, Long opensAt, StateCounts counts,
+                              boolean approval) {
     public String path() {
         return kind.path(slug);
     }
@@ -23,7 +27,8 @@ public record PetitionSummary(long id, Kind kind, String slug, String title, Pet
             StateCounts counts = StateCounts.of(ls.stream().filter(l -> l.state() != null)
                     .map(l -> new StateCounts.Row(l.state(), l.count())).toList());
             return new PetitionSummary(first.id(), first.kind(), first.slug(), first.title(),
-                    PetitionStatus.at(first.status(), first.opensAt(), first.closesAt(), now), first.opensAt(), counts);
+                    PetitionStatus.at(first.status(), first.opensAt(), first.closesAt(), now), first.opensAt(), counts,
+                    first.needsApproval() || counts.awaiting() > 0);
         }).toList();
     }
 }
