@@ -35,6 +35,7 @@ import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
+import org.undersigned.signatories.DecisionMail;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
@@ -115,7 +116,7 @@ public final class App {
         Countries countries = new Countries();
         Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
-        MailComposer composer = new MailComposer(templates, messages);
+        MailComposer composer = new MailComposer(templates, messages, config.mail().fromName());
         Outbox outbox = new Outbox(database, clock, config.mail().claimLease());
         Metrics metrics = new Metrics();
         // registered before the server, though started after it, so that it closes only once the requests in flight have finished
@@ -160,15 +161,18 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
-            new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
+            PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
                     new StatementPage(database, countries, new OrganisationForm(countries, emails)),
-                    new CampaignPage(database, new SupporterForm(countries, emails)))).register(cfg.routes);
+                    new CampaignPage(database, new SupporterForm(countries, emails))));
+            petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
             new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
-            new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock).register(cfg.routes);
-            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects()),
+            new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
+                    .register(cfg.routes);
+            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects(),
+                    new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);
@@ -183,7 +187,8 @@ public final class App {
         running.add("housekeeping", signatures);
         digests.start(chores, config.housekeepingInterval());
         running.add("digests", digests);
-        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour());
+        TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour(),
+                config.rateLimits()::webmail);
         trendWatch = running.add("trend watch", chores.sparing("trend-watch", config.housekeepingInterval(), trends::check));
         mailLog = running.add("mail log", chores.every("mail-log", config.housekeepingInterval(), () -> {
             outbox.requeueLapsed();

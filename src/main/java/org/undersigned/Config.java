@@ -60,9 +60,13 @@ public record Config(
     /**
      * How mail leaves: over SMTP, or into {@code dir} as .eml files when {@code smtp} is null; how
      * soon a failed send is tried again; how long sent and failed mails stay in the log; how long
-     * an instance may take to send a mail it claimed before another instance sends it instead.
+     * an instance may take to send a mail it claimed before another instance sends it instead; the
+     * sender's display name ({@code fromName}), which mails' footers also name as who runs the petitions.
      */
-    public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept, Duration claimLease) {}
+    public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept, Duration claimLease, String fromName) {}
+
+    /** The sender's display name while MAIL_FROM_NAME is unset: the site's name as the pages show it. */
+    public static final String DEFAULT_FROM_NAME = "undersigned";
 
     /**
      * How long a signer's confirmation link works, when an unconfirmed signer is reminded and then
@@ -88,12 +92,32 @@ public record Config(
 
     /**
      * How many sign-ons one client address may make on one petition before the rest are kept aside
-     * as suspect; and how many in an hour from one address, email domain or organisation name make
-     * the coordinators an alert.
+     * as suspect; how many in an hour from one address, email domain or organisation name make
+     * the coordinators an alert; and the large webmail domains, shared by countless unrelated people,
+     * that never make a domain alert ({@code hotmail.*}: any domain whose first label is hotmail).
      */
-    public record RateLimits(int perMinute, int perHour, int alertPerHour) {
+    public record RateLimits(int perMinute, int perHour, int alertPerHour, List<String> webmailDomains) {
+        /** WEBMAIL_DOMAINS unless set: the largest webmail providers in the networks' countries. */
+        public static final List<String> WEBMAIL_DOMAINS = List.of("gmail.com", "googlemail.com", "outlook.*", "hotmail.*", "live.*",
+                "msn.com", "yahoo.*", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.*", "web.de", "t-online.de",
+                "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr", "libero.it", "proton.me", "protonmail.com", "pm.me",
+                "tutanota.com", "mail.com", "yandex.*", "zoho.com", "telenet.be", "skynet.be");
+
+        public RateLimits(int perMinute, int perHour, int alertPerHour) {
+            this(perMinute, perHour, alertPerHour, WEBMAIL_DOMAINS);
+        }
+
         public RateLimits(int perMinute, int perHour) {
             this(perMinute, perHour, 20);
+        }
+
+        /** Whether addresses at this domain are a webmail's, that many strangers share. */
+        public boolean webmail(String domain) {
+            String d = domain.toLowerCase(Locale.ROOT);
+            for (String pattern : webmailDomains) {
+                if (pattern.endsWith(".*") ? d.startsWith(pattern.substring(0, pattern.length() - 1)) : d.equals(pattern)) return true;
+            }
+            return false;
         }
     }
 
@@ -141,6 +165,12 @@ public record Config(
         if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
             throw new ConfigException("MAIL_FROM", "is not an email address: " + mailFrom);
         }
+        String mailFromName = v.string("MAIL_FROM_NAME", DEFAULT_FROM_NAME);
+        if (mailFromName.length() > 100 || mailFromName.matches(".*[\\p{Cntrl}\"<>].*")) {
+            throw new ConfigException("MAIL_FROM_NAME", "must be at most 100 characters, without quotes, angle brackets or line breaks");
+        }
+        List<String> webmailDomains = v.list("WEBMAIL_DOMAINS");
+        if (webmailDomains.isEmpty()) webmailDomains = RateLimits.WEBMAIL_DOMAINS;
         int anonymiseAfterDays = v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500);
         int mailLogDays = v.integer("MAIL_LOG_DAYS", 30, 1, 3650);
         if (mailLogDays > anonymiseAfterDays) {
@@ -158,13 +188,14 @@ public record Config(
         Boolean demoData = v.bool("DEMO_DATA");
         List<String> trustedProxies = v.list("TRUSTED_PROXIES");
         RateLimits rateLimits = new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000),
-                v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000), v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000));
+                v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000), v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000),
+                webmailDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
         return new Config(
                 new Web(port, baseUrl, trustedProxies),
                 storage,
                 demoData,
                 new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays),
-                        Duration.ofSeconds(v.integer("MAIL_CLAIM_SECONDS", 300, 5, 86_400))),
+                        Duration.ofSeconds(v.integer("MAIL_CLAIM_SECONDS", 300, 5, 86_400)), mailFromName),
                 new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, Duration.ofDays(anonymiseAfterDays)),
                 rateLimits,
                 housekeepingInterval,
@@ -204,6 +235,7 @@ public record Config(
         private Duration mailRetryBase;
         private Duration mailLogKept;
         private Duration mailClaimLease;
+        private String mailFromName;
         private Duration confirmLinkValidity;
         private Duration reminderAfter;
         private Duration pendingPurgeAfter;
@@ -228,6 +260,7 @@ public record Config(
             mailRetryBase = from.mail.retryBase();
             mailLogKept = from.mail.logKept();
             mailClaimLease = from.mail.claimLease();
+            mailFromName = from.mail.fromName();
             confirmLinkValidity = from.signatures.confirmLinkValidity();
             reminderAfter = from.signatures.reminderAfter();
             pendingPurgeAfter = from.signatures.pendingPurgeAfter();
@@ -249,6 +282,7 @@ public record Config(
         /** Null: mail goes to {@link #mailDir} as .eml files. */
         public Builder smtp(Smtp value) { smtp = value; return this; }
         public Builder mailFrom(String value) { mailFrom = value; return this; }
+        public Builder mailFromName(String value) { mailFromName = value; return this; }
         public Builder mailDir(Path value) { mailDir = value; return this; }
         public Builder mailRetryBase(Duration value) { mailRetryBase = value; return this; }
         public Builder mailLogKept(Duration value) { mailLogKept = value; return this; }
@@ -266,7 +300,7 @@ public record Config(
 
         public Config build() {
             return new Config(new Web(port, baseUrl, trustedProxies), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
-                    new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease),
+                    new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease, mailFromName),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
                     rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);
         }

@@ -37,6 +37,10 @@ interface AlertDao {
     @RegisterConstructorMapper(Hit.class)
     List<Hit> byName(long petitionId, long since, int threshold);
 
+    /** The petition's sign-ons since then kept aside as suspect (rate limit, honeypot): what the alert says was held. */
+    @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND created_at > :since AND suspect IS NOT NULL")
+    long heldSince(long petitionId, long since);
+
     /** 1 when this alert is new for this hour; 0 when it was raised already. */
     @SqlUpdate("""
             INSERT INTO alerts (petition_id, kind, key, hour, count, created_at) VALUES (:petitionId, :kind, :key, :hour, :count, :now)

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Predicate;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.Petitions;
@@ -12,8 +13,9 @@ import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 
 /**
- * Watches the last hour of each open petition: one client address, one email domain or one
- * organisation name behind at least the threshold of sign-ons raises an alert. Each alert is
+ * Watches the last hour of each open petition: one client address, one email domain (not a large
+ * webmail's, which countless strangers share) or one organisation name behind at least the
+ * threshold of sign-ons raises an alert. Each alert is
  * raised once per hour and mailed once, with others of the same round, to the petition's
  * coordinators; the dashboard lists them.
  */
@@ -25,14 +27,18 @@ public final class TrendWatch {
     private final Clock clock;
     private final String baseUrl;
     private final int threshold;
+    private final Predicate<String> webmail;
 
-    public TrendWatch(Database database, Outbox outbox, MailComposer composer, Clock clock, String baseUrl, int threshold) {
+    /** webmail: whether a domain is a large webmail's, shared by strangers, whose many sign-ons say nothing. */
+    public TrendWatch(Database database, Outbox outbox, MailComposer composer, Clock clock, String baseUrl, int threshold,
+                      Predicate<String> webmail) {
         this.database = database;
         this.outbox = outbox;
         this.composer = composer;
         this.clock = clock;
         this.baseUrl = baseUrl;
         this.threshold = threshold;
+        this.webmail = webmail;
     }
 
     public void check() {
@@ -46,7 +52,8 @@ public final class TrendWatch {
             // index range, while the three counts below read every sign-on of the hour (the client count, of all time)
             Hits hits = database.reads().withExtension(AlertDao.class, dao -> dao.signOnsSince(petitionId, since) < threshold
                     ? Hits.NONE
-                    : new Hits(dao.byClient(petitionId, since, threshold), dao.byDomain(petitionId, since, threshold),
+                    : new Hits(dao.byClient(petitionId, since, threshold),
+                            dao.byDomain(petitionId, since, threshold).stream().filter(d -> !webmail.test(d.key())).toList(),
                             dao.byName(petitionId, since, threshold)));
             if (hits.none()) continue;
             database.writer().run(h -> {
@@ -64,10 +71,11 @@ public final class TrendWatch {
                 }
                 if (items.isEmpty()) return;
                 Petition petition = Petitions.byId(h, petitionId).orElseThrow();
+                long held = dao.heldSince(petitionId, since);
                 for (String to : Petitions.coordinatorEmails(h, petitionId)) {
                     outbox.enqueue(h, composer.compose("alert", Locale.ENGLISH, to, Map.of(
-                            "title", petition.title(), "name", to, "alerts", items,
-                            "link", baseUrl + "/admin" + petition.path() + "?status=suspect")));
+                            "title", petition.title(), "name", to, "alerts", items, "held", held,
+                            "link", baseUrl + "/admin" + petition.path() + (held > 0 ? "?status=suspect" : ""))));
                 }
             });
         }

@@ -12,8 +12,10 @@ interface AuditDao {
     void insert(Long coordinatorId, String actor, String action, String target, String detail, long at);
 
     @SqlQuery("""
-            SELECT id, actor, action, target, detail, at FROM audit_log
-            ORDER BY at DESC, id DESC LIMIT :limit OFFSET :offset""")
+            SELECT a.id, a.actor, a.action, a.target, a.detail, a.at, p.title AS petition_title
+            FROM audit_log a LEFT JOIN petitions p
+              ON a.target = '/' || p.kind || 's/' || p.slug OR a.target LIKE '/' || p.kind || 's/' || p.slug || '#%'
+            ORDER BY a.at DESC, a.id DESC LIMIT :limit OFFSET :offset""")
     @RegisterConstructorMapper(AuditEntry.class)
     List<AuditEntry> page(int limit, int offset);
 }

@@ -52,6 +52,8 @@ final class CoordinatorAdminRoutes {
         model.put("errors", errors);
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("invited", invited);
+        model.put("assignable", invitations.assignable());
+        model.put("chosen", ctx.formParams("petitions"));
         ctx.render("admin/coordinators.peb", model);
     }
 
@@ -68,7 +70,15 @@ final class CoordinatorAdminRoutes {
         if (role.isEmpty()) errors.add(new FieldError("role", "error.role.invalid"));
         if (errors.isEmpty()) {
             try {
-                Coordinator invited = invitations.invite(me, email, name, role.get(), Localization.of(ctx));
+                List<Long> petitions = new ArrayList<>();
+                for (String id : ctx.formParams("petitions")) {
+                    try {
+                        petitions.add(Long.parseLong(id));
+                    } catch (NumberFormatException ignored) {
+                        // a tampered checkbox assigns nothing
+                    }
+                }
+                Coordinator invited = invitations.invite(me, email, name, role.get(), Localization.of(ctx), petitions);
                 list(ctx, Map.of(), List.of(), invited.email());
                 return;
             } catch (Coordinators.Refused refused) {

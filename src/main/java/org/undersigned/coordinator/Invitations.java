@@ -39,9 +39,22 @@ final class Invitations {
         this.baseUrl = baseUrl;
     }
 
-    Coordinator invite(Coordinator admin, String email, String name, Role role, Locale locale) {
+    /** The petitions an admin may give the invited person at once. */
+    java.util.List<Assignable.Petition> assignable() {
+        return database.reads().withExtension(Assignable.class, Assignable::all);
+    }
+
+    /** Invites, and assigns the given petitions (unknown ids are ignored), each assignment audited as one. */
+    Coordinator invite(Coordinator admin, String email, String name, Role role, Locale locale, java.util.List<Long> petitionIds) {
         return database.writer().write(h -> {
             Coordinator invited = coordinators.insert(h, email, name, role, null);
+            Assignable assignable = h.attach(Assignable.class);
+            for (long petitionId : petitionIds) {
+                var petition = assignable.byId(petitionId);
+                if (petition.isPresent() && assignable.assign(petitionId, invited.id()) == 1) {
+                    audit.record(h, admin.id(), admin.email(), "assign", petition.get().path(), invited.email());
+                }
+            }
             String token = tokens.next();
             h.execute("INSERT INTO invitations (token_hash, coordinator_id, created_at, expires_at) VALUES (?, ?, ?, ?)",
                     Tokens.hash(token), invited.id(), clock.millis(), clock.millis() + VALIDITY.toMillis());

@@ -22,7 +22,8 @@ public final class DashboardRoutes {
     public void register(RoutesConfig routes) {
         routes.get("/admin", ctx -> {
             Coordinator me = AdminAccess.coordinator(ctx);
-            var petitions = PetitionSummary.of(database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id())));
+            var petitions = PetitionSummary.of(database.reads().withExtension(DashboardDao.class, dao -> dao.visibleTo(me.isAdmin(), me.id())),
+                    clock.millis());
             long since = clock.millis() - 24 * 3_600_000L;
             ctx.render("admin/dashboard.peb", Map.of("petitions", petitions, "alerts", alerts.recent(since, me.isAdmin(), me.id())));
         });

@@ -14,10 +14,19 @@ final class EmailFactory {
      */
     private static final String STREAM_PROVIDER = "jakarta.mail.util.StreamProvider";
 
+    /** The header a mail about a petition carries its coordinators' contact in (see {@link MailComposer#replyTo}). */
+    static final String REPLY_TO = "Reply-To";
     private final String from;
+    private final String fromName;
 
     EmailFactory(String from) {
+        this(from, null);
+    }
+
+    /** Every mail from this address under this display name (none: the bare address). */
+    EmailFactory(String from, String fromName) {
         this.from = from;
+        this.fromName = fromName;
         if (System.getProperty(STREAM_PROVIDER) == null) {
             System.setProperty(STREAM_PROVIDER, org.eclipse.angus.mail.util.MailStreamProvider.class.getName());
         }
@@ -25,12 +34,16 @@ final class EmailFactory {
 
     Email build(QueuedMail mail) {
         EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
-                .from(from)
+                .from(fromName, from)
                 .to(mail.recipient())
                 .withSubject(mail.subject())
                 .withPlainText(mail.textBody())
                 .withHTMLText(mail.htmlBody());
-        Outbox.decode(mail.headers()).forEach(builder::withHeader);
+        Outbox.decode(mail.headers()).forEach((name, value) -> {
+            // a petition's coordinators' contact: a header Simple Java Mail must set itself, or it adds its own beside it
+            if (name.equalsIgnoreCase(REPLY_TO)) builder.withReplyTo(value);
+            else builder.withHeader(name, value);
+        });
         return builder.buildEmail();
     }
 }

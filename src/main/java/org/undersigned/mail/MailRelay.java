@@ -73,7 +73,7 @@ public final class MailRelay implements AutoCloseable {
 
     /** signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back. */
     public static MailRelay create(Config.Mail mail, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting) {
-        EmailFactory emails = new EmailFactory(mail.from());
+        EmailFactory emails = new EmailFactory(mail.from(), mail.fromName());
         MailTransport transport = mail.smtp() == null
                 ? new EmlFileTransport(mail.dir(), emails)
                 : new SmtpTransport(mail.smtp(), emails);

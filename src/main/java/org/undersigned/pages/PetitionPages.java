@@ -2,10 +2,12 @@ package org.undersigned.pages;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
+import io.javalin.http.NotFoundResponse;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionText;
 import org.undersigned.petition.Petitions;
@@ -67,6 +69,17 @@ public final class PetitionPages {
         cache.serve(ctx, published, text(ctx, published).lang(), variant, c -> render.render(c, published));
     }
 
+    /**
+     * The public page of a petition that is not public yet (a draft, or one whose opening time has
+     * not come), as it will look once open, with a line saying so: for the coordinators' preview,
+     * whose route checks who may see it. Never cached; its form works only once the petition opens.
+     */
+    public void preview(Context ctx, Kind kind, String slug, Map<String, Object> notice) {
+        KindPage page = kinds.stream().filter(k -> k.kind() == kind).findFirst().orElseThrow(NotFoundResponse::new);
+        Published published = petitions.preview(kind, slug).orElseThrow(NotFoundResponse::new);
+        page(ctx, page, published, Map.of(), List.of(), false, notice);
+    }
+
     private void sign(Context ctx, KindPage kind, boolean embed) {
         Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
         PetitionText text = text(ctx, published); // the language the signer read and signs
@@ -79,6 +92,11 @@ public final class PetitionPages {
     }
 
     private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed) {
+        page(ctx, kind, published, values, errors, embed, null);
+    }
+
+    private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed,
+                      Map<String, Object> preview) {
         PetitionText text = text(ctx, published);
         Petition petition = text.petition();
         Locale locale = Localization.of(ctx);
@@ -87,6 +105,7 @@ public final class PetitionPages {
         model.put("countries", countries.all(locale));
         if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(petition.body())));
         kind.addTo(model, text, locale, embed);
+        if (preview != null) model.put("preview", preview);
         ctx.render(kind.template(embed), model);
     }
 

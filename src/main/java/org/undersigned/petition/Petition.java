@@ -9,7 +9,13 @@ package org.undersigned.petition;
 public record Petition(
         long id, Kind kind, String slug, String title, String summary, String body, PetitionStatus status,
         Integer goal, long createdAt, long updatedAt, Long closedAt, String imageUrl,
-        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang) {
+        boolean needsApproval, Long opensAt, Long closesAt, String consentText, int version, boolean digest, String lang,
+        String replyTo) {
+
+    /** The constructor JDBI maps rows with. */
+    @org.jdbi.v3.core.mapper.reflect.JdbiConstructor
+    public Petition {
+    }
 
     public boolean isOpen() {
         return status == PetitionStatus.OPEN;
@@ -31,20 +37,26 @@ public record Petition(
 
     /** As it stands at this moment: before its opening time it is scheduled, after its closing time closed. */
     public Petition at(long now) {
-        if (!isOpen()) return this;
-        if (opensAt != null && now < opensAt) return withStatus(PetitionStatus.SCHEDULED, closedAt);
-        if (closesAt != null && now >= closesAt) return withStatus(PetitionStatus.CLOSED, closesAt);
-        return this;
+        return switch (PetitionStatus.at(status, opensAt, closesAt, now)) {
+            case SCHEDULED -> withStatus(PetitionStatus.SCHEDULED, closedAt);
+            case CLOSED -> isOpen() ? withStatus(PetitionStatus.CLOSED, closesAt) : this;
+            default -> this;
+        };
+    }
+
+    /** As it will stand once open, whatever it is now: what a coordinator previews of a draft or an embargoed petition. */
+    public Petition opened() {
+        return withStatus(PetitionStatus.OPEN, null);
     }
 
     private Petition withStatus(PetitionStatus newStatus, Long newClosedAt) {
         return new Petition(id, kind, slug, title, summary, body, newStatus, goal, createdAt, updatedAt, newClosedAt,
-                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang);
+                imageUrl, needsApproval, opensAt, closesAt, consentText, version, digest, lang, replyTo);
     }
 
     /** The same petition, its words in the translation's language; everything else (id, list, status) unchanged. */
     public Petition in(Translation t) {
         return new Petition(id, kind, slug, t.title(), t.summary(), t.body(), status, goal, createdAt, updatedAt, closedAt,
-                imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang());
+                imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang(), replyTo);
     }
 }

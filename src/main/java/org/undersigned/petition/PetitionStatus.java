@@ -22,6 +22,17 @@ public enum PetitionStatus {
         return code;
     }
 
+    /**
+     * The one rule of where a petition stands at a moment: an open one is scheduled before its
+     * opening time and closed from its closing time; a draft or closed one stays as set.
+     */
+    public static PetitionStatus at(PetitionStatus stored, Long opensAt, Long closesAt, long now) {
+        if (stored != OPEN) return stored;
+        if (opensAt != null && now < opensAt) return SCHEDULED;
+        if (closesAt != null && now >= closesAt) return CLOSED;
+        return OPEN;
+    }
+
     public static Optional<PetitionStatus> of(String code) {
         return Arrays.stream(values()).filter(s -> s.code().equals(code)).findFirst();
     }

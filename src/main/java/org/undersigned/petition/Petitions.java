@@ -57,6 +57,14 @@ public final class Petitions implements AutoCloseable {
         return fresh;
     }
 
+    /**
+     * For a coordinator's preview (the caller checks who may see it): the petition whatever its
+     * status, as it will stand once open, its translations included.
+     */
+    public Optional<Published> preview(Kind kind, String slug) {
+        return current(kind, slug).map(Published::opened);
+    }
+
     /** As stored, whatever its status and times: for coordinators. */
     public Optional<Petition> find(Kind kind, String slug) {
         return database.reads().withExtension(PetitionDao.class, dao -> dao.find(kind.code(), slug));

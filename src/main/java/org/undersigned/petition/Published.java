@@ -24,6 +24,11 @@ public record Published(Petition petition, List<Translation> translations, List<
         return then == petition ? this : new Published(then, translations, languages, version);
     }
 
+    /** The same, as it will stand once open (see {@link Petition#opened}). */
+    Published opened() {
+        return new Published(petition.opened(), translations, languages, version);
+    }
+
     /** Its words in this language if it has them, else as written, with all its languages. */
     public PetitionText in(String lang) {
         Petition text = translations.stream().filter(t -> t.lang().equals(lang)).findFirst().map(petition::in).orElse(petition);

@@ -31,11 +31,6 @@ public enum SignatureState {
         return code;
     }
 
-    /** Whether a coordinator may decide on it: approve, reject, or release and discard a suspect one. */
-    public boolean moderatable() {
-        return this != PENDING && this != WITHDRAWN;
-    }
-
     /** The state a word names; {@code confirmed}, the filter's word for listed before the column existed, still works. */
     public static Optional<SignatureState> of(String code) {
         if ("confirmed".equals(code)) return Optional.of(LISTED);

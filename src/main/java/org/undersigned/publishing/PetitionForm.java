@@ -86,9 +86,16 @@ final class PetitionForm {
         values.put("consent_text", consent);
         if (Text.length(consent) > 1000) errors.add(new FieldError("consent_text", "error.consent_text.too_long"));
 
+        String replyTo = Text.line(first(params, "reply_to"));
+        values.put("reply_to", replyTo);
+        if (Text.length(replyTo) > 254) errors.add(new FieldError("reply_to", "error.email.too_long"));
+        else if (!replyTo.isEmpty() && !replyTo.matches("[^@\\s\"<>,;]+@[^@\\s\"<>,;]+\\.[^@\\s\"<>,;]+")) {
+            errors.add(new FieldError("reply_to", "error.email.invalid"));
+        }
+
         PetitionDraft draft = errors.isEmpty()
                 ? new PetitionDraft(title, slug, summary, body, status, opensAt, closesAt, needsApproval, goal, imageUrl,
-                        consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang)
+                        consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang, replyTo.isEmpty() ? null : replyTo)
                 : null;
         return new Result(values, errors, draft);
     }

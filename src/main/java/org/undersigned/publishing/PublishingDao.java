@@ -10,9 +10,9 @@ interface PublishingDao {
 
     @SqlQuery("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, image_url, needs_approval, opens_at,
-                                   closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang)
+                                   closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang, reply_to)
             VALUES (:kind, :d.slug, :d.title, :d.summary, :d.body, :d.statusCode, :d.goal, :d.imageUrl, :d.needsApproval,
-                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'))
+                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'), :d.replyTo)
             RETURNING id""")
     long insert(String kind, @BindMethods("d") PetitionDraft d, long now, Long closedAt);
 
@@ -20,7 +20,7 @@ interface PublishingDao {
             UPDATE petitions SET slug = :d.slug, title = :d.title, summary = :d.summary, body = :d.body, status = :d.statusCode,
                    goal = :d.goal, image_url = :d.imageUrl, needs_approval = :d.needsApproval, opens_at = :d.opensAt,
                    closes_at = :d.closesAt, consent_text = :d.consentText, digest = :d.digest, version = :version,
-                   updated_at = :now, closed_at = :closedAt, lang = COALESCE(:d.lang, lang)
+                   updated_at = :now, closed_at = :closedAt, lang = COALESCE(:d.lang, lang), reply_to = :d.replyTo
             WHERE id = :id""")
     void update(long id, @BindMethods("d") PetitionDraft d, int version, long now, Long closedAt);
 

@@ -15,8 +15,9 @@ public final class PublishingFeature {
     private final TranslationRoutes translations;
 
     public PublishingFeature(Database database, Petitions petitions, PetitionAccess access, Coordinators coordinators, Audit audit,
-                             Markdown markdown, Clock clock) {
-        this.publishing = new PublishingRoutes(new PetitionEditor(database, audit, clock), access, petitions, coordinators, markdown);
+                             Markdown markdown, Clock clock, PublishingRoutes.PagePreview pagePreview) {
+        this.publishing = new PublishingRoutes(new PetitionEditor(database, audit, clock), access, petitions, coordinators, markdown,
+                pagePreview, clock);
         this.translations = new TranslationRoutes(access, new Translations(database, petitions, audit, clock));
     }
 

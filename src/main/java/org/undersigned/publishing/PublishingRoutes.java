@@ -35,8 +35,19 @@ final class PublishingRoutes {
     private final Petitions petitions;
     private final Coordinators coordinators;
     private final Markdown markdown;
+    private final PagePreview pagePreview;
+    private final java.time.Clock clock;
 
-    PublishingRoutes(PetitionEditor editor, PetitionAccess access, Petitions petitions, Coordinators coordinators, Markdown markdown) {
+    /** Renders a petition's public page as it will look once open (the public side's, see PetitionPages#preview). */
+    @FunctionalInterface
+    public interface PagePreview {
+        void render(Context ctx, Kind kind, String slug, Map<String, Object> notice);
+    }
+
+    PublishingRoutes(PetitionEditor editor, PetitionAccess access, Petitions petitions, Coordinators coordinators, Markdown markdown,
+                     PagePreview pagePreview, java.time.Clock clock) {
+        this.pagePreview = pagePreview;
+        this.clock = clock;
         this.editor = editor;
         this.access = access;
         this.petitions = petitions;
@@ -52,6 +63,7 @@ final class PublishingRoutes {
             routes.get(admin + "/{slug}/edit", ctx -> edit(ctx, kind));
             routes.post(admin + "/{slug}", ctx -> update(ctx, kind));
             routes.post(admin + "/{slug}/coordinators", ctx -> assign(ctx, kind));
+            routes.get(admin + "/{slug}/preview", ctx -> pagePreview(ctx, kind));
         }
     }
 
@@ -70,13 +82,28 @@ final class PublishingRoutes {
         ctx.redirect("/admin" + petition.path() + "/edit", HttpStatus.SEE_OTHER);
     }
 
+    /** The public page of a draft or embargoed petition, for its coordinators only (others: 404, or the login page). */
+    private void pagePreview(Context ctx, Kind kind) {
+        Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
+        Petition now = petition.at(clock.millis());
+        if (now.isPublic()) {
+            ctx.redirect(petition.path(), HttpStatus.SEE_OTHER); // nothing to preview: the page is out
+            return;
+        }
+        Map<String, Object> notice = new HashMap<>();
+        notice.put("status", now.status().code());
+        notice.put("opensAt", petition.opensAt());
+        notice.put("back", "/admin" + petition.path());
+        pagePreview.render(ctx, kind, petition.slug(), notice);
+    }
+
     private void create(Context ctx, Kind kind) {
         if (isPreview(ctx)) {
             preview(ctx, kind, null);
             return;
         }
         PetitionEditor.Outcome outcome = editor.create(AdminAccess.coordinator(ctx), kind, ctx.formParamMap());
-        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path(), HttpStatus.SEE_OTHER);
+        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path() + "?saved=1", HttpStatus.SEE_OTHER);
         else form(ctx.status(HttpStatus.BAD_REQUEST), kind, null, outcome.values(), outcome.errors(), null);
     }
 
@@ -92,7 +119,7 @@ final class PublishingRoutes {
             return;
         }
         PetitionEditor.Outcome outcome = editor.update(AdminAccess.coordinator(ctx), petition, ctx.formParamMap());
-        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path(), HttpStatus.SEE_OTHER);
+        if (outcome.ok()) ctx.redirect("/admin" + outcome.saved().path() + "?saved=1", HttpStatus.SEE_OTHER);
         else form(ctx.status(HttpStatus.BAD_REQUEST), kind, petition, outcome.values(), outcome.errors(), null);
     }
 
@@ -117,10 +144,17 @@ final class PublishingRoutes {
         String chosenLang = values.get("lang");
         model.put("chosenLang", chosenLang == null || chosenLang.isEmpty() ? "en" : chosenLang);
         if (petition != null) {
-            model.put("translations", petitions.translations(petition.id()).stream()
+            var existing = petitions.translations(petition.id());
+            model.put("translations", existing.stream()
                     .map(t -> Map.of("code", t.lang(), "name", Languages.name(t.lang(), Localization.of(ctx)),
                             "dir", Languages.direction(t.lang()), "title", t.title()))
                     .toList());
+            java.util.Set<String> taken = new java.util.HashSet<>();
+            taken.add(petition.lang());
+            existing.forEach(t -> taken.add(t.lang()));
+            model.put("addable", addable(taken, Localization.of(ctx)));
+            model.put("saved", "1".equals(ctx.queryParam("saved")));
+            model.put("pageStatus", petition.at(clock.millis()).status());
         }
         if (petition != null && AdminAccess.coordinator(ctx).isAdmin()) {
             var assigned = editor.assigned(petition);
@@ -131,6 +165,23 @@ final class PublishingRoutes {
         }
         if (previewHtml != null) model.put("previewHtml", new SafeString(previewHtml));
         ctx.render("admin/petition_form.peb", model);
+    }
+
+    /**
+     * The languages a version can be added in, those the petition has none in: first the interface's
+     * own (the most likely, and the first of them is the one offered), then every other one by name.
+     */
+    private static List<Map<String, String>> addable(java.util.Set<String> taken, java.util.Locale reader) {
+        List<Map<String, String>> all = Languages.all(reader);
+        List<Map<String, String>> first = new java.util.ArrayList<>();
+        for (java.util.Locale l : org.undersigned.text.Messages.BUNDLED) {
+            if (!taken.contains(l.getLanguage())) first.add(Map.of("code", l.getLanguage(), "name", Languages.name(l.getLanguage(), reader)));
+        }
+        List<Map<String, String>> rest = all.stream()
+                .filter(m -> !taken.contains(m.get("code")) && first.stream().noneMatch(f -> f.get("code").equals(m.get("code")))).toList();
+        List<Map<String, String>> out = new java.util.ArrayList<>(first);
+        out.addAll(rest);
+        return out;
     }
 
     private static Map<String, String> values(Petition p) {
@@ -148,6 +199,7 @@ final class PublishingRoutes {
         values.put("goal", p.goal() == null ? "" : p.goal().toString());
         values.put("image_url", p.imageUrl() == null ? "" : p.imageUrl());
         values.put("consent_text", p.consentText() == null ? "" : p.consentText());
+        values.put("reply_to", p.replyTo() == null ? "" : p.replyTo());
         return values;
     }
 

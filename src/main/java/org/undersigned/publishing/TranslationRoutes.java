@@ -67,7 +67,7 @@ final class TranslationRoutes {
                 return;
             }
         }
-        ctx.redirect("/admin" + petition.path() + "/edit", HttpStatus.SEE_OTHER);
+        ctx.redirect("/admin" + petition.path() + "/edit?saved=1", HttpStatus.SEE_OTHER);
     }
 
     /** A two-letter language other than the one the petition is written in; anything else does not exist. */

@@ -76,14 +76,21 @@ public final class SignatoryAdminRoutes {
         model.put("byCountry", figures.byCountry());
         model.put("byType", figures.byType());
         model.put("petition", petition);
+        model.put("status", petition.at(clock.millis()).status());
         model.put("filter", filter);
         model.put("sort", filter.sort().name().toLowerCase(Locale.ROOT));
         model.put("csvQuery", filter.queryString(1));
         model.put("prevQuery", filter.queryString(filter.page() - 1));
         model.put("nextQuery", filter.queryString(filter.page() + 1));
         model.put("orgTypes", OrgType.codes());
-        model.put("states", SignatureState.values());
-        model.put("changed", ctx.queryParam("changed"));
+        // a petition that never asked for approval has no approval state to filter by
+        boolean approval = petition.needsApproval() || page.counts().awaiting() > 0;
+        model.put("approval", approval);
+        model.put("states", java.util.Arrays.stream(SignatureState.values())
+                .filter(st -> approval || st != SignatureState.AWAITING).toList());
+        model.put("offered", java.util.Arrays.stream(Moderation.Decision.values())
+                .filter(d -> page.rows().stream().anyMatch(r -> d.appliesTo(r.state()))).map(Moderation.Decision::code).toList());
+        model.put("result", "1".equals(ctx.queryParam("saved")) ? messages.get(locale, "publish.saved") : result(ctx, locale));
         ctx.render("admin/signatories.peb", model);
     }
 
@@ -94,6 +101,10 @@ public final class SignatoryAdminRoutes {
         export.write(AdminAccess.coordinator(ctx), petition, Filter.from(ctx), ctx.outputStream());
     }
 
+    /**
+     * Applies a decision to the selected signatures. Rejecting asks once more, on a page of its own
+     * that names who would be rejected (confirm=yes: decided); nothing selected changes nothing and says so.
+     */
     private void moderate(Context ctx, Kind kind) {
         Petition petition = petition(ctx, kind);
         Moderation.Decision decision = Moderation.Decision.of(Text.line(ctx.formParam("decision")))
@@ -106,10 +117,52 @@ public final class SignatoryAdminRoutes {
                 // a tampered checkbox value selects nothing
             }
         }
-        int changed = moderation.decide(AdminAccess.coordinator(ctx), petition, decision, ids, Text.line(ctx.formParam("note")));
         String back = Text.line(ctx.formParam("back"));
-        ctx.redirect("/admin" + petition.path() + (back.startsWith("?") ? back : "") + (back.contains("?") ? "&" : "?")
-                + "changed=" + changed, HttpStatus.SEE_OTHER);
+        String list = "/admin" + petition.path() + (back.startsWith("?") ? back : "");
+        String join = list.contains("?") ? "&" : "?";
+        String note = Text.line(ctx.formParam("note"));
+        if (ids.isEmpty()) {
+            ctx.redirect(list + join + "done=" + decision.code() + "&selected=0", HttpStatus.SEE_OTHER);
+            return;
+        }
+        if (decision == Moderation.Decision.REJECT && !"yes".equals(ctx.formParam("confirm"))) {
+            List<SignatoryRow> rows = moderation.applicable(petition, decision, ids);
+            if (rows.isEmpty()) {
+                ctx.redirect(list + join + "done=reject&changed=0&skipped=" + ids.size(), HttpStatus.SEE_OTHER);
+                return;
+            }
+            Map<String, Object> model = new HashMap<>();
+            model.put("petition", petition);
+            model.put("rows", rows);
+            model.put("note", note);
+            model.put("back", back.startsWith("?") ? back : "");
+            ctx.render("admin/reject_confirm.peb", model);
+            return;
+        }
+        Moderation.Outcome outcome = moderation.decide(AdminAccess.coordinator(ctx), petition, decision, ids, note);
+        ctx.redirect(list + join + "done=" + decision.code() + "&changed=" + outcome.changed() + "&skipped=" + outcome.skipped(),
+                HttpStatus.SEE_OTHER);
+    }
+
+    /** The line that says what the last decision did, from the redirect's query; null when there was none. */
+    private String result(Context ctx, Locale locale) {
+        var decision = Moderation.Decision.of(Text.line(ctx.queryParam("done")));
+        if (decision.isEmpty()) return null;
+        if ("0".equals(ctx.queryParam("selected"))) return messages.get(locale, "signatories.nothing_selected");
+        long changed = number(ctx.queryParam("changed"));
+        long skipped = number(ctx.queryParam("skipped"));
+        StringBuilder line = new StringBuilder();
+        if (changed > 0) line.append(messages.count(locale, "signatories.done." + decision.get().code(), changed));
+        if (skipped > 0) line.append(line.isEmpty() ? "" : " ").append(messages.count(locale, "signatories.skipped", skipped));
+        return line.isEmpty() ? null : line.toString();
+    }
+
+    private static long number(String text) {
+        try {
+            return Math.max(0, Long.parseLong(Text.line(text)));
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     private void one(Context ctx, Kind kind) {

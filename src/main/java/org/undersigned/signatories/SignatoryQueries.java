@@ -17,7 +17,7 @@ import org.undersigned.petition.StateCounts;
 interface SignatoryQueries {
     String COLUMNS = """
             id, organisation, display_name, org_type, website, contact_name, first_name, last_name,
-            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state""";
+            email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state, locale, text_lang""";
     String MATCHES = """
             petition_id = :petitionId
             AND (:state = '' OR state = :state)
@@ -50,10 +50,23 @@ interface SignatoryQueries {
     @SqlQuery("SELECT DISTINCT country FROM signatures WHERE petition_id = :petitionId ORDER BY country")
     List<String> countries(long petitionId);
 
+    /** Approves a sign-on awaiting review; 1 if it was. */
     @SqlUpdate("""
-            UPDATE signatures SET moderation = :decision, moderation_note = :note
-            WHERE petition_id = :petitionId AND id = :id AND status = 'confirmed' AND moderation <> :decision""")
-    int moderate(long petitionId, long id, String decision, String note);
+            UPDATE signatures SET moderation = 'approved', moderation_note = :note
+            WHERE petition_id = :petitionId AND id = :id AND state = 'awaiting'""")
+    int approve(long petitionId, long id, String note);
+
+    /** Rejects a sign-on awaiting review or listed; 1 if it was. */
+    @SqlUpdate("""
+            UPDATE signatures SET moderation = 'rejected', moderation_note = :note
+            WHERE petition_id = :petitionId AND id = :id AND state IN ('awaiting', 'listed')""")
+    int reject(long petitionId, long id, String note);
+
+    /** A rejected sign-on back to review (awaiting) or, where the petition asks no approval, to the list; 1 if it was rejected. */
+    @SqlUpdate("""
+            UPDATE signatures SET moderation = CASE WHEN :needsApproval THEN 'awaiting' ELSE 'none' END, moderation_note = NULL
+            WHERE petition_id = :petitionId AND id = :id AND state = 'rejected'""")
+    int restore(long petitionId, long id, boolean needsApproval);
 
     @SqlUpdate("UPDATE signatures SET display_name = :displayName WHERE petition_id = :petitionId AND id = :id")
     int rename(long petitionId, long id, String displayName);

@@ -2,14 +2,37 @@ package org.undersigned.signatories;
 
 import org.undersigned.petition.SignatureState;
 
-/** A signature as its coordinators see it: everything, contact details included. */
+/**
+ * A signature as its coordinators see it: everything, contact details included. {@code suspect}
+ * says why a held sign-on is held ({@code rate}: over the rate limit; {@code honeypot}: the field
+ * only robots fill); {@code locale} and {@code textLang} are the signer's pages' and text's languages.
+ */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
         String website, String contactName, String firstName, String lastName, String email, String comment,
         String country, boolean updates, int petitionVersion, long createdAt, Long confirmedAt, Long withdrawnAt,
-        String moderationNote, String suspect, SignatureState state) {
+        String moderationNote, String suspect, SignatureState state, String locale, String textLang) {
 
     public String shownName() {
         return displayName != null ? displayName : organisation;
+    }
+
+    /** Whom a mail greets: the organisation's contact, or the supporter. */
+    public String greetingName() {
+        return contactName != null ? contactName : firstName;
+    }
+
+    /**
+     * Why the row is where it is, as the word its message key ends with (signatories.why.WORD): held
+     * by the rate limit or the honeypot, or its state.
+     */
+    public String why() {
+        if (state == SignatureState.SUSPECT) return "honeypot".equals(suspect) ? "held_honeypot" : "held_rate";
+        return state.code();
+    }
+
+    /** Whether any of the coordinators' decisions applies to it. */
+    public boolean decidable() {
+        return java.util.Arrays.stream(Moderation.Decision.values()).anyMatch(d -> d.appliesTo(state));
     }
 }

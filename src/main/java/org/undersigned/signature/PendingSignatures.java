@@ -52,7 +52,7 @@ final class PendingSignatures {
                 if (dao.markReminded(id, clock.millis()) == 0) return 0;
                 Signature signature = dao.byId(id).orElseThrow();
                 var petition = Petitions.in(h, Petitions.byId(h, signature.petitionId()).orElseThrow(), signature.textLang());
-                mails.confirmation(h, petition, id, signature.email(), signature.greetingName(),
+                mails.confirmation(h, petition, id, signature.email(), signature.greetingName(), signature.organisation(),
                         Locale.forLanguageTag(signature.locale()), "reminder");
                 return 1;
             });

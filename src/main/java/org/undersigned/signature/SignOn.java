@@ -61,7 +61,8 @@ public final class SignOn {
         String consentHash = Tokens.hash(consentLang + "\n" + consentText);
         String emailKey = emails.key(signature.email());
         Locale mailLocale = multilingual && messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : locale;
-        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(), mailLocale, "confirm");
+        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(),
+                signature.organisation(), mailLocale, "confirm");
         return database.writer().submit(h -> {
             long now = clock.millis();
             if (!knownConsents.contains(consentHash)) {
@@ -85,7 +86,8 @@ public final class SignOn {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
                 writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());
                 if (!writes.countMail(earlier.id(), MAX_MAILS)) return null;
-                mails.confirmation(h, petition, earlier.id(), signature.email(), signature.greetingName(), mailLocale, "confirm_again");
+                mails.confirmation(h, petition, earlier.id(), signature.email(), signature.greetingName(), signature.organisation(),
+                        mailLocale, "confirm_again");
             } else if (writes.countMail(earlier.id(), MAX_MAILS)) {
                 mails.manageLink(h, petition, earlier.id(), earlier.updates(), earlier.greetingName(), signature.email(), mailLocale,
                         "already_signed");

@@ -85,7 +85,7 @@ final class SignatureWrites {
                    s.confirmed_at, s.withdrawn_at, s.text_lang,
                    p.kind, p.slug, p.title, p.summary, p.body, p.status AS p_status, p.goal, p.created_at AS p_created_at,
                    p.updated_at AS p_updated_at, p.closed_at, p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text,
-                   p.version, p.digest, p.lang,
+                   p.version, p.digest, p.lang, p.reply_to,
                    tr.lang AS tr_lang, tr.title AS tr_title, tr.summary AS tr_summary, tr.body AS tr_body,
                    tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at
             FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
@@ -211,7 +211,8 @@ final class SignatureWrites {
                 row.getString("title"), row.getString("summary"), row.getString("body"), PetitionStatus.of(row.getString("p_status")).orElseThrow(),
                 nullableInt(row, "goal"), row.getLong("p_created_at"), row.getLong("p_updated_at"), nullableLong(row, "closed_at"),
                 row.getString("image_url"), row.getBoolean("needs_approval"), nullableLong(row, "opens_at"), nullableLong(row, "closes_at"),
-                row.getString("consent_text"), row.getInt("version"), row.getBoolean("digest"), row.getString("lang"));
+                row.getString("consent_text"), row.getInt("version"), row.getBoolean("digest"), row.getString("lang"),
+                row.getString("reply_to"));
         String translated = row.getString("tr_lang");
         if (translated != null) {
             petition = petition.in(new Translation(petition.id(), translated, row.getString("tr_title"), row.getString("tr_summary"),

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.mail.Draft;
+import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Petition;
 import org.undersigned.web.Localization;
@@ -35,7 +36,13 @@ final class SignerMail {
 
     /** A fresh confirmation link (earlier ones stay valid) in the given template: confirm, confirm_again, reminder. */
     void confirmation(Handle h, Petition petition, long signatureId, String email, String name, Locale locale, String template) {
-        enqueue(h, signatureId, prepareConfirmation(petition, email, name, locale, template));
+        confirmation(h, petition, signatureId, email, name, null, locale, template);
+    }
+
+    /** As above, naming the organisation signed for (null for a supporter), so that its contact knows what they confirm. */
+    void confirmation(Handle h, Petition petition, long signatureId, String email, String name, String organisation, Locale locale,
+                      String template) {
+        enqueue(h, signatureId, prepareConfirmation(petition, email, name, organisation, locale, template));
     }
 
     /**
@@ -43,12 +50,18 @@ final class SignerMail {
      * for that); its link works once {@link #enqueue} stored it.
      */
     Prepared prepareConfirmation(Petition petition, String email, String name, Locale locale, String template) {
+        return prepareConfirmation(petition, email, name, null, locale, template);
+    }
+
+    /** As above, naming the organisation signed for (null: none, a supporter). */
+    Prepared prepareConfirmation(Petition petition, String email, String name, String organisation, Locale locale, String template) {
         long now = clock.millis();
         String token = tokens.next(now);
         Map<String, Object> model = model(petition, name, locale, Map.of("link", link("/confirm/" + token, locale),
                 "validDays", confirmValidity.toDays()));
+        if (organisation != null) model.put("organisation", organisation);
         return new Prepared(LinkTokens.key(token), now + confirmValidity.toMillis(),
-                outbox.encode(new Draft(email, template, locale, model, Map.of())));
+                outbox.encode(new Draft(email, template, locale, model, MailComposer.replyTo(petition.replyTo()))));
     }
 
     /** Inside the caller's transaction: the link's token and the mail, together. */
@@ -102,7 +115,9 @@ final class SignerMail {
 
     private void send(Handle h, String template, Locale locale, String to, Petition petition, String name,
                       Map<String, Object> extra, Map<String, String> headers) {
-        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, locale, extra), headers));
+        Map<String, String> all = new HashMap<>(headers);
+        all.putAll(MailComposer.replyTo(petition.replyTo()));
+        outbox.enqueue(h, new Draft(to, template, locale, model(petition, name, locale, extra), all));
     }
 
     private Map<String, Object> model(Petition petition, String name, Locale locale, Map<String, Object> extra) {

@@ -80,7 +80,7 @@ public final class SuspectReview {
                 signatureId, petition.id());
         if (changed == 0) return false;
         Signature signature = h.attach(SignatureDao.class).byId(signatureId).orElseThrow();
-        mails.confirmation(h, Petitions.in(h, petition, signature.textLang()), signatureId, signature.email(), signature.greetingName(),
+        mails.confirmation(h, Petitions.in(h, petition, signature.textLang()), signatureId, signature.email(), signature.greetingName(), signature.organisation(),
                 Locale.forLanguageTag(signature.locale()), "confirm");
         writes.countMail(signatureId, SignOn.MAX_MAILS);
         return true;

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * Pebble over the templates/ folder (packed into the jar), autoescaping on, with the functions
- * templates use for words: t('key', args...), tn('key', count, args...), country('BE'), date(epochMillis).
+ * templates use for words: t('key', args...), tn('key', count, args...), country('BE'), date(epochMillis), moment(epochMillis).
  */
 public final class Templates {
     private final PebbleEngine engine;
@@ -63,6 +63,10 @@ public final class Templates {
                     "date", new Positional((args, locale) -> java.time.format.DateTimeFormatter
                             .ofLocalizedDate(java.time.format.FormatStyle.LONG).withLocale(locale)
                             .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC))),
+                    // a day and its minute, for times people plan around (a petition's opening)
+                    "moment", new Positional((args, locale) -> java.time.format.DateTimeFormatter
+                            .ofLocalizedDateTime(java.time.format.FormatStyle.LONG, java.time.format.FormatStyle.SHORT).withLocale(locale)
+                            .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC)) + " UTC"),
                     "datetime", new Positional((args, locale) -> java.time.format.DateTimeFormatter
                             .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
                             .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC)) + " UTC"));

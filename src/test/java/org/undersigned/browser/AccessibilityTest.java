@@ -105,6 +105,11 @@ class AccessibilityTest extends AppTest {
         visit("campaign-new", "/admin/campaigns/new");
         visit("statement-edit", "/admin/statements/climate/edit");
         visit("signatories", "/admin/statements/climate");
+        keys.tick("#sel-" + id).tabTo("#moderation button[value=reject]").enterAndLoad();
+        audit.check("reject-confirm");
+        app.statement("soon", "Coming soon", "Text", "open");
+        app.db().useHandle(h -> h.execute("UPDATE petitions SET opens_at = ? WHERE slug = 'soon'", app.clock.millis() + 86_400_000L));
+        visit("preview", "/admin/statements/soon/preview");
         visit("supporters", "/admin/campaigns/water");
         visit("signatory", "/admin/statements/climate/signatures/" + id);
         visit("audit", "/admin/audit");

@@ -95,7 +95,7 @@ class SigningTest extends AppTest {
                 .fill("#note", "Known member")
                 .tabTo("#moderation button[value=approve]").enterAndLoad();
 
-        assertThat(driver.findElement(By.cssSelector(".notice[role=status]")).getText()).isEqualTo("1 signature(s) changed.");
+        assertThat(driver.findElement(By.cssSelector(".notice[role=status]")).getText()).isEqualTo("1 signature approved; the signer is told by email.");
         assertThat(app.browser.get("/statements/vetted").document().select("#signatories li").eachText()).containsExactly("Harbour Legal Aid");
 
         keys.tabTo("a[href^='/admin/statements/vetted/signatures.csv']").press(Keys.ENTER);

@@ -26,7 +26,7 @@ class PublishingTest extends AppTest {
                 .set("status", "open")
                 .submit();
         assertThat(created.status()).isEqualTo(303);
-        assertThat(created.header("Location")).isEqualTo("/admin/statements/stop-pushbacks-at-europe-s-borders");
+        assertThat(created.header("Location")).isEqualTo("/admin/statements/stop-pushbacks-at-europe-s-borders?saved=1");
         assertThat(admin.follow(created).h1()).isEqualTo("Stop pushbacks at Europe's borders");
 
         Page page = app.browser.get("/statements/stop-pushbacks-at-europe-s-borders");
@@ -67,7 +67,7 @@ class PublishingTest extends AppTest {
         admin.get("/admin/statements/new").form("form.petition-form")
                 .set("title", "First title").set("body", "Version one").set("status", "open").submit();
         Page renamed = admin.get("/admin/statements/first-title/edit").form("form.petition-form").set("slug", "better-name").submit();
-        assertThat(renamed.header("Location")).isEqualTo("/admin/statements/better-name");
+        assertThat(renamed.header("Location")).isEqualTo("/admin/statements/better-name?saved=1");
 
         SignOnForm.sign(app.browser, "/statements/better-name", "Early Org", "BE", "early@example.org");
         Page locked = admin.get("/admin/statements/better-name/edit").form("form.petition-form").set("slug", "another-name").submit();

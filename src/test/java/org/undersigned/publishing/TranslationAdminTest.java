@@ -30,7 +30,7 @@ class TranslationAdminTest extends AppTest {
         Page saved = form.form("form.petition-form").set("title", "La dignité pour toutes et tous")
                 .set("body", "Nous *sommes d'accord*.").submit();
         assertThat(saved.status()).isEqualTo(303);
-        assertThat(saved.header("Location")).isEqualTo("/admin/statements/dignity/edit");
+        assertThat(saved.header("Location")).isEqualTo("/admin/statements/dignity/edit?saved=1");
         assertThat(admin.follow(saved).document().select("ul.translations li").text()).contains("La dignité pour toutes et tous");
 
         Page french = app.browser.get(statement + "?lang=fr");

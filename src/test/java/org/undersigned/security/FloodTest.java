@@ -58,7 +58,7 @@ class FloodTest {
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).isEqualTo(3);
 
         Browser admin = app.admin();
-        assertThat(admin.get("/admin").document().select("table.admin-table tbody tr td.num").eachText()).containsExactly("0", "0", "3", "3", "0"); // listed, awaiting, suspect, pending, withdrawn
+        assertThat(admin.get("/admin").document().select("table.admin-table tbody tr td.num").eachText()).containsExactly("0", "– no approval asked", "3", "3", "0"); // listed, awaiting (none asked), held, pending, withdrawn
         Form review = admin.get("/admin/statements/flooded?status=suspect").form("form#moderation");
         review.fields().put("ids", app.db().withHandle(h -> h.createQuery(
                 "SELECT id FROM signatures WHERE organisation IN ('Flood 3', 'Flood 4')").mapTo(String.class).list()));
