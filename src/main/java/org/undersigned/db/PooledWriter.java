@@ -39,7 +39,8 @@ import org.slf4j.LoggerFactory;
 final class PooledWriter implements Writer {
     private static final Logger log = LoggerFactory.getLogger(PooledWriter.class);
     private static final int ATTEMPTS = 4;
-    static final int LANES = 4;
+    /** Two: one runs its batch while the other waits for its commit's flush; more would split the same work into more commits. */
+    static final int LANES = 2;
     static final int MAX_BATCH = 64;
     /** unique_violation, serialization_failure, deadlock_detected */
     private static final Set<String> LOST_RACE = Set.of("23505", "40001", "40P01");
