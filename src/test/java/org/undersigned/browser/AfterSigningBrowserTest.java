@@ -3,6 +3,7 @@ package org.undersigned.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -13,7 +14,9 @@ import org.undersigned.support.AppTest;
  * In Chromium, by keyboard and without JavaScript: the "did you mean" hint blocks nothing (Enter
  * still sends the form as typed), its button fixes the address in one press, and the language
  * switcher of the answer keeps the reader on the petition.
+ * What the browser does is the same on either database: the PostgreSQL pass covers these paths over HTTP.
  */
+@Tag("sqlite")
 class AfterSigningBrowserTest extends AppTest {
     @RegisterExtension
     static final Chromium chromium = Chromium.withoutJavaScript();

@@ -3,6 +3,7 @@ package org.undersigned.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
@@ -11,7 +12,11 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.ReceivedMail;
 
-/** Organisations and supporters sign in Chromium, by keyboard, and confirm from the mail they get. */
+/**
+ * Organisations and supporters sign in Chromium, by keyboard, and confirm from the mail they get.
+ * What the browser does is the same on either database: the PostgreSQL pass covers these paths over HTTP.
+ */
+@Tag("sqlite")
 class SigningTest extends AppTest {
     @RegisterExtension
     static final Chromium chromium = Chromium.withJavaScript();

@@ -14,6 +14,7 @@ import org.undersigned.support.Form;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
 import org.undersigned.support.SupporterForm;
+import org.undersigned.support.TestDatabase;
 
 /**
  * Thousands of hostile submissions from a seeded generator (the seed is printed, so a failure
@@ -44,7 +45,9 @@ class HostileInputTest extends AppTest {
         List<String> orgFields = List.of("organisation", "country", "org_type", "website", "contact_name", "email", "consent_publish", "updates", "form_token", "contact_phone");
         List<String> supporterFields = List.of("first_name", "last_name", "email", "country", "comment", "consent", "updates", "form_token", "contact_phone");
 
-        for (int i = 0; i < 1500; i++) {
+        // the input handling is the same on both databases; on PostgreSQL a few hundred show that hostile values store and read back
+        int submissions = TestDatabase.postgresql() ? 300 : 1500;
+        for (int i = 0; i < submissions; i++) {
             boolean org = random.nextBoolean();
             Form form = org ? SignOnForm.filled(statementPage, "Fuzz " + i, "BE", "fuzz" + i + "@example.org")
                     : SupporterForm.filled(campaignPage, "Fuzz" + i, "BE", "fuzz" + i + "@example.org");
