@@ -1,7 +1,5 @@
 package org.undersigned.signatories;
 
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -12,6 +10,7 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.Petitions;
+import org.undersigned.web.Localization;
 
 /**
  * Tells a signer what the coordinators decided, inside the decision's transaction, in the signer's
@@ -48,7 +47,7 @@ public final class DecisionMail {
         model.put("name", row.greetingName());
         model.put("organisation", row.shownName());
         model.put("kind", petition.kind().code());
-        model.put("petitionUrl", baseUrl + petition.path() + "?lang=" + URLEncoder.encode(locale(row).getLanguage(), StandardCharsets.UTF_8));
+        model.put("petitionUrl", Localization.link(baseUrl + petition.path(), locale(row)));
         return model;
     }
 
