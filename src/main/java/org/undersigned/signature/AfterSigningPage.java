@@ -62,14 +62,12 @@ public final class AfterSigningPage {
             ended(ctx.status(HttpStatus.GONE), petition, embed, "check_email.expired.text");
             return;
         }
-        String typed = org.undersigned.text.Text.line(ctx.formParam("email"));
-        String problem = typed.isEmpty() ? "error.email.required"
-                : typed.length() > EmailAddress.MAX_LENGTH ? "error.email.too_long"
-                : !emails.isValid(typed) ? "error.email.invalid"
-                : emails.key(typed).equals(emails.key(email)) ? "error.email.same"
-                : !petition.isOpen() ? "error.form.closed" : null;
-        if (problem != null) {
-            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, petition, embed, email, null, List.of(new FieldError("email", problem)), typed));
+        FormFields form = new FormFields(ctx.formParamMap());
+        String typed = form.email("email", emails);
+        if (typed != null && emails.key(typed).equals(emails.key(email))) form.error("email", "same");
+        else if (typed != null && !petition.isOpen()) form.errors.add(new FieldError("email", "error.form.closed"));
+        if (!form.errors.isEmpty()) {
+            ctx.status(HttpStatus.BAD_REQUEST).html(render(ctx, petition, embed, email, null, form.errors, form.values.get("email")));
             return;
         }
         AfterSigning.Outcome outcome = offers.correct(petition, email, handle, typed, clientAddress.hashOf(ctx));

@@ -44,6 +44,16 @@ final class FormFields {
         return value;
     }
 
+    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
+    String email(String field, EmailAddress emails) {
+        String email = text(field, true, EmailAddress.MAX_LENGTH);
+        if (email != null && !emails.isValid(email)) {
+            error(field, "invalid");
+            return null;
+        }
+        return email;
+    }
+
     boolean checkbox(String field, boolean required) {
         boolean ticked = "yes".equals(text(field, false, 10));
         if (required && !ticked) error(field, "required");

@@ -25,8 +25,7 @@ public final class OrganisationForm implements SignatureForm {
         if (orgType != null && !OrgType.isValid(orgType)) form.error("org_type", "invalid");
         String website = form.website("website", 500);
         String contactName = form.text("contact_name", true, 200);
-        String email = form.text("email", true, EmailAddress.MAX_LENGTH);
-        if (email != null && !emails.isValid(email)) form.error("email", "invalid");
+        String email = form.email("email", emails);
         form.checkbox("consent_publish", true);
         boolean updates = form.checkbox("updates", false);
         NewSignature signature = form.errors.isEmpty()

@@ -20,8 +20,7 @@ public final class SupporterForm implements SignatureForm {
         FormFields form = new FormFields(params).messagesAs("country", "supporter_country");
         String firstName = form.text("first_name", true, 100);
         String lastName = form.text("last_name", true, 100);
-        String email = form.text("email", true, EmailAddress.MAX_LENGTH);
-        if (email != null && !emails.isValid(email)) form.error("email", "invalid");
+        String email = form.email("email", emails);
         String country = form.text("country", true, 2);
         if (country != null && !countries.isValid(country)) form.error("country", "invalid");
         String comment = form.text("comment", false, 1000);
