@@ -77,11 +77,7 @@ public final class AfterSigning {
             if (!writes.countMail(made.id(), SignOn.MAX_MAILS)) return Outcome.LIMIT;
             Petition read = Petitions.in(h, Petitions.byId(h, petition.id()).orElseThrow(), made.textLang());
             Locale locale = Locale.forLanguageTag(made.locale());
-            if (made.pending()) {
-                mails.confirmation(h, read, made.id(), made.email(), made.greetingName(), locale, "confirm_again");
-            } else {
-                mails.manageLink(h, read, made.id(), made.updates(), made.greetingName(), made.email(), locale, "already_signed");
-            }
+            mails.again(h, read, made.id(), made.pending(), made.updates(), made.greetingName(), null, made.email(), locale);
             return Outcome.SENT;
         });
     }
@@ -115,11 +111,7 @@ public final class AfterSigning {
             // the right address had already signed: it is told as a second sign-on would tell it
             AfterSigningDao.Made earlier = dao.made(petition.id(), emails.key(corrected)).orElseThrow();
             if (earlier.suspect() || !writes.countMail(earlier.id(), SignOn.MAX_MAILS)) return Outcome.CORRECTED;
-            if (earlier.pending()) {
-                mails.confirmation(h, read, earlier.id(), corrected, earlier.greetingName(), locale, "confirm_again");
-            } else {
-                mails.manageLink(h, read, earlier.id(), earlier.updates(), earlier.greetingName(), corrected, locale, "already_signed");
-            }
+            mails.again(h, read, earlier.id(), earlier.pending(), earlier.updates(), earlier.greetingName(), null, corrected, locale);
             return Outcome.CORRECTED;
         });
     }

@@ -85,12 +85,12 @@ public final class SignOn {
             if (earlier.pending()) {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
                 writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());
-                if (!writes.countMail(earlier.id(), MAX_MAILS)) return null;
-                mails.confirmation(h, petition, earlier.id(), signature.email(), signature.greetingName(), signature.organisation(),
-                        mailLocale, "confirm_again");
-            } else if (writes.countMail(earlier.id(), MAX_MAILS)) {
-                mails.manageLink(h, petition, earlier.id(), earlier.updates(), earlier.greetingName(), signature.email(), mailLocale,
-                        "already_signed");
+            }
+            if (writes.countMail(earlier.id(), MAX_MAILS)) {
+                // pending: taken over above, so its mail greets and names the newest sign-on
+                String name = earlier.pending() ? signature.greetingName() : earlier.greetingName();
+                String organisation = earlier.pending() ? signature.organisation() : null;
+                mails.again(h, petition, earlier.id(), earlier.pending(), earlier.updates(), name, organisation, signature.email(), mailLocale);
             }
             return null;
         });

@@ -72,6 +72,16 @@ final class SignerMail {
 
     record Prepared(String tokenKey, long expiresAt, Outbox.EncodedDraft draft) {}
 
+    /**
+     * What a second sign-on with an address tells it: the confirmation link again while its
+     * signature is pending, else word that it has already signed, with the link to its own page.
+     */
+    void again(Handle h, Petition petition, long signatureId, boolean pending, boolean updates, String name, String organisation,
+               String email, Locale locale) {
+        if (pending) confirmation(h, petition, signatureId, email, name, organisation, locale, "confirm_again");
+        else manageLink(h, petition, signatureId, updates, name, email, locale, "already_signed");
+    }
+
     /** A link to the signer's own page, in the given template: thanks, already_signed. */
     void manageLink(Handle h, Petition petition, Signature signature, String email, Locale locale, String template) {
         manageLink(h, petition, signature.id(), signature.updates(), signature.greetingName(), email, locale, template);
