@@ -173,7 +173,7 @@ public final class App {
                     .register(cfg.routes);
             new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl())),
-                    new SignatoryExport(database, audit), messages, clock).register(cfg.routes);
+                    new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);

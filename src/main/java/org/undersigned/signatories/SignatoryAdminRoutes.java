@@ -80,6 +80,8 @@ public final class SignatoryAdminRoutes {
         model.put("filter", filter);
         model.put("sort", filter.sort().name().toLowerCase(Locale.ROOT));
         model.put("csvQuery", filter.queryString(1));
+        Csv.Separator usual = Csv.Separator.usualFor(locale);
+        model.put("csvOther", usual == Csv.Separator.COMMA ? Csv.Separator.SEMICOLON.code() : Csv.Separator.COMMA.code());
         model.put("prevQuery", filter.queryString(filter.page() - 1));
         model.put("nextQuery", filter.queryString(filter.page() + 1));
         model.put("orgTypes", OrgType.codes());
@@ -94,11 +96,14 @@ public final class SignatoryAdminRoutes {
         ctx.render("admin/signatories.peb", model);
     }
 
+    /** ?sep=comma or semicolon; without it (or with another word, as the filter's unknown values), what a spreadsheet in the coordinator's language expects. */
     private void csv(Context ctx, Kind kind) throws Exception {
         Petition petition = petition(ctx, kind);
+        Locale locale = Localization.of(ctx);
+        Csv.Separator separator = Csv.Separator.of(Text.line(ctx.queryParam("sep"))).orElse(Csv.Separator.usualFor(locale));
         ctx.contentType("text/csv; charset=utf-8");
         ctx.header("Content-Disposition", "attachment; filename=\"" + petition.slug() + "-signatures.csv\"");
-        export.write(AdminAccess.coordinator(ctx), petition, Filter.from(ctx), ctx.outputStream());
+        export.write(AdminAccess.coordinator(ctx), petition, Filter.from(ctx), locale, separator, ctx.outputStream());
     }
 
     /**

@@ -7,43 +7,59 @@ import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.atomic.AtomicLong;
 import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.text.Countries;
+import org.undersigned.text.Languages;
+import org.undersigned.text.Messages;
 
-/** The CSV of a petition's signatures as a coordinator filtered them, streamed, and its entry in the audit trail. */
+/**
+ * The CSV of a petition's signatures as a coordinator filtered them, streamed, and its entry in the
+ * audit trail. It is written for a person opening it in a spreadsheet: headings, countries, types,
+ * states and languages in the coordinator's language (the codes beside them, for sorting and
+ * merging), times in UTC as spreadsheets read them, the separator their spreadsheet expects.
+ */
 public final class SignatoryExport {
-    static final List<String> HEADER = List.of("organisation_listed", "organisation_submitted", "org_type", "first_name", "last_name",
-            "contact_name", "email", "country", "website", "comment", "status", "text_version", "signed_at", "confirmed_at",
-            "withdrawn_at", "updates");
+    /** The columns, each headed by the message csv.column.KEY. */
+    static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
+            "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
+            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final Database database;
     private final Audit audit;
+    private final Messages messages;
+    private final Countries countries;
 
-    public SignatoryExport(Database database, Audit audit) {
+    public SignatoryExport(Database database, Audit audit, Messages messages, Countries countries) {
         this.database = database;
         this.audit = audit;
+        this.messages = messages;
+        this.countries = countries;
     }
 
     /** Writes the rows to out (closing it), then records who exported how many rows with which filter. */
-    void write(Coordinator me, Petition petition, Filter filter, OutputStream out) throws IOException {
+    void write(Coordinator me, Petition petition, Filter filter, Locale reader, Csv.Separator separator, OutputStream out)
+            throws IOException {
         AtomicLong rows = new AtomicLong();
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write(Csv.BOM);
-            Csv csv = new Csv(writer);
-            csv.row(HEADER);
+            Csv csv = new Csv(writer, separator);
+            csv.row(COLUMNS.stream().map(column -> messages.get(reader, "csv.column." + column)).toList());
             database.reads().useExtension(SignatoryQueries.class, q -> {
                 try (var stream = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(),
                         filter.like(), filter.sort().sql)) {
                     stream.forEach(r -> {
                         rows.incrementAndGet();
                         try {
-                            csv.row(cells(r));
+                            csv.row(cells(r, reader));
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }
@@ -55,13 +71,15 @@ public final class SignatoryExport {
         audit.record(me.id(), me.email(), "export", petition.path(), rows.get() + " rows" + (query.isEmpty() ? "" : " " + query));
     }
 
-    private static List<String> cells(SignatoryRow r) {
-        return Arrays.asList(r.shownName(), r.organisation(), r.orgType(), r.firstName(), r.lastName(), r.contactName(), r.email(),
-                r.country(), r.website(), r.comment(), r.state().code(), String.valueOf(r.petitionVersion()), time(r.createdAt()),
-                time(r.confirmedAt()), time(r.withdrawnAt()), r.updates() ? "yes" : "no");
+    private List<String> cells(SignatoryRow r, Locale reader) {
+        return Arrays.asList(r.shownName(), r.organisation(), r.orgType() == null ? null : messages.get(reader, "org_type." + r.orgType()),
+                r.orgType(), r.firstName(), r.lastName(), r.contactName(), r.email(), countries.name(r.country(), reader), r.country(),
+                r.website(), r.comment(), messages.get(reader, "signatories.state." + r.state().code()), r.state().code(),
+                r.locale() == null ? null : Languages.name(r.locale(), reader), String.valueOf(r.petitionVersion()),
+                time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"));
     }
 
     private static String time(Long millis) {
-        return millis == null ? "" : Instant.ofEpochMilli(millis).truncatedTo(ChronoUnit.SECONDS).toString();
+        return millis == null ? "" : TIME.format(java.time.Instant.ofEpochMilli(millis));
     }
 }

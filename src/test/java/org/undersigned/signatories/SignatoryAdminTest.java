@@ -87,7 +87,7 @@ class SignatoryAdminTest extends AppTest {
         assertThat(all.header("Content-Type")).startsWith("text/csv");
         assertThat(all.header("Content-Disposition")).contains("export-signatures.csv");
         String body = all.body();
-        assertThat(body).startsWith("\uFEFForganisation_listed,");
+        assertThat(body).startsWith("\uFEFFOrganisation (as listed),Organisation (as submitted),Type,Type code,");
         List<String> lines = body.lines().toList();
         assertThat(lines).hasSize(4);
         assertThat(body).contains("\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\"");
@@ -99,6 +99,37 @@ class SignatoryAdminTest extends AppTest {
         Page filtered = admin.get("/admin/statements/export/signatures.csv?country=FR");
         assertThat(filtered.body().lines().toList()).hasSize(2);
         assertThat(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'export'")).isEqualTo(2);
+    }
+
+    @Test
+    void the_csv_reads_in_the_coordinators_language_with_the_separator_their_spreadsheet_expects() {
+        app.statement("lisible");
+        signAndConfirm("/statements/lisible", "Association; des Amis", "BE", "amis@example.org");
+        Browser admin = app.admin().language("fr");
+
+        Page page = admin.get("/admin/statements/lisible");
+        assertThat(page.document().select("a[href*='signatures.csv']:not([href*=sep])").text()).isEqualTo("Télécharger ces 1 en CSV");
+        assertThat(page.document().select("a[href$='signatures.csv?sort=newest&sep=comma']").text())
+                .isEqualTo("ou avec des virgules, pour les tableurs en anglais");
+
+        List<String> french = admin.get("/admin/statements/lisible/signatures.csv").body().lines().toList();
+        assertThat(french.get(0)).startsWith("\uFEFFOrganisation (telle que listée);Organisation (telle que saisie);Type;Code du type;");
+        List<String> row = List.of(french.get(1).split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+        assertThat(row.subList(0, 4)).containsExactly("\"Association; des Amis\"", "\"Association; des Amis\"",
+                "Organisation non gouvernementale", "ngo");
+        assertThat(row.get(8)).isEqualTo("Belgique");
+        assertThat(row.get(9)).isEqualTo("BE");
+        assertThat(row.get(12)).isEqualTo("Publiée");
+        assertThat(row.get(13)).isEqualTo("listed");
+        assertThat(row.get(14)).isEqualTo("Anglais (English)");
+        assertThat(row.get(16)).matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}");
+        assertThat(row).hasSize(SignatoryExport.COLUMNS.size());
+
+        String commas = admin.get("/admin/statements/lisible/signatures.csv?sep=comma").body();
+        assertThat(commas.lines().skip(1).findFirst().orElseThrow()).startsWith("Association; des Amis,Association; des Amis,");
+        assertThat(app.admin().get("/admin/statements/lisible/signatures.csv").body())
+                .as("English: commas, English headings and names").startsWith("\uFEFFOrganisation (as listed),")
+                .contains(",Belgium,BE,");
     }
 
     @Test
