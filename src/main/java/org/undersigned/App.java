@@ -185,6 +185,8 @@ public final class App {
         Chores chores = running.add("chore turns", new Chores(database));
         signatures.startHousekeeping(chores);
         running.add("housekeeping", signatures);
+        coordinators.startHousekeeping(chores);
+        running.add("login attempts", coordinators);
         digests.start(chores, config.housekeepingInterval());
         running.add("digests", digests);
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour(),
