@@ -1,6 +1,8 @@
 package org.undersigned.signatories;
 
+import java.util.stream.Stream;
 import org.undersigned.petition.SignatureState;
+import org.undersigned.text.LookAlikes;
 
 /**
  * A signature as its coordinators see it: everything, contact details included. {@code suspect}
@@ -29,6 +31,15 @@ public record SignatoryRow(
     public String why() {
         if (state == SignatureState.SUSPECT) return "honeypot".equals(suspect) ? "held_honeypot" : "held_rate";
         return state.code();
+    }
+
+    /**
+     * Whether a name in it mixes scripts inside a word, as a Cyrillic 'а' in a Latin name does
+     * (see {@link LookAlikes}): shown to coordinators, who cannot see the difference, before they
+     * approve or release it. Judged when shown, so the rule's changes reach every row.
+     */
+    public boolean lookAlike() {
+        return Stream.of(organisation, displayName, contactName, firstName, lastName).anyMatch(LookAlikes::mixScripts);
     }
 
     /** Whether any of the coordinators' decisions applies to it. */
