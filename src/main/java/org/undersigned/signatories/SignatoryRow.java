@@ -7,7 +7,7 @@ import org.undersigned.text.LookAlikes;
 /**
  * A signature as its coordinators see it: everything, contact details included. {@code suspect}
  * says why a held sign-on is held ({@code rate}: over the rate limit; {@code honeypot}: the field
- * only robots fill); {@code locale} and {@code textLang} are the signer's pages' and text's languages.
+ * only robots fill; {@code disposable}: a throwaway address on a statement); {@code locale} and {@code textLang} are the signer's pages' and text's languages.
  */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
@@ -26,10 +26,16 @@ public record SignatoryRow(
 
     /**
      * Why the row is where it is, as the word its message key ends with (signatories.why.WORD): held
-     * by the rate limit or the honeypot, or its state.
+     * by the rate limit, the honeypot or a throwaway address, or its state.
      */
     public String why() {
-        if (state == SignatureState.SUSPECT) return "honeypot".equals(suspect) ? "held_honeypot" : "held_rate";
+        if (state == SignatureState.SUSPECT) {
+            return switch (suspect) {
+                case "honeypot" -> "held_honeypot";
+                case "disposable" -> "held_disposable";
+                default -> "held_rate";
+            };
+        }
         return state.code();
     }
 
