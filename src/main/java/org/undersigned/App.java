@@ -40,6 +40,7 @@ import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatoryOverview;
+import org.undersigned.signature.DisposableDomains;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
@@ -134,7 +135,7 @@ public final class App {
         AfterWrites afterWrites = new AfterWrites(requestThreads);
         PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl());
         signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
-                renderer);
+                renderer, DisposableDomains.bundled());
         digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         Audit audit = new Audit(database, clock);
