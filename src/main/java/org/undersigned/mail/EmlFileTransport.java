@@ -34,8 +34,8 @@ final class EmlFileTransport implements MailTransport {
             Files.write(file, EmailConverter.mimeMessageToEMLByteArray(EmailConverter.emailToMimeMessage(emails.build(mail), session)));
             Matcher link = LINK.matcher(mail.textBody());
             log.info("Mail written to {} ({}){}", file, mail.subject(), link.find() ? "; link: " + link.group() : "");
-        } catch (IOException e) {
-            throw new MailFailure("cannot write " + folder + ": " + e.getMessage(), false, e);
+        } catch (IOException | RuntimeException e) {
+            throw MailFailure.of(e);
         }
     }
 }

@@ -27,7 +27,6 @@ import org.undersigned.metrics.Metrics;
 public final class MailRelay implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(MailRelay.class);
     static final int MAX_ATTEMPTS = 12;
-    private static final java.util.regex.Pattern EMAIL = java.util.regex.Pattern.compile("[^\\s<>\"'@]++@[^\\s<>\"'@]++");
     private static final Duration MAX_DELAY = Duration.ofHours(6);
     private final Outbox outbox;
     private final MailTransport transport;
@@ -100,7 +99,7 @@ public final class MailRelay implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
-                log.error("Mail relay error; retrying shortly", e);
+                log.error("Mail relay error; retrying shortly", Scrubbed.of(e));
                 sleepQuietly();
             }
         }
@@ -172,7 +171,7 @@ public final class MailRelay implements AutoCloseable {
         } catch (RuntimeException e) {
             // a draft no template of this version can render will not render at the next attempt either
             metrics.mailFailed(true);
-            log.error("Mail {} given up: cannot render it", mail.id(), e);
+            log.error("Mail {} given up: cannot render it", mail.id(), Scrubbed.of(e));
             return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.FAILED, 0, "cannot render the mail: " + e.getMessage());
         }
         try {
@@ -183,20 +182,13 @@ public final class MailRelay implements AutoCloseable {
             boolean givenUp = failure.permanent() || attempt >= MAX_ATTEMPTS;
             metrics.mailFailed(givenUp);
             if (givenUp) {
-                log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, redacted(failure.getMessage()));
+                log.warn("Mail {} given up after {} attempt(s): {}", mail.id(), attempt, failure.getMessage());
                 return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.FAILED, 0, failure.getMessage());
             }
             long delay = backoff(attempt);
-            log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, redacted(failure.getMessage()));
+            log.info("Mail {} not sent (attempt {}), retrying in {} ms: {}", mail.id(), attempt, delay, failure.getMessage());
             return new Outbox.Delivery(mail.id(), Outbox.Delivery.Outcome.RETRY, delay, failure.getMessage());
         }
-    }
-
-    /** Mail servers name the recipient in their refusals; addresses stay out of the log. */
-    static String redacted(String message) {
-        if (message == null) return "";
-        String head = message.length() > 500 ? message.substring(0, 500) + "..." : message;
-        return EMAIL.matcher(head).replaceAll("<address>");
     }
 
     long backoff(int attempt) {

@@ -49,12 +49,17 @@ public final class Outbox {
             WHERE id IN (SELECT id FROM outbox WHERE status = 'queued' AND next_attempt_at <= ?
                          ORDER BY next_attempt_at, id LIMIT ? FOR UPDATE SKIP LOCKED)
             RETURNING id, recipient, subject, text_body, html_body, headers, attempts - 1 AS attempts, draft""";
-    /** The bodies hold secret links; once handed to the mail server they are not kept. */
+    /**
+     * The bodies hold secret links; once handed to the mail server they are not kept. (sent_at and
+     * settled_at, the moment the mail log counts from, are the same moment, bound twice.)
+     */
     static final String SENT = """
-            UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '', draft = NULL
+            UPDATE outbox SET status = 'sent', sent_at = ?, settled_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '',
+                              draft = NULL
             WHERE id IN (SELECT value FROM json_each(?))""";
     static final String SENT_POSTGRESQL = """
-            UPDATE outbox SET status = 'sent', sent_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '', draft = NULL
+            UPDATE outbox SET status = 'sent', sent_at = ?, settled_at = ?, last_error = NULL, text_body = '', html_body = '', headers = '',
+                              draft = NULL
             WHERE id = ANY (?)""";
     /** Rows forgotten per write: a few milliseconds of the single writer at a time. */
     private static final int PIECE = 500;
@@ -232,7 +237,7 @@ public final class Outbox {
             List<Long> sent = deliveries.stream().filter(d -> d.outcome() == Delivery.Outcome.SENT).map(Delivery::id).toList();
             if (!sent.isEmpty()) {
                 try {
-                    database.writer().statement(postgresql ? SENT_POSTGRESQL : SENT, now, ids(sent)).executeUpdate();
+                    database.writer().statement(postgresql ? SENT_POSTGRESQL : SENT, now, now, ids(sent)).executeUpdate();
                 } catch (SQLException e) {
                     throw new IllegalStateException("cannot record the mails sent", e);
                 }
@@ -241,7 +246,7 @@ public final class Outbox {
             if (!unsent.isEmpty()) dao.release(unsent, claim.until());
             for (Delivery d : deliveries) {
                 if (d.outcome() == Delivery.Outcome.RETRY) dao.reschedule(d.id(), now + d.retryDelayMillis(), truncate(d.error()));
-                if (d.outcome() == Delivery.Outcome.FAILED) dao.markFailed(d.id(), truncate(d.error()));
+                if (d.outcome() == Delivery.Outcome.FAILED) dao.markFailed(d.id(), now, truncate(d.error()));
             }
         });
     }
@@ -252,7 +257,8 @@ public final class Outbox {
     }
 
     /**
-     * Forgets mail handed off or given up longer ago than {@code kept}, recipients included, in
+     * Forgets mail handed off or given up longer ago than {@code kept} (however long it waited
+     * before), recipients included, in
      * pieces of {@link #PIECE} rows, each its own short write so sign-ons go on meanwhile. Mail
      * still waiting is never touched.
      */

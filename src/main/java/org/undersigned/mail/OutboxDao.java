@@ -19,8 +19,10 @@ interface OutboxDao {
     @SqlUpdate("UPDATE outbox SET status = 'queued', next_attempt_at = :next, last_error = :error WHERE id = :id")
     void reschedule(long id, long next, String error);
 
-    @SqlUpdate("UPDATE outbox SET status = 'failed', last_error = :error, text_body = '', html_body = '', headers = '', draft = NULL WHERE id = :id")
-    void markFailed(long id, String error);
+    @SqlUpdate("""
+            UPDATE outbox SET status = 'failed', settled_at = :now, last_error = :error, text_body = '', html_body = '', headers = '', draft = NULL
+            WHERE id = :id""")
+    void markFailed(long id, long now, String error);
 
     /** Rows claimed by a relay that died mid-send go out again: at least once, never lost. */
     @SqlUpdate("UPDATE outbox SET status = 'queued', claimed_until = NULL WHERE status = 'sending'")
@@ -40,12 +42,13 @@ interface OutboxDao {
     int requeueLapsed(long now);
 
     /**
-     * The mail log: each mail handed off or given up stays a while, for "did my mail go out?",
-     * then goes with its recipient's address, a limited number at a time (the outbox_due index).
+     * The mail log: each mail handed off or given up stays a while after it settled, for "did my
+     * mail go out?", then goes with its recipient's address, a limited number at a time (the
+     * outbox_settled index; a waiting mail has no settled_at).
      */
     @SqlUpdate("""
             DELETE FROM outbox WHERE id IN (
-                SELECT id FROM outbox WHERE status IN ('sent', 'failed') AND next_attempt_at <= :before LIMIT :limit)""")
+                SELECT id FROM outbox WHERE status IN ('sent', 'failed') AND settled_at <= :before LIMIT :limit)""")
     int forgetSettled(long before, int limit);
 
     @SqlQuery("SELECT COUNT(*) FROM outbox WHERE status IN ('queued', 'sending')")

@@ -4,15 +4,12 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.eclipse.angus.mail.smtp.SMTPAddressFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSendFailedException;
-import org.eclipse.angus.mail.smtp.SMTPSenderFailedException;
 import org.simplejavamail.api.mailer.Mailer;
 import org.simplejavamail.api.mailer.config.TransportStrategy;
 import org.simplejavamail.mailer.MailerBuilder;
 import org.undersigned.Config;
 
-/** Sends through an SMTP relay with Simple Java Mail; tells permanent refusals from passing trouble. */
+/** Sends through an SMTP relay with Simple Java Mail; {@link MailFailure#of} tells permanent refusals from passing trouble. */
 final class SmtpTransport implements MailTransport {
     private final Mailer mailer;
     private final EmailFactory emails;
@@ -49,34 +46,8 @@ final class SmtpTransport implements MailTransport {
             mailer.sendMail(emails.build(mail)).join();
         } catch (RuntimeException e) {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
-            throw new MailFailure(describe(cause), isPermanent(cause), cause);
+            throw MailFailure.of(cause);
         }
-    }
-
-    private static boolean isPermanent(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            int code = replyCode(t);
-            if (code >= 500) return true;
-            if (code >= 400) return false;
-            if (t instanceof org.simplejavamail.MailException && t.getClass().getSimpleName().contains("Validation")) return true;
-        }
-        return false;
-    }
-
-    private static int replyCode(Throwable t) {
-        if (t instanceof SMTPAddressFailedException e) return e.getReturnCode();
-        if (t instanceof SMTPSenderFailedException e) return e.getReturnCode();
-        if (t instanceof SMTPSendFailedException e) return e.getReturnCode();
-        return -1;
-    }
-
-    private static String describe(Throwable failure) {
-        StringBuilder text = new StringBuilder();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (!text.isEmpty()) text.append(" <- ");
-            text.append(t.getClass().getSimpleName()).append(": ").append(t.getMessage());
-        }
-        return text.toString();
     }
 
     @Override

@@ -103,6 +103,18 @@ public final class Localization {
         return url + (url.contains("?") ? "&" : "?") + PARAM + "=" + locale.getLanguage();
     }
 
+    /**
+     * The path a language switcher's link leads to: this site's page at that path, whatever the
+     * request's path was. A path may begin with "//" or "/\" (a 404 page answers any path), which
+     * a browser reads as another site's address, and drops tabs and line breaks before reading it;
+     * so those are left out, backslashes are escaped, and the path starts with exactly one slash.
+     */
+    public static String switchPath(String path) {
+        if (path == null) return "/";
+        String plain = path.replaceAll("[\\p{Cntrl}\\s]", "").replace("\\", "%5C");
+        return "/" + plain.replaceFirst("^/+", "");
+    }
+
     public List<Locale> supported() {
         return supported;
     }

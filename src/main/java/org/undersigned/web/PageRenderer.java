@@ -122,7 +122,8 @@ public final class PageRenderer implements FileRenderer {
         page.put("dir", Languages.direction(locale.getLanguage()));
         page.put("languages", switchers.computeIfAbsent(locale.getLanguage(), language -> switcher(locale)));
         // the language switcher leads to a GET page: this one, or the one a POST's answer names (its petition, say)
-        if (!(model.get("currentPath") instanceof String)) page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
+        String current = model.get("currentPath") instanceof String given ? given : ctx.method().name().equals("GET") ? ctx.path() : "/";
+        page.put("currentPath", Localization.switchPath(current));
         page.put("baseUrl", baseUrl);
         SignedIn.of(ctx).ifPresent(signedIn -> {
             page.putIfAbsent("me", signedIn);

@@ -107,18 +107,51 @@ class MailRelayTest {
     }
 
     @Test
-    void a_permanent_refusal_is_not_retried() throws Exception {
-        try (RefusingSmtpServer refusing = new RefusingSmtpServer()) {
+    void a_permanent_refusal_of_the_address_is_given_up_after_one_attempt() throws Exception {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 <{address}>: Recipient address rejected: User unknown")) {
             app = TestApp.start(dir, refusing.port());
             SignOnForm.sign(app.browser, app.statement("refused"), "Bounced Org", "BE", "nobody@example.org");
 
             waitUntil(() -> app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'") == 1);
-            String error = app.db().withHandle(h -> h.createQuery("SELECT last_error FROM outbox").mapTo(String.class).one());
-            assertThat(error).contains("550");
+            Map<String, Object> row = app.db().withHandle(h -> h.createQuery("SELECT attempts, last_error FROM outbox").mapToMap().one());
+            assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+            assertThat((String) row.get("last_error")).contains("550 5.1.1").doesNotContain("nobody");
             // a later mail is tried and refused in turn: the relay went on, and the first was not tried again
             SignOnForm.sign(app.browser, "/statements/refused", "Later Org", "BE", "later@example.org");
             waitUntil(() -> app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'") == 2);
             assertThat(refusing.recipientsRefused.get()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void an_address_the_mail_library_cannot_use_is_given_up_after_one_attempt() throws Exception {
+        int smtpPort = freePort();
+        greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", "smtp"));
+        greenMail.start();
+        app = TestApp.start(dir, smtpPort);
+        long now = app.clock.millis(); // as a row queued before the sign-on's checks were as strict as they are now could be
+        app.db().useHandle(h -> h.execute("""
+                INSERT INTO outbox (recipient, subject, text_body, html_body, status, next_attempt_at, created_at)
+                VALUES ('odd@@example.org', 'Subject', 'Text', '<p>Text</p>', 'queued', ?, ?)""", now, now));
+
+        waitUntil(() -> app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'") == 1);
+        Map<String, Object> row = app.db().withHandle(h -> h.createQuery("SELECT attempts, last_error FROM outbox").mapToMap().one());
+        assertThat(((Number) row.get("attempts")).intValue()).isEqualTo(1);
+        assertThat((String) row.get("last_error")).contains("MailInvalidAddressException").doesNotContain("odd");
+    }
+
+    @Test
+    void a_passing_refusal_of_the_address_is_tried_again_later() throws Exception {
+        try (RefusingSmtpServer deferring = new RefusingSmtpServer("451 4.2.0 <{address}>: greylisted, try again later")) {
+            app = TestApp.start(dir, deferring.port());
+            SignOnForm.sign(app.browser, app.statement("deferred"), "Greylisted Org", "BE", "grey@example.org");
+
+            // three tries (the second and third after their backoff), and still waiting for the next
+            waitUntil(() -> deferring.recipientsRefused.get() >= 3
+                    && app.count("SELECT COUNT(*) FROM outbox WHERE attempts >= 3 AND status = 'queued'") == 1);
+            assertThat(app.count("SELECT COUNT(*) FROM outbox WHERE status = 'failed'")).isZero();
+            String error = app.db().withHandle(h -> h.createQuery("SELECT last_error FROM outbox").mapTo(String.class).one());
+            assertThat(error).contains("451 4.2.0").doesNotContain("grey@");
         }
     }
 

@@ -64,6 +64,33 @@ class SmtpTransportTest {
         }
     }
 
+    @Test
+    void an_address_the_mail_library_cannot_use_is_a_permanent_failure_that_does_not_name_it() throws Exception {
+        GreenMail server = new GreenMail(new ServerSetup(0, "127.0.0.1", "smtp"));
+        server.start();
+        try (SmtpTransport transport = transport(server.getSmtp().getPort(), 20_000)) {
+            assertThatThrownBy(() -> transport.send(mail(1, "jane.q.public@@mailbox.test", "Hello")))
+                    .isInstanceOfSatisfying(MailFailure.class, failure -> {
+                        assertThat(failure.permanent()).isTrue();
+                        assertThat(failure.getMessage()).doesNotContain("jane").doesNotContain("mailbox.test");
+                    });
+        } finally {
+            server.stop();
+        }
+    }
+
+    @Test
+    void a_refusal_is_described_by_its_codes_alone() throws Exception {
+        try (RefusingSmtpServer refusing = new RefusingSmtpServer("550 5.1.1 {local}... User unknown at <{address}>");
+             SmtpTransport transport = transport(refusing.port(), 20_000)) {
+            assertThatThrownBy(() -> transport.send(mail(1, "jane.q.public@mailbox.test", "Hello")))
+                    .isInstanceOfSatisfying(MailFailure.class, failure -> {
+                        assertThat(failure.permanent()).isTrue();
+                        assertThat(failure.getMessage()).contains("550 5.1.1").doesNotContain("jane").doesNotContain("mailbox.test");
+                    });
+        }
+    }
+
     private static SmtpTransport transport(int port, int timeoutMillis) {
         return new SmtpTransport(new Config.Smtp("127.0.0.1", port, null, null, Config.Transport.PLAIN),
                 new EmailFactory("undersigned@example.org"), timeoutMillis);
