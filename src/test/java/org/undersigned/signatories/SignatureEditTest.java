@@ -96,6 +96,41 @@ class SignatureEditTest extends AppTest {
     }
 
     @Test
+    void a_request_with_only_the_listed_name_renames_and_keeps_every_other_field() {
+        app.statement("alias");
+        signAndConfirm("/statements/alias", "picum", "BE", "p@example.org");
+        Browser admin = app.admin();
+        String path = "/admin/statements/alias/signatures/" + id("picum");
+        List<String> csrf = admin.get(path).form("form[action*=/signatures/]").fields().get("csrf");
+
+        assertThat(admin.post(path, Map.of("csrf", csrf, "display_name", List.of("PICUM"))).status()).isEqualTo(303);
+
+        assertThat(app.browser.get("/statements/alias").document().select("#signatories li").eachText()).containsExactly("PICUM");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'picum' AND display_name = 'PICUM' "
+                + "AND email = 'p@example.org' AND country = 'BE' AND contact_name = 'Contact of picum'")).isEqualTo(1);
+        String detail = app.db().withHandle(h -> h.createQuery("SELECT detail FROM audit_log WHERE action = 'edit_signature'")
+                .mapTo(String.class).one());
+        assertThat(detail).isEqualTo("display_name: \"\" → \"PICUM\"");
+    }
+
+    @Test
+    void a_withdrawn_signature_has_nothing_left_to_correct() {
+        app.statement("gone");
+        signAndConfirm("/statements/gone", "Gone Org", "BE", "gone@example.org");
+        String id = id("Gone Org");
+        Browser admin = app.admin();
+        Form form = admin.get("/admin/statements/gone/signatures/" + id).form("form[action*=/signatures/]");
+        app.db().useHandle(h -> h.execute("UPDATE signatures SET status = 'withdrawn', email = '', email_key = NULL, contact_name = NULL"));
+
+        Page refused = form.set("contact_name", "Someone Else").set("email", "back@example.org").submit();
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.document().select(".error-summary li").eachText())
+                .containsExactly("This signature was withdrawn or anonymised: its details are gone and cannot be changed.");
+        assertThat(refused.document().select("form[action*=/signatures/]")).isEmpty();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE email = '' AND contact_name IS NULL")).isEqualTo(1);
+    }
+
+    @Test
     void an_address_that_already_signed_cannot_be_given_to_another_signature() {
         app.statement("twice");
         signAndConfirm("/statements/twice", "First Org", "BE", "first@example.org");
