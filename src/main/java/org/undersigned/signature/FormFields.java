@@ -44,7 +44,7 @@ final class FormFields {
         return value;
     }
 
-    /** An email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
+    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
     String email(String field, EmailAddress emails) {
         return email(field, emails, true);
     }
