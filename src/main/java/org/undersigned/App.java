@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -32,6 +33,7 @@ import org.undersigned.pages.HomeRoutes;
 import org.undersigned.pages.PetitionPages;
 import org.undersigned.pages.PublicPages;
 import org.undersigned.petition.DemoContent;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
@@ -39,6 +41,8 @@ import org.undersigned.signatories.DecisionMail;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
+import org.undersigned.signatories.SignatureEditRoutes;
+import org.undersigned.signatories.SignatureEdits;
 import org.undersigned.signatories.SignatoryOverview;
 import org.undersigned.signature.DisposableDomains;
 import org.undersigned.signature.EmailAddress;
@@ -127,6 +131,8 @@ public final class App {
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
+        OrganisationForm organisationForm = new OrganisationForm(countries, emails);
+        SupporterForm supporterForm = new SupporterForm(countries, emails);
         Petitions petitions = running.add("petitions", new Petitions(database, clock));
         PublicPages pages = new PublicPages(clock);
         // Javalin's own default, made here so that sign-ons can be answered on it after their commit
@@ -163,8 +169,7 @@ public final class App {
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
             PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
-                    new StatementPage(database, countries, new OrganisationForm(countries, emails)),
-                    new CampaignPage(database, new SupporterForm(countries, emails))));
+                    new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm)));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
@@ -172,9 +177,13 @@ public final class App {
             PetitionAccess access = new PetitionAccess(database, petitions);
             new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
                     .register(cfg.routes);
-            new SignatoryAdminRoutes(access, new SignatoryOverview(database), new Moderation(database, audit, signatures.suspects(),
+            SignatoryOverview overview = new SignatoryOverview(database);
+            new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
+            SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
+                    signatures.byHand(), emails);
+            new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);

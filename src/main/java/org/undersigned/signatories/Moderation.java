@@ -1,7 +1,5 @@
 package org.undersigned.signatories;
 
-import io.javalin.http.BadRequestResponse;
-import io.javalin.http.NotFoundResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,17 +10,15 @@ import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.SignatureState;
 import org.undersigned.signature.SuspectReview;
-import org.undersigned.text.Text;
 
 /**
  * What coordinators decide about signatures: approve sign-ons awaiting review, reject them (or
- * listed ones) and restore rejected ones, release or discard held ones, and change the name a
- * signatory is listed under. Each change, its audit entry and the mail it sends the signer are
+ * listed ones) and restore rejected ones, release or discard held ones (corrections are
+ * {@link SignatureEdits}'). Each change, its audit entry and the mail it sends the signer are
  * one transaction.
  */
 public final class Moderation {
     static final int MAX_NOTE = 500;
-    static final int MAX_NAME = 200;
     private final Database database;
     private final Audit audit;
     private final SuspectReview suspects;
@@ -93,22 +89,6 @@ public final class Moderation {
                 if (decision == Decision.REJECT) mails.rejected(h, petition, before.orElseThrow(), kept);
             }
             return new Outcome(decision, changed, ids.size() - changed);
-        });
-    }
-
-    /**
-     * Lists the signatory under another name (blank, or the name they gave: under their own again).
-     * A name too long is a bad request (400); a signature not of this petition does not exist (404).
-     */
-    void rename(Coordinator me, Petition petition, long id, String shown) {
-        if (Text.length(shown) > MAX_NAME) throw new BadRequestResponse("display_name");
-        database.writer().run(h -> {
-            SignatoryQueries q = h.attach(SignatoryQueries.class);
-            SignatoryRow row = q.one(petition.id(), id).orElseThrow(NotFoundResponse::new);
-            String newName = shown.isEmpty() || shown.equals(row.organisation()) ? null : shown;
-            q.rename(petition.id(), id, newName);
-            audit.record(h, me.id(), me.email(), "rename", petition.path() + "#" + id,
-                    row.shownName() + " → " + (newName == null ? row.organisation() : newName));
         });
     }
 }

@@ -4,7 +4,6 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.BadRequestResponse;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
-import io.javalin.http.NotFoundResponse;
 import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -47,9 +46,6 @@ public final class SignatoryAdminRoutes {
             routes.get(path, ctx -> list(ctx, kind));
             routes.get(path + "/signatures.csv", ctx -> csv(ctx, kind));
             routes.post(path + "/moderation", ctx -> moderate(ctx, kind));
-            routes.get(path + "/signatures/{id}", ctx -> one(ctx, kind));
-            // supporters are never listed by name, so only an organisation's listed name can be changed
-            if (kind == Kind.STATEMENT) routes.post(path + "/signatures/{id}", ctx -> rename(ctx, kind));
         }
     }
 
@@ -167,27 +163,6 @@ public final class SignatoryAdminRoutes {
             return Math.max(0, Long.parseLong(Text.line(text)));
         } catch (NumberFormatException e) {
             return 0;
-        }
-    }
-
-    private void one(Context ctx, Kind kind) {
-        Petition petition = petition(ctx, kind);
-        SignatoryRow row = overview.one(petition, id(ctx)).orElseThrow(NotFoundResponse::new);
-        ctx.render("admin/signatory.peb", Map.of("petition", petition, "row", row, "values", Map.of(), "errors", List.of(), "errorFields", List.of()));
-    }
-
-    private void rename(Context ctx, Kind kind) {
-        Petition petition = petition(ctx, kind);
-        long id = id(ctx);
-        moderation.rename(AdminAccess.coordinator(ctx), petition, id, Text.line(ctx.formParam("display_name")));
-        ctx.redirect("/admin" + petition.path() + "/signatures/" + id, HttpStatus.SEE_OTHER);
-    }
-
-    private static long id(Context ctx) {
-        try {
-            return Long.parseLong(ctx.pathParam("id"));
-        } catch (NumberFormatException e) {
-            throw new NotFoundResponse();
         }
     }
 }

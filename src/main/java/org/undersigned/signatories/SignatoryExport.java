@@ -31,7 +31,7 @@ public final class SignatoryExport {
     /** The columns, each headed by the message csv.column.KEY. */
     static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
             "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
-            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates");
+            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final Database database;
     private final Audit audit;
@@ -76,7 +76,14 @@ public final class SignatoryExport {
                 r.orgType(), r.firstName(), r.lastName(), r.contactName(), r.email(), countries.name(r.country(), reader), r.country(),
                 r.website(), r.comment(), messages.get(reader, "signatories.state." + r.state().code()), r.state().code(),
                 r.locale() == null ? null : Languages.name(r.locale(), reader), String.valueOf(r.petitionVersion()),
-                time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"));
+                time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"),
+                source(r, reader));
+    }
+
+    /** How the signature came in, in the reader's words, with the coordinator's note on a hand-added one. */
+    private String source(SignatoryRow r, Locale reader) {
+        String source = messages.get(reader, "signatories.source." + r.source());
+        return r.sourceNote() == null ? source : source + ": " + r.sourceNote();
     }
 
     private static String time(Long millis) {

@@ -61,7 +61,12 @@ final class FormFields {
 
     /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
     String email(String field, EmailAddress emails) {
-        String email = text(field, true, EmailAddress.MAX_LENGTH);
+        return email(field, emails, true);
+    }
+
+    /** As above; an optional one may be left empty (null, no error). */
+    String email(String field, EmailAddress emails, boolean required) {
+        String email = text(field, required, EmailAddress.MAX_LENGTH);
         if (email != null && !emails.isValid(email)) {
             error(field, "invalid");
             return null;

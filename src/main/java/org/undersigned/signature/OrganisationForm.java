@@ -18,6 +18,21 @@ public final class OrganisationForm implements SignatureForm {
     @Override
     public FormResult parse(Map<String, List<String>> params) {
         FormFields form = new FormFields(params);
+        Fields fields = fields(form, true);
+        form.checkbox("consent_publish", true);
+        boolean updates = form.checkbox("updates", false);
+        return result(form, fields, updates, CONSENT_KEY);
+    }
+
+    @Override
+    public FormResult byCoordinator(Map<String, List<String>> params) {
+        FormFields form = new FormFields(params);
+        return result(form, fields(form, false), false, BY_COORDINATOR_CONSENT_KEY);
+    }
+
+    private record Fields(String organisation, String country, String orgType, String website, String contactName, String email) {}
+
+    private Fields fields(FormFields form, boolean emailRequired) {
         String organisation = form.name("organisation", true, 200);
         String country = form.text("country", true, 2);
         if (country != null && !countries.isValid(country)) form.error("country", "invalid");
@@ -25,11 +40,14 @@ public final class OrganisationForm implements SignatureForm {
         if (orgType != null && !OrgType.isValid(orgType)) form.error("org_type", "invalid");
         String website = form.website("website", 500);
         String contactName = form.name("contact_name", true, 200);
-        String email = form.email("email", emails);
-        form.checkbox("consent_publish", true);
-        boolean updates = form.checkbox("updates", false);
+        String email = form.email("email", emails, emailRequired);
+        return new Fields(organisation, country, orgType, website, contactName, email);
+    }
+
+    private static FormResult result(FormFields form, Fields f, boolean updates, String consentKey) {
         NewSignature signature = form.errors.isEmpty()
-                ? new NewSignature(email, organisation, orgType, website, contactName, null, null, null, country, updates, CONSENT_KEY)
+                ? new NewSignature(f.email(), f.organisation(), f.orgType(), f.website(), f.contactName(), null, null, null, f.country(),
+                        updates, consentKey)
                 : null;
         return new FormResult(form.values, List.copyOf(form.errors), signature);
     }

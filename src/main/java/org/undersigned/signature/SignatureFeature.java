@@ -20,6 +20,7 @@ public final class SignatureFeature implements AutoCloseable {
     private final SignatureRoutes routes;
     private final PendingSignatures pending;
     private final SuspectReview suspects;
+    private final ByHand byHand;
     private final Config config;
     private Periodic housekeeping;
 
@@ -36,6 +37,7 @@ public final class SignatureFeature implements AutoCloseable {
                 formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(database, mails, writes, clock);
+        this.byHand = new ByHand(mails, emails, messages, clock);
         this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());
     }
 
@@ -45,6 +47,10 @@ public final class SignatureFeature implements AutoCloseable {
 
     public SuspectReview suspects() {
         return suspects;
+    }
+
+    public ByHand byHand() {
+        return byHand;
     }
 
     public void register(RoutesConfig routesConfig) {

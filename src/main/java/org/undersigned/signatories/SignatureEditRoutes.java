@@ -1,0 +1,115 @@
+package org.undersigned.signatories;
+
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.http.NotFoundResponse;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.undersigned.coordinator.AdminAccess;
+import org.undersigned.petition.Kind;
+import org.undersigned.petition.Petition;
+import org.undersigned.petition.PetitionAccess;
+import org.undersigned.signature.OrgType;
+import org.undersigned.text.Countries;
+import org.undersigned.text.Messages;
+import org.undersigned.web.FieldError;
+import org.undersigned.web.Localization;
+
+/** One signature as its coordinators see and correct it, and the form that adds one received by email or on paper. */
+public final class SignatureEditRoutes {
+    private final PetitionAccess access;
+    private final SignatoryOverview overview;
+    private final SignatureEdits edits;
+    private final Countries countries;
+    private final Messages messages;
+
+    public SignatureEditRoutes(PetitionAccess access, SignatoryOverview overview, SignatureEdits edits, Countries countries,
+                               Messages messages) {
+        this.access = access;
+        this.overview = overview;
+        this.edits = edits;
+        this.countries = countries;
+        this.messages = messages;
+    }
+
+    public void register(RoutesConfig routes) {
+        for (Kind kind : Kind.values()) {
+            String path = "/admin/" + kind.plural() + "/{slug}/signatures";
+            // before /{id}, which "new" would otherwise match
+            routes.get(path + "/new", ctx -> addForm(ctx, kind));
+            routes.post(path, ctx -> add(ctx, kind));
+            routes.get(path + "/{id}", ctx -> one(ctx, kind));
+            routes.post(path + "/{id}", ctx -> edit(ctx, kind));
+        }
+    }
+
+    private Petition petition(Context ctx, Kind kind) {
+        return access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
+    }
+
+    private void one(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        SignatoryRow row = overview.one(petition, id(ctx)).orElseThrow(NotFoundResponse::new);
+        Map<String, Object> model = model(ctx, petition, SignatureEdits.values(row), List.of());
+        model.put("row", row);
+        if ("1".equals(ctx.queryParam("saved"))) model.put("notice", "publish.saved");
+        if ("1".equals(ctx.queryParam("added"))) model.put("notice", "signatories.added");
+        ctx.render("admin/signatory.peb", model);
+    }
+
+    private void edit(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        long id = id(ctx);
+        SignatureEdits.Result result = edits.edit(AdminAccess.coordinator(ctx), petition, id, ctx.formParamMap());
+        if (result.done()) {
+            ctx.redirect("/admin" + petition.path() + "/signatures/" + id + "?saved=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        SignatoryRow row = overview.one(petition, id).orElseThrow(NotFoundResponse::new);
+        Map<String, Object> model = model(ctx, petition, result.values(), result.errors());
+        model.put("row", row);
+        ctx.status(result.status()).render("admin/signatory.peb", model);
+    }
+
+    private void addForm(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        ctx.render("admin/signatory_new.peb", model(ctx, petition, Map.of(), List.of()));
+    }
+
+    private void add(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        SignatureEdits.Result result = edits.add(AdminAccess.coordinator(ctx), petition, ctx.formParamMap(), signerLocale(ctx, petition));
+        if (result.done()) {
+            ctx.redirect("/admin" + petition.path() + "/signatures/" + result.id() + "?added=1", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.status(result.status()).render("admin/signatory_new.peb", model(ctx, petition, result.values(), result.errors()));
+    }
+
+    /** A hand-added signer's mails come in the petition's language, which they read, where the interface speaks it. */
+    private Locale signerLocale(Context ctx, Petition petition) {
+        return messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : Localization.of(ctx);
+    }
+
+    private Map<String, Object> model(Context ctx, Petition petition, Map<String, String> values, List<FieldError> errors) {
+        Map<String, Object> model = new HashMap<>();
+        model.put("petition", petition);
+        model.put("values", values);
+        model.put("errors", errors);
+        model.put("errorFields", errors.stream().map(FieldError::field).toList());
+        model.put("countries", countries.all(Localization.of(ctx)));
+        model.put("orgTypes", OrgType.codes());
+        return model;
+    }
+
+    private static long id(Context ctx) {
+        try {
+            return Long.parseLong(ctx.pathParam("id"));
+        } catch (NumberFormatException e) {
+            throw new NotFoundResponse();
+        }
+    }
+}
