@@ -44,11 +44,12 @@ final class FormFields {
         return value;
     }
 
-    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
+    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one plain mailbox; null and an error otherwise. */
     String email(String field, EmailAddress emails) {
         String email = text(field, true, EmailAddress.MAX_LENGTH);
-        if (email != null && !emails.isValid(email)) {
-            error(field, "invalid");
+        String problem = email == null ? null : emails.problem(email);
+        if (problem != null) {
+            error(field, problem);
             return null;
         }
         return email;
