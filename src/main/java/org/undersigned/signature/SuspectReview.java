@@ -74,6 +74,16 @@ public final class SuspectReview {
         return released;
     }
 
+    /**
+     * Forgets what only the limits and the alerts read: repeat sign-ons older than the limits' hour,
+     * and counts of dropped sign-ons older than a day. Returns the rows deleted.
+     */
+    int forgetCounts() {
+        long now = clock.millis();
+        return database.writer().write(h -> h.execute("DELETE FROM sign_on_repeats WHERE created_at <= ?", now - Duration.ofHours(1).toMillis())
+                + h.execute("DELETE FROM dropped_sign_ons WHERE minute < ?", (now - Duration.ofDays(1).toMillis()) / 60_000));
+    }
+
     /** Inside the caller's write; true if the sign-on was suspect and is now an ordinary pending one. */
     public boolean release(Handle h, Petition petition, long signatureId) {
         int changed = h.execute("UPDATE signatures SET suspect = NULL WHERE id = ? AND petition_id = ? AND suspect IS NOT NULL AND status = 'pending'",
