@@ -95,13 +95,23 @@ public record Config(
      * as suspect; how many in an hour from one address, email domain or organisation name make
      * the coordinators an alert; and the large webmail domains, shared by countless unrelated people,
      * that never make a domain alert ({@code hotmail.*}: any domain whose first label is hotmail).
+     * Beyond the {@code ceiling} (sign-ons of one client on one petition in an hour, held ones and
+     * repeats included), or once a petition holds {@code heldPerPetition} held sign-ons of the hour,
+     * a sign-on is not stored at all, so that a flood cannot fill the disk.
      */
-    public record RateLimits(int perMinute, int perHour, int alertPerHour, List<String> webmailDomains) {
+    public record RateLimits(int perMinute, int perHour, int alertPerHour, List<String> webmailDomains, int ceiling, int heldPerPetition) {
         /** WEBMAIL_DOMAINS unless set: the largest webmail providers in the networks' countries. */
         public static final List<String> WEBMAIL_DOMAINS = List.of("gmail.com", "googlemail.com", "outlook.*", "hotmail.*", "live.*",
                 "msn.com", "yahoo.*", "ymail.com", "icloud.com", "me.com", "mac.com", "aol.com", "gmx.*", "web.de", "t-online.de",
                 "orange.fr", "wanadoo.fr", "free.fr", "laposte.net", "sfr.fr", "libero.it", "proton.me", "protonmail.com", "pm.me",
                 "tutanota.com", "mail.com", "yandex.*", "zoho.com", "telenet.be", "skynet.be");
+        /** RATE_LIMIT_CEILING and RATE_LIMIT_HELD_PER_PETITION unless set. */
+        public static final int CEILING = 200;
+        public static final int HELD_PER_PETITION = 2_000;
+
+        public RateLimits(int perMinute, int perHour, int alertPerHour, List<String> webmailDomains) {
+            this(perMinute, perHour, alertPerHour, webmailDomains, Math.max(CEILING, perHour), HELD_PER_PETITION);
+        }
 
         public RateLimits(int perMinute, int perHour, int alertPerHour) {
             this(perMinute, perHour, alertPerHour, WEBMAIL_DOMAINS);
@@ -109,6 +119,11 @@ public record Config(
 
         public RateLimits(int perMinute, int perHour) {
             this(perMinute, perHour, 20);
+        }
+
+        /** The same limits with another ceiling per client and bound of held sign-ons per petition (both an hour). */
+        public RateLimits withCeilings(int ceiling, int heldPerPetition) {
+            return new RateLimits(perMinute, perHour, alertPerHour, webmailDomains, ceiling, heldPerPetition);
         }
 
         /** Whether addresses at this domain are a webmail's, that many strangers share. */
@@ -187,9 +202,14 @@ public record Config(
         FirstAdmin firstAdmin = new FirstAdmin(v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null));
         Boolean demoData = v.bool("DEMO_DATA");
         List<String> trustedProxies = v.list("TRUSTED_PROXIES");
-        RateLimits rateLimits = new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000),
-                v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000), v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000),
-                webmailDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList());
+        int perHour = v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000);
+        int ceiling = v.integer("RATE_LIMIT_CEILING", Math.max(RateLimits.CEILING, perHour), 1, 10_000_000);
+        if (ceiling < perHour) {
+            throw new ConfigException("RATE_LIMIT_CEILING", "(" + ceiling + ") must be at least RATE_LIMIT_PER_HOUR (" + perHour + ")");
+        }
+        RateLimits rateLimits = new RateLimits(v.integer("RATE_LIMIT_PER_MINUTE", 5, 1, 100_000), perHour,
+                v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000), webmailDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
+                ceiling, v.integer("RATE_LIMIT_HELD_PER_PETITION", RateLimits.HELD_PER_PETITION, 1, 100_000_000));
         return new Config(
                 new Web(port, baseUrl, trustedProxies),
                 storage,

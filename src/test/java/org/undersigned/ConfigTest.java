@@ -35,6 +35,10 @@ class ConfigTest {
         assertThatThrownBy(() -> Config.parse(Map.of("DATABASE_URL", "jdbc:mysql://x"))).hasMessageStartingWith("DATABASE_URL ");
         assertThatThrownBy(() -> Config.parse(Map.of("METRICS_TOKEN", "short"))).hasMessageStartingWith("METRICS_TOKEN ");
         assertThatThrownBy(() -> Config.parse(Map.of("BACKUP_KEEP", "0"))).hasMessageStartingWith("BACKUP_KEEP ");
+        assertThatThrownBy(() -> Config.parse(Map.of("RATE_LIMIT_PER_HOUR", "300", "RATE_LIMIT_CEILING", "100")))
+                .hasMessageStartingWith("RATE_LIMIT_CEILING (100) must be at least RATE_LIMIT_PER_HOUR (300)");
+        assertThat(Config.parse(Map.of("RATE_LIMIT_PER_HOUR", "300")).rateLimits().ceiling()).as("the ceiling follows a higher limit").isEqualTo(300);
+        assertThat(Config.parse(Map.of()).rateLimits()).extracting("ceiling", "heldPerPetition").containsExactly(200, 2_000);
         assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "soon"))).hasMessageStartingWith("ANONYMISE_AFTER_DAYS ");
         assertThatThrownBy(() -> Config.parse(Map.of("ANONYMISE_AFTER_DAYS", "14"))).as("the mail log's default 30 days is longer")
                 .hasMessageStartingWith("MAIL_LOG_DAYS (30) must not exceed ANONYMISE_AFTER_DAYS (14)");

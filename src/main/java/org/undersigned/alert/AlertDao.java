@@ -41,6 +41,10 @@ interface AlertDao {
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND created_at > :since AND suspect IS NOT NULL")
     long heldSince(long petitionId, long since);
 
+    /** The petition's sign-ons since that minute not stored at all (over a ceiling): a range of the counts' primary key. */
+    @SqlQuery("SELECT COALESCE(SUM(count), 0) FROM dropped_sign_ons WHERE petition_id = :petitionId AND minute >= :sinceMinute")
+    long droppedSince(long petitionId, long sinceMinute);
+
     /** 1 when this alert is new for this hour; 0 when it was raised already. */
     @SqlUpdate("""
             INSERT INTO alerts (petition_id, kind, key, hour, count, created_at) VALUES (:petitionId, :kind, :key, :hour, :count, :now)

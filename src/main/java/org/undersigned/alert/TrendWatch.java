@@ -15,12 +15,14 @@ import org.undersigned.mail.Outbox;
 /**
  * Watches the last hour of each open petition: one client address, one email domain (not a large
  * webmail's, which countless strangers share) or one organisation name behind at least the
- * threshold of sign-ons raises an alert. Each alert is
+ * threshold of sign-ons raises an alert, and so do sign-ons not stored at all because a client or
+ * the petition's held sign-ons were over their ceiling. Each alert is
  * raised once per hour and mailed once, with others of the same round, to the petition's
  * coordinators; the dashboard lists them.
  */
 public final class TrendWatch {
     private static final long HOUR = 3_600_000L;
+    private static final long MINUTE = 60_000L;
     private final Database database;
     private final Outbox outbox;
     private final MailComposer composer;
@@ -50,11 +52,13 @@ public final class TrendWatch {
             // rows, and inside the single writer that held every sign-on back meanwhile
             // an hour with fewer sign-ons than the threshold cannot hold a flood: the usual case, counted on one
             // index range, while the three counts below read every sign-on of the hour (the client count, of all time)
+            // sign-ons dropped over a ceiling were never stored: they raise an alert of their own, counted apart
+            long dropped = database.reads().withExtension(AlertDao.class, dao -> dao.droppedSince(petitionId, since / MINUTE));
             Hits hits = database.reads().withExtension(AlertDao.class, dao -> dao.signOnsSince(petitionId, since) < threshold
                     ? Hits.NONE
                     : new Hits(dao.byClient(petitionId, since, threshold),
                             dao.byDomain(petitionId, since, threshold).stream().filter(d -> !webmail.test(d.key())).toList(),
-                            dao.byName(petitionId, since, threshold)));
+                            dao.byName(petitionId, since, threshold))).withDropped(dropped);
             if (hits.none()) continue;
             database.writer().run(h -> {
                 AlertDao dao = h.attach(AlertDao.class);
@@ -69,6 +73,9 @@ public final class TrendWatch {
                 for (AlertDao.Hit hit : hits.names()) {
                     if (dao.raise(petitionId, "name", hit.key(), hour, hit.count(), now) == 1) items.add(item("name", hit.key(), hit));
                 }
+                if (hits.dropped() > 0 && dao.raise(petitionId, "dropped", "", hour, hits.dropped(), now) == 1) {
+                    items.add(item("dropped", "", new AlertDao.Hit("", hits.dropped())));
+                }
                 if (items.isEmpty()) return;
                 Petition petition = Petitions.byId(h, petitionId).orElseThrow();
                 long held = dao.heldSince(petitionId, since);
@@ -81,12 +88,20 @@ public final class TrendWatch {
         }
     }
 
-    /** One petition's last hour: the client addresses, email domains and names at or over the threshold. */
-    private record Hits(List<AlertDao.Hit> clients, List<AlertDao.Hit> domains, List<AlertDao.Hit> names) {
-        static final Hits NONE = new Hits(List.of(), List.of(), List.of());
+    /** One petition's last hour: the client addresses, email domains and names at or over the threshold; the sign-ons dropped. */
+    private record Hits(List<AlertDao.Hit> clients, List<AlertDao.Hit> domains, List<AlertDao.Hit> names, long dropped) {
+        static final Hits NONE = new Hits(List.of(), List.of(), List.of(), 0);
+
+        Hits(List<AlertDao.Hit> clients, List<AlertDao.Hit> domains, List<AlertDao.Hit> names) {
+            this(clients, domains, names, 0);
+        }
+
+        Hits withDropped(long count) {
+            return new Hits(clients, domains, names, count);
+        }
 
         boolean none() {
-            return clients.isEmpty() && domains.isEmpty() && names.isEmpty();
+            return clients.isEmpty() && domains.isEmpty() && names.isEmpty() && dropped == 0;
         }
     }
 

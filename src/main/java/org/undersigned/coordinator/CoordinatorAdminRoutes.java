@@ -65,7 +65,8 @@ final class CoordinatorAdminRoutes {
         Optional<Role> role = Role.of(roleCode);
         Map<String, String> values = Map.of("email", email, "name", name, "role", roleCode);
         List<FieldError> errors = new ArrayList<>();
-        if (!emails.isValid(email)) errors.add(new FieldError("email", email.isEmpty() ? "error.email.required" : "error.email.invalid"));
+        String problem = email.isEmpty() ? "required" : emails.problem(email);
+        if (problem != null) errors.add(new FieldError("email", "error.email." + problem));
         if (Text.length(name) > 200) errors.add(new FieldError("name", "error.contact_name.too_long"));
         if (role.isEmpty()) errors.add(new FieldError("role", "error.role.invalid"));
         if (errors.isEmpty()) {

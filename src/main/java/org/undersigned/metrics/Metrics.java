@@ -22,7 +22,8 @@ public final class Metrics {
 
     public Metrics() {
         signOns = Counter.builder().name("undersigned_sign_ons_total")
-                .help("Sign-on forms accepted; outcome new (a confirmation mail went out), repeat (same address again) or suspect (kept aside)")
+                .help("Sign-on forms accepted; outcome new (a confirmation mail went out), repeat (same address again), suspect (kept aside)"
+                        + " or dropped (not stored: its client, or the petition's held sign-ons of the hour, over the ceiling)")
                 .labelNames("kind", "outcome").withoutExemplars().register(registry);
         confirmations = Counter.builder().name("undersigned_confirmations_total").help("Signatures confirmed by their link")
                 .labelNames("kind").withoutExemplars().register(registry);

@@ -72,7 +72,8 @@ public final class AfterSigning {
         if (!holds(petition, email, handle)) return Outcome.EXPIRED;
         return database.writer().write(h -> {
             Optional<AfterSigningDao.Made> found = h.attach(AfterSigningDao.class).made(petition.id(), emails.key(email));
-            if (found.isEmpty()) return Outcome.EXPIRED;
+            // a sign-on dropped over the ceiling was never stored: its client is told what a held one's is
+            if (found.isEmpty()) return overLimit(petition, clientHash) ? Outcome.LIMIT : Outcome.EXPIRED;
             AfterSigningDao.Made made = found.get();
             if (overLimit(petition, clientHash)) return Outcome.LIMIT;
             if (made.suspect()) return Outcome.SENT; // kept aside: nobody is mailed until a coordinator releases it
@@ -96,12 +97,15 @@ public final class AfterSigning {
         return database.writer().write(h -> {
             AfterSigningDao dao = h.attach(AfterSigningDao.class);
             Optional<AfterSigningDao.Made> found = dao.made(petition.id(), emails.key(email));
-            if (found.isEmpty()) return Outcome.EXPIRED;
+            // a sign-on dropped over the ceiling was never stored: its correction, like a held one's, seems to go through
+            if (found.isEmpty()) return dropped(petition, clientHash) ? Outcome.CORRECTED : Outcome.EXPIRED;
             AfterSigningDao.Made made = found.get();
             if (!made.pending() || made.createdAt() < issued - MADE_BY_THIS_PAGE.toMillis()) return Outcome.NOT_CORRECTABLE;
             long now = clock.millis();
-            String suspect = writes.judge(petition.id(),
+            String verdict = writes.judge(petition.id(),
                     SignatureWrites.Judged.of(clientHash, false, domains.holds(petition, corrected), now, limits));
+            // the sign-on it moves was stored: over the ceiling, it is held as over the limit rather than dropped
+            String suspect = SignatureWrites.DROPPED.equals(verdict) ? "rate" : verdict;
             Petition read = Petitions.in(h, Petitions.byId(h, petition.id()).orElseThrow(), made.textLang());
             Locale locale = Locale.forLanguageTag(made.locale());
             Optional<Long> remade = dao.remake(made.id(), corrected, emails.key(corrected), now, clientHash, suspect, suspect == null ? 1 : 0);
@@ -122,6 +126,11 @@ public final class AfterSigning {
     /** Over the client's rate limit on this petition, as a sign-on would be judged. */
     private boolean overLimit(Petition petition, String clientHash) {
         return writes.judge(petition.id(), SignatureWrites.Judged.of(clientHash, false, false, clock.millis(), limits)) != null;
+    }
+
+    /** Whether a sign-on from this client on this petition would not be stored at all. */
+    private boolean dropped(Petition petition, String clientHash) {
+        return SignatureWrites.DROPPED.equals(writes.judge(petition.id(), SignatureWrites.Judged.of(clientHash, false, false, clock.millis(), limits)));
     }
 
     private String purpose(Petition petition, String email) {

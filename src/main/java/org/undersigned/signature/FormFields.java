@@ -59,7 +59,7 @@ final class FormFields {
         return name;
     }
 
-    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
+    /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one plain mailbox; null and an error otherwise. */
     String email(String field, EmailAddress emails) {
         return email(field, emails, true);
     }
@@ -67,8 +67,9 @@ final class FormFields {
     /** As above; an optional one may be left empty (null, no error). */
     String email(String field, EmailAddress emails, boolean required) {
         String email = text(field, required, EmailAddress.MAX_LENGTH);
-        if (email != null && !emails.isValid(email)) {
-            error(field, "invalid");
+        String problem = email == null ? null : emails.problem(email);
+        if (problem != null) {
+            error(field, problem);
             return null;
         }
         return email;

@@ -20,7 +20,12 @@ import org.undersigned.tokens.Tokens;
  * person at the form sees exactly what a first signer sees. Over the rate limit, or with the
  * honeypot filled, or from a throwaway address on a statement ({@link DisposableDomains#holds}), a sign-on is stored as suspect (a repeat changes nothing) and nobody is mailed:
  * the same page, no effect, until a coordinator releases it or its source goes quiet
- * ({@link SuspectReview#releaseQuiet}).
+ * ({@link SuspectReview#releaseQuiet}). A repeat counts against its client's limits as a new
+ * sign-on does. Beyond its client's ceiling, or when the petition holds its bound of held sign-ons
+ * of the hour, a sign-on that would be held is not stored at all, only counted: still the same page.
+ *
+ * <p>A new sign-on that is stored costs one statement (the judged INSERT) and its mail's rows; a
+ * repeat or a dropped one, which are rarer, a few more.
  */
 public final class SignOn {
     static final int MAX_MAILS = 5;
@@ -82,9 +87,18 @@ public final class SignOn {
                 mails.enqueue(h, inserted.get().id(), confirmation); // the insert counted this mail
                 return null;
             }
+            // not stored (the insert found the address, or dropped the sign-on): the same verdict, on the writer's same view
+            String verdict = writes.judge(petition.id(), judged);
+            if (SignatureWrites.DROPPED.equals(verdict)) {
+                writes.countDropped(petition.id(), now);
+                database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "dropped"));
+                return null; // over a ceiling: nothing stored, nobody mailed, the same page
+            }
+            writes.traceRepeat(petition.id(), origin.clientHash(), now);
             database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), "repeat"));
-            if (writes.judge(petition.id(), judged) != null) return null; // a flood's repeats change nothing and mail nobody
-            SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey);
+            if (verdict != null) return null; // a flood's repeats change nothing and mail nobody
+            SignatureWrites.Earlier earlier = writes.earlier(petition.id(), emailKey).orElse(null);
+            if (earlier == null) return null; // discarded meanwhile (PostgreSQL): nothing to repeat
             if (earlier.pending()) {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
                 writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());

@@ -60,13 +60,14 @@ public final class SignatureFeature implements AutoCloseable {
     public void startHousekeeping(Chores chores) {
         housekeeping = chores.every("housekeeping", config.housekeepingInterval(), () -> {
             suspects.releaseQuiet();
+            suspects.forgetCounts();
             pending.remind();
             pending.purge();
             pending.anonymise(config.signatures().anonymiseAfterClosing());
         });
     }
 
-    /** Housekeeping rounds ended so far (held sign-ons released, reminders, purges, anonymisation). */
+    /** Housekeeping rounds ended so far (held sign-ons released, the limits' old counts forgotten, reminders, purges, anonymisation). */
     public long housekeepingRounds() {
         return housekeeping == null ? 0 : housekeeping.rounds();
     }

@@ -21,28 +21,40 @@ import org.undersigned.petition.Translation;
 final class SignatureWrites {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 3_600_000;
+    /** The verdict of {@link #JUDGE} on a sign-on that is not stored at all: its client, or the petition's held sign-ons, at the ceiling. */
+    static final String DROPPED = "drop";
     /**
-     * Why a sign-on is kept aside as suspect, or NULL: the honeypot was filled, its address is at a
-     * throwaway domain where that holds it ({@link DisposableDomains#holds}; it waits for a
-     * coordinator, never released by itself), or its client is over either rate limit on this
-     * petition, counted no further than the hourly limit. The client's
-     * newest sign-ons are read in the order of signatures_client: the order makes that index the
-     * plan PostgreSQL takes even before it has statistics of a new petition's rows (without it, it
-     * walked every signature of the petition), and the newest are the ones the minute's limit
-     * needs. A client whose address is unknown (null) has no earlier rows. Parameters: see
-     * {@link Judged#parameters}.
+     * Why a sign-on is kept aside as suspect, or NULL, or {@link #DROPPED}: its client has made the
+     * ceiling's worth of sign-ons on this petition in the hour (stored ones and repeats); else the
+     * honeypot was filled, or its address is at a throwaway domain where that holds it
+     * ({@link DisposableDomains#holds}; it waits for a coordinator, never released by itself), or
+     * the client is over either rate limit, and then it is dropped too when the petition already
+     * holds its bound of held sign-ons of the hour. The client's sign-ons are counted no further
+     * than the ceiling, and the petition's held ones no further than the bound, on the partial
+     * index signatures_held, read only for a sign-on that would be held. The client's newest are
+     * read in the order of signatures_client (and of sign_on_repeats_client): the order makes that
+     * index the plan PostgreSQL takes even before it has statistics of a new petition's rows
+     * (without it, it walked every signature of the petition). A client whose address is unknown
+     * (null) has no earlier rows. Parameters: see {@link Judged#parameters}.
      */
     private static final String JUDGE = """
-            CASE WHEN ? THEN 'honeypot'
-                 WHEN ? THEN 'disposable'
-                 WHEN (SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ?
-                       FROM (SELECT created_at FROM signatures
-                             WHERE petition_id = ? AND client_hash = ? AND created_at > ?
-                             ORDER BY created_at DESC LIMIT ?) AS recent) THEN 'rate'
-            END""";
+            SELECT CASE WHEN recent.n >= ? THEN 'drop'
+                        WHEN NOT ? AND NOT ? AND recent.n < ? AND recent.m < ? THEN NULL
+                        WHEN (SELECT COUNT(*) FROM (SELECT 1 AS one FROM signatures
+                                                    WHERE petition_id = ? AND suspect IS NOT NULL AND created_at > ?
+                                                    LIMIT ?) AS held) >= ? THEN 'drop'
+                        WHEN ? THEN 'honeypot'
+                        WHEN ? THEN 'disposable'
+                        ELSE 'rate'
+                   END AS suspect
+            FROM (SELECT COUNT(*) AS n, COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) AS m
+                  FROM (SELECT created_at FROM signatures WHERE petition_id = ? AND client_hash = ? AND created_at > ?
+                        UNION ALL
+                        SELECT created_at FROM sign_on_repeats WHERE petition_id = ? AND client_hash = ? AND created_at > ?
+                        ORDER BY created_at DESC LIMIT ?) AS recent_rows) AS recent""";
     /**
-     * The signature, judged as it is stored (one statement, one round trip). A sign-on not kept
-     * aside counts its confirmation mail at once.
+     * The signature, judged as it is stored (one statement, one round trip); nothing at all when
+     * the verdict is {@link #DROPPED}. A sign-on not kept aside counts its confirmation mail at once.
      */
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
@@ -50,13 +62,17 @@ final class SignatureWrites {
                                     client_hash, suspect, text_lang, mails_sent)
             SELECT ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, judged.suspect, ?,
                    CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END
-            FROM (SELECT""" + " " + JUDGE + """
-             AS suspect) AS judged
-            WHERE true
+            FROM (""" + JUDGE + """
+            ) AS judged
+            WHERE judged.suspect IS NULL OR judged.suspect <> 'drop'
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id, suspect""";
-    /** A repeat sign-on judged as a new one would be. */
-    private static final String JUDGED = "SELECT " + JUDGE + " AS suspect";
+    /** A repeat sign-on's trace: it stores no signature, yet counts against its client's limits. */
+    private static final String REPEAT = "INSERT INTO sign_on_repeats (petition_id, client_hash, created_at) VALUES (?, ?, ?)";
+    /** One more sign-on of this petition not stored, in its minute's count. */
+    private static final String DROP = """
+            INSERT INTO dropped_sign_ons (petition_id, minute, count) VALUES (?, ?, 1)
+            ON CONFLICT (petition_id, minute) DO UPDATE SET count = dropped_sign_ons.count + 1""";
     /**
      * The newest sign-on of an address whose earlier one is still unconfirmed takes its place: the
      * owner of the address, signing again, is not bound by what someone else typed in their name.
@@ -105,15 +121,18 @@ final class SignatureWrites {
     }
 
     /** Who signs, from where, under which limits: what a sign-on is judged by. */
-    record Judged(String clientHash, boolean honeypot, boolean disposable, long minuteAgo, int perMinute, long hourAgo, int perHour) {
+    record Judged(String clientHash, boolean honeypot, boolean disposable, long minuteAgo, int perMinute, long hourAgo, int perHour,
+                  int ceiling, int heldPerPetition) {
         /** A sign-on at {@code now} under these limits; {@code disposable}: its address is held for a coordinator. */
         static Judged of(String clientHash, boolean honeypot, boolean disposable, long now, Config.RateLimits limits) {
-            return new Judged(clientHash, honeypot, disposable, now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
+            return new Judged(clientHash, honeypot, disposable, now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour(),
+                    limits.ceiling(), limits.heldPerPetition());
         }
 
         /** The parameters of {@link #JUDGE}, in order. */
         Object[] parameters(long petitionId) {
-            return new Object[] {honeypot, disposable, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour};
+            return new Object[] {ceiling, honeypot, disposable, perHour, perMinute, petitionId, hourAgo, heldPerPetition, heldPerPetition,
+                    honeypot, disposable, minuteAgo, petitionId, clientHash, hourAgo, petitionId, clientHash, hourAgo, ceiling};
         }
     }
 
@@ -135,9 +154,28 @@ final class SignatureWrites {
         }
     }
 
-    /** Why a repeat sign-on would be kept aside, or null: the same rule as for a new one. */
+    /** A repeat sign-on, counted against its client's limits as a new one is (a client of unknown address has none). */
+    void traceRepeat(long petitionId, String clientHash, long now) {
+        if (clientHash == null) return;
+        try {
+            writer.statement(REPEAT, petitionId, clientHash, now).executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the repeat sign-on", e);
+        }
+    }
+
+    /** A sign-on of this petition not stored, counted for the coordinators' alert. */
+    void countDropped(long petitionId, long now) {
+        try {
+            writer.statement(DROP, petitionId, now / MINUTE).executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count the dropped sign-on", e);
+        }
+    }
+
+    /** Why a repeat sign-on would be kept aside or dropped, or null: the same rule as for a new one. */
     String judge(long petitionId, Judged judged) {
-        try (ResultSet row = writer.statement(JUDGED, judged.parameters(petitionId)).executeQuery()) {
+        try (ResultSet row = writer.statement(JUDGE, judged.parameters(petitionId)).executeQuery()) {
             row.next();
             return row.getString("suspect");
         } catch (SQLException e) {
@@ -159,12 +197,15 @@ final class SignatureWrites {
     /** What a repeat sign-on needs to know of the signature this address already made. */
     record Earlier(long id, boolean pending, String greetingName, boolean updates) {}
 
-    /** The signature this address already made on this petition (a repeat sign-on found it through the unique index). */
-    Earlier earlier(long petitionId, String emailKey) {
+    /**
+     * The signature this address already made on this petition (a repeat sign-on found it through
+     * the unique index); empty when it went meanwhile (discarded, on another PostgreSQL connection).
+     */
+    Optional<Earlier> earlier(long petitionId, String emailKey) {
         try (ResultSet row = writer.statement(EARLIER, petitionId, emailKey).executeQuery()) {
-            if (!row.next()) throw new IllegalStateException("no signature of this address, although the insert found one");
-            return new Earlier(row.getLong("id"), row.getBoolean("pending"),
-                    row.getString("greeting_name"), row.getBoolean("updates"));
+            if (!row.next()) return Optional.empty();
+            return Optional.of(new Earlier(row.getLong("id"), row.getBoolean("pending"),
+                    row.getString("greeting_name"), row.getBoolean("updates")));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the earlier signature", e);
         }

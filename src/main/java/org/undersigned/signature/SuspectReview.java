@@ -17,7 +17,7 @@ import org.undersigned.petition.Petitions;
  * a flood. What tells them apart is what comes after: people stop, a script stops once it is done
  * or goes on. So a source's held sign-ons on a petition are released (each gets its confirmation
  * mail, and counts only once confirmed) when that source has signed nothing on that petition for
- * {@link #QUIET}, if it holds at most {@link #GROUP_LIMIT} of them; a larger group, and anything the
+ * {@link #QUIET} (repeat sign-ons included), if it holds at most {@link #GROUP_LIMIT} of them; a larger group, and anything the
  * honeypot caught, waits for a coordinator. The signer's page said from the start that the mail
  * may be delayed, as it says to everyone, so a script learns nothing from it.
  */
@@ -32,11 +32,15 @@ public final class SuspectReview {
                 GROUP BY s.petition_id, s.client_hash) AS g
             WHERE g.held <= :limit
               AND NOT EXISTS (SELECT 1 FROM signatures r
+                              WHERE r.petition_id = g.petition_id AND r.client_hash = g.client_hash AND r.created_at > :quietSince)
+              AND NOT EXISTS (SELECT 1 FROM sign_on_repeats r
                               WHERE r.petition_id = g.petition_id AND r.client_hash = g.client_hash AND r.created_at > :quietSince)""";
     private static final String HELD_OF_GROUP = """
             SELECT id FROM signatures
             WHERE petition_id = :petition AND client_hash = :client AND suspect = 'rate' AND status = 'pending'
               AND NOT EXISTS (SELECT 1 FROM signatures r
+                              WHERE r.petition_id = :petition AND r.client_hash = :client AND r.created_at > :quietSince)
+              AND NOT EXISTS (SELECT 1 FROM sign_on_repeats r
                               WHERE r.petition_id = :petition AND r.client_hash = :client AND r.created_at > :quietSince)
             ORDER BY id""";
     private final Database database;
@@ -72,6 +76,16 @@ public final class SuspectReview {
             });
         }
         return released;
+    }
+
+    /**
+     * Forgets what only the limits and the alerts read: repeat sign-ons older than the limits' hour,
+     * and counts of dropped sign-ons older than a day. Returns the rows deleted.
+     */
+    int forgetCounts() {
+        long now = clock.millis();
+        return database.writer().write(h -> h.execute("DELETE FROM sign_on_repeats WHERE created_at <= ?", now - Duration.ofHours(1).toMillis())
+                + h.execute("DELETE FROM dropped_sign_ons WHERE minute < ?", (now - Duration.ofDays(1).toMillis()) / 60_000));
     }
 
     /** Inside the caller's write; true if the sign-on was suspect and is now an ordinary pending one. */

@@ -117,6 +117,81 @@ class FloodTest {
     }
 
     @Test
+    void a_repeat_sign_on_counts_against_the_clients_rate_limit_as_a_new_one_does() {
+        start(new Config.RateLimits(1000, 3), java.util.List.of());
+        String statement = app.statement("repeated");
+        for (int i = 0; i < 3; i++) SignOnForm.sign(app.browser, statement, "Same Org", "BE", "same@example.org");
+        SignOnForm.sign(app.browser, statement, "Next Org", "BE", "next@example.org");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Next Org' AND suspect = 'rate'"))
+                .as("one sign-on and two repeats used the hour's three").isEqualTo(1);
+        // the trace of a repeat serves the limits' hour only
+        app.clock.advance(Duration.ofMinutes(61));
+        app.awaitChores();
+        assertThat(app.count("SELECT COUNT(*) FROM sign_on_repeats")).isZero();
+    }
+
+    @Test
+    void beyond_its_ceiling_a_client_stores_nothing_more_sees_the_same_page_and_is_counted() {
+        start(new Config.RateLimits(1000, 3).withCeilings(8, 1000), java.util.List.of());
+        String statement = app.statement("ceiling", "Ceiling statement", "Text", "open");
+        String firstPage = null;
+        for (int i = 0; i < 14; i++) {
+            Page page = SignOnForm.sign(app.browser, statement, "Flood " + i, "BE", "flood" + i + "@example.org");
+            assertThat(page.status()).isEqualTo(200);
+            String main = page.document().select("main").text().replace("flood" + i + "@", "X@");
+            if (firstPage == null) firstPage = main;
+            assertThat(main).as("sign-on " + i).isEqualTo(firstPage);
+        }
+        // repeats over the ceiling leave no trace either
+        Page repeat = SignOnForm.sign(app.browser, statement, "Flood 0", "BE", "flood0@example.org");
+        assertThat(repeat.document().select("main").text().replace("flood0@", "X@")).isEqualTo(firstPage);
+
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).as("stored up to the ceiling").isEqualTo(8);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).isEqualTo(5);
+        assertThat(app.count("SELECT COUNT(*) FROM sign_on_repeats")).isZero();
+        assertThat(app.count("SELECT SUM(count) FROM dropped_sign_ons")).isEqualTo(7);
+        assertThat(app.browser.get("/metrics").body())
+                .contains("undersigned_sign_ons_total{kind=\"statement\",outcome=\"dropped\"} 7.0",
+                        "undersigned_sign_ons_total{kind=\"statement\",outcome=\"suspect\"} 5.0");
+
+        Mailbox mailbox = new Mailbox(greenMail);
+        var alert = mailbox.nth(TestApp.ADMIN_EMAIL, 1);
+        assertThat(alert.subject()).isEqualTo("Unusual activity on Ceiling statement");
+        // the watch may look mid-flood: the alert counts what was dropped by then
+        assertThat(alert.text()).containsPattern(
+                "(?m)^- [1-7] sign-ons? in an hour not stored at all: their client, or the held sign-ons of the hour, had reached the ceiling\\R");
+        assertThat(app.admin().get("/admin").document().select(".alerts li").eachText())
+                .anyMatch(line -> line.contains("Ceiling statement") && line.contains(" in an hour not stored at all"));
+
+        app.clock.advance(Duration.ofMinutes(61));
+        SignOnForm.sign(app.browser, statement, "Next hour", "BE", "next@example.org");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Next hour' AND suspect IS NULL")).isEqualTo(1);
+    }
+
+    @Test
+    void the_held_sign_ons_a_petition_stores_in_an_hour_are_bounded() {
+        start(new Config.RateLimits(1000, 1).withCeilings(100, 4), java.util.List.of("127.0.0.0/8", "::1"));
+        String statement = app.statement("bounded");
+        for (int i = 0; i < 6; i++) {
+            signVia(statement, "Honest " + i, "h" + i + "@example.org", "198.51.100." + i);
+            signVia(statement, "Second " + i, "s" + i + "@example.org", "198.51.100." + i);
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect IS NULL")).as("a client's first is never dropped").isEqualTo(6);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).as("the bound of held ones").isEqualTo(4);
+        assertThat(app.count("SELECT SUM(count) FROM dropped_sign_ons")).isEqualTo(2);
+        // the bound is per petition: another takes its own
+        String other = app.statement("other-bounded");
+        signVia(other, "Elsewhere 1", "e1@example.org", "198.51.100.0");
+        signVia(other, "Elsewhere 2", "e2@example.org", "198.51.100.0");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Elsewhere 2' AND suspect = 'rate'")).isEqualTo(1);
+        // and per hour
+        app.clock.advance(Duration.ofMinutes(61));
+        signVia(statement, "Third 0", "t0@example.org", "198.51.100.0");
+        signVia(statement, "Third 1", "t1@example.org", "198.51.100.0");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Third 1' AND suspect = 'rate'")).isEqualTo(1);
+    }
+
+    @Test
     void a_filled_honeypot_is_kept_aside_silently() {
         start(new Config.RateLimits(1000, 10_000), java.util.List.of());
         String statement = app.statement("honey");

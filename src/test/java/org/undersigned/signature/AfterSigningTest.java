@@ -73,11 +73,15 @@ class AfterSigningTest extends AppTest {
         Page empty = page.form("form[action$=/correct]").submit();
         assertThat(empty.status()).isEqualTo(400);
         assertThat(empty.document().select(".error-summary a").eachText()).containsExactly("Enter an email address");
-        Page invalid = page.form("form[action$=/correct]").set("email", "right at example.org").submit();
+        Page invalid = page.form("form[action$=/correct]").set("email", "right.example.org").submit();
         assertThat(invalid.status()).isEqualTo(400);
-        assertThat(invalid.document().selectFirst("input#email").val()).isEqualTo("right at example.org");
+        assertThat(invalid.document().selectFirst("input#email").val()).isEqualTo("right.example.org");
         assertThat(invalid.document().select(".error-summary a").eachText())
                 .containsExactly("Enter an email address in the correct format, like name@example.org");
+        Page variant = page.form("form[action$=/correct]").set("email", "\"wrong\"@example.org").submit();
+        assertThat(variant.status()).isEqualTo(400);
+        assertThat(variant.document().select(".error-summary a").eachText()).containsExactly(
+                "Enter the email address alone, like name@example.org: without a name, comment, quotation marks, brackets or spaces");
         Page same = page.form("form[action$=/correct]").set("email", "Wrong@Example.org").submit();
         assertThat(same.status()).isEqualTo(400);
         assertThat(same.text()).contains("This is the address we sent the mail to.");

@@ -83,4 +83,29 @@ class DuplicateSignOnTest extends AppTest {
         assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(20);
         assertThat(app.count("SELECT COUNT(DISTINCT email_key) FROM signatures")).isEqualTo(20);
     }
+
+    @Test
+    void variants_of_one_address_are_refused_as_not_plain_and_mail_it_nothing_more() {
+        SignOnForm.sign(app.browser, statement, "Victim Org", "BE", "victim@example.org");
+        mailbox.nth("victim@example.org", 1);
+        for (String variant : List.of("(1)victim@example.org", "victim@example.org(2)", "\"victim\"@example.org",
+                "Victim <victim@example.org>", "victim @example.org")) {
+            Page page = SignOnForm.sign(app.browser, statement, "Victim Org", "BE", variant);
+            assertThat(page.status()).as(variant).isEqualTo(400);
+            assertThat(page.document().select(".error-summary a").eachText()).as(variant).containsExactly(
+                    "Enter the email address alone, like name@example.org: without a name, comment, quotation marks, brackets or spaces");
+            assertThat(page.document().selectFirst("#email").val()).isEqualTo(variant);
+        }
+        app.awaitOutboxSettled();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).as("one mailbox, one signer").isEqualTo(1);
+        assertThat(mailbox.to("victim@example.org")).hasSize(1);
+    }
+
+    @Test
+    void an_internationalised_domain_typed_either_way_is_one_signer() {
+        SignOnForm.sign(app.browser, statement, "IDN Org", "BE", "info@exämple.org");
+        Page again = SignOnForm.sign(app.browser, statement, "IDN Org", "BE", "info@xn--exmple-cua.org");
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(1);
+    }
 }

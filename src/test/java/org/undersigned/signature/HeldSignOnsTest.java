@@ -69,6 +69,22 @@ class HeldSignOnsTest {
     }
 
     @Test
+    void a_source_that_keeps_signing_with_an_address_already_used_is_not_quiet() {
+        String statement = start();
+        for (int i = 0; i < 3; i++) SignOnForm.sign(app.browser, statement, "Workshop " + i, "BE", "w" + i + "@example.org");
+        mailbox.nth("w1@example.org", 1);
+        app.clock.advance(Duration.ofMinutes(20));
+        SignOnForm.sign(app.browser, statement, "Workshop 0", "BE", "w0@example.org"); // a repeat: no new row, yet a sign-on
+        app.clock.advance(Duration.ofMinutes(15));
+        app.awaitChores();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect = 'rate'")).as("it signed 15 minutes ago").isEqualTo(1);
+
+        app.clock.advance(Duration.ofMinutes(16));
+        app.awaitChores();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE suspect IS NOT NULL")).isZero();
+    }
+
+    @Test
     void a_flood_and_the_honeypot_stay_held_for_a_coordinator() {
         String statement = start();
         int flood = 2 + SuspectReview.GROUP_LIMIT + 1;
