@@ -82,13 +82,13 @@ class SignatureEditTest extends AppTest {
         Browser admin = app.admin();
 
         Page refused = admin.get("/admin/statements/strict/signatures/" + id("Kept Org")).form("form[action*=/signatures/]")
-                .set("organisation", "").set("email", "not an address").set("country", "XX").set("website", "nowhere").submit();
+                .set("organisation", "").set("email", "not-an-address").set("country", "XX").set("website", "nowhere").submit();
 
         assertThat(refused.status()).isEqualTo(400);
         assertThat(refused.document().select(".error-summary li").eachText()).containsExactly(
                 "Enter the name of your organisation", "Choose a country from the list", "Enter the website as an address, like www.example.org",
                 "Enter an email address in the correct format, like name@example.org");
-        assertThat(refused.document().select("#email").val()).isEqualTo("not an address");
+        assertThat(refused.document().select("#email").val()).isEqualTo("not-an-address");
         assertThat(refused.document().select("#website").val()).isEqualTo("nowhere");
         assertThat(app.browser.get("/statements/strict").document().select("#signatories li").eachText()).containsExactly("Kept Org");
         assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE email = 'kept@example.org' AND country = 'BE'")).isEqualTo(1);
