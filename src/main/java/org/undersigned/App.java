@@ -56,6 +56,7 @@ import org.undersigned.text.Markdown;
 import org.undersigned.text.Messages;
 import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
+import org.undersigned.web.UnreadableBody;
 import org.undersigned.text.Templates;
 
 /** Builds every part from a {@link Config}, wires the features by hand, and runs them. */
@@ -157,6 +158,7 @@ public final class App {
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
             cfg.routes.before(App::refuseDeclaredTooLarge);
+            cfg.routes.before(UnreadableBody::refuse);
             cfg.routes.before(headers::refuseCrossSitePosts);
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
@@ -211,6 +213,12 @@ public final class App {
 
     public int port() {
         return server.port();
+    }
+
+    /** The path of every route answering the method, as registered ({@code /statements/{slug}/signatures}): for tests that try each. */
+    public List<String> routes(io.javalin.http.HandlerType method) {
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint).filter(e -> e.method == method)
+                .map(e -> e.path).toList();
     }
 
     /**
