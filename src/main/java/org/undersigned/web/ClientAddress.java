@@ -123,6 +123,11 @@ public final class ClientAddress {
         }
     }
 
+    /** Whether the address is one of TRUSTED_PROXIES, whose connections carry many clients. */
+    public boolean isTrustedProxy(String address) {
+        return isTrusted(address);
+    }
+
     private boolean isTrusted(String address) {
         byte[] bytes = literal(address);
         return bytes != null && trusted.stream().anyMatch(r -> r.contains(bytes));
