@@ -6,6 +6,7 @@ import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.io.IOException;
 import java.nio.charset.IllegalCharsetNameException;
 import java.nio.charset.UnsupportedCharsetException;
 import java.util.Map;
@@ -46,12 +47,13 @@ public final class ErrorPages {
 
     /**
      * The failure of the client's side in the exception's causes: a body cut off (Jetty's quiet
-     * EofException), one that stopped coming until a timeout, or a charset no check foresaw.
+     * EofException), a read of it that timed out, or a charset no check foresaw. A timeout of the
+     * server's own (a page render, the database) is not one: it is not a failed read.
      */
     private static Throwable clientSide(Throwable e) {
         for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-            if (cause instanceof QuietException || cause instanceof TimeoutException || cause instanceof IllegalCharsetNameException
-                    || cause instanceof UnsupportedCharsetException) {
+            if (cause instanceof QuietException || cause instanceof IllegalCharsetNameException || cause instanceof UnsupportedCharsetException
+                    || cause instanceof IOException && cause.getCause() instanceof TimeoutException) {
                 return cause;
             }
             if (cause.getCause() == cause) break;
