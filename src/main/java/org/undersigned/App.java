@@ -8,6 +8,8 @@ import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
+import org.eclipse.jetty.server.HttpConnectionFactory;
+import org.eclipse.jetty.server.ServerConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -61,6 +63,8 @@ import org.undersigned.text.Markdown;
 import org.undersigned.text.Messages;
 import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
+import org.undersigned.web.SlowClients;
+import org.undersigned.web.UnreadableBody;
 import org.undersigned.text.Templates;
 
 /** Builds every part from a {@link Config}, wires the features by hand, and runs them. */
@@ -152,6 +156,12 @@ public final class App {
         metrics.counter("undersigned_page_renders_total", "Public pages and JSON rendered for the in-memory cache", pages::renders);
         metrics.gauge("undersigned_http_requests_in_flight", "Requests taken in and not yet answered, those waiting for their write included",
                 inFlight::count);
+        SlowClients slowClients = new SlowClients(config.web().connectionsPerClient(), config.web().requestDeadline(),
+                clientAddress::isTrustedProxy);
+        metrics.counter("undersigned_connections_refused_total", "Connections closed on opening: their address held CONNECTIONS_PER_CLIENT already",
+                slowClients::refused);
+        metrics.counter("undersigned_requests_cut_off_total", "Connections closed because their request had not arrived whole in time",
+                slowClients::cutOff);
         metrics.gauge("undersigned_page_cache_bytes", "Memory the cached public pages take, plain and gzipped", pages::bytes);
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -159,11 +169,17 @@ public final class App {
             cfg.jsonMapper(new JavalinJackson());
             cfg.fileRenderer(renderer);
             cfg.staticFiles.add("/public", Location.CLASSPATH);
-            cfg.jetty.port = config.web().port();
+            cfg.jetty.addConnector((jetty, http) -> {
+                ServerConnector connector = new ServerConnector(jetty, new HttpConnectionFactory(http));
+                connector.setPort(config.web().port());
+                slowClients.watch(connector);
+                return connector;
+            });
             cfg.jetty.threadPool = requestThreads;
             cfg.jetty.modifyServer(server -> server.setHandler(inFlight));
             cfg.routes.before(headers::apply);
             cfg.routes.before(App::refuseDeclaredTooLarge);
+            cfg.routes.before(UnreadableBody::refuse);
             cfg.routes.before(headers::refuseCrossSitePosts);
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
@@ -223,6 +239,12 @@ public final class App {
 
     public int port() {
         return server.port();
+    }
+
+    /** The path of every route answering the method, as registered ({@code /statements/{slug}/signatures}): for tests that try each. */
+    public List<String> routes(io.javalin.http.HandlerType method) {
+        return server.unsafe.internalRouter.allHttpHandlers().stream().map(e -> e.endpoint).filter(e -> e.method == method)
+                .map(e -> e.path).toList();
     }
 
     /**

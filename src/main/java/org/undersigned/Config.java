@@ -44,14 +44,20 @@ public record Config(
         return storage.url();
     }
 
+    /** Connections one address may hold at once unless CONNECTIONS_PER_CLIENT says otherwise: an office behind one address fits. */
+    public static final int CONNECTIONS_PER_CLIENT = 100;
+    /** A request, headers and body (64 KB at most), arrives whole within this of its first byte: 2 KB/s. */
+    public static final Duration REQUEST_DEADLINE = Duration.ofSeconds(30);
+
     /** bcrypt's cost for coordinators' passwords unless PASSWORD_HASH_COST says otherwise. */
     public static final int PASSWORD_HASH_COST = 12;
 
     /**
      * Where the server listens and how it is reached: the public base URL (links in mail, cookies'
-     * Secure flag) and the proxies whose X-Forwarded-For is believed.
+     * Secure flag) and the proxies whose X-Forwarded-For is believed; how many connections one
+     * address may hold at once, and how long a request may take to arrive whole.
      */
-    public record Web(int port, String baseUrl, List<String> trustedProxies) {
+    public record Web(int port, String baseUrl, List<String> trustedProxies, int connectionsPerClient, Duration requestDeadline) {
         public boolean httpsOnly() {
             return baseUrl.startsWith("https://");
         }
@@ -202,6 +208,7 @@ public record Config(
         FirstAdmin firstAdmin = new FirstAdmin(v.string("ADMIN_EMAIL", null), v.string("ADMIN_PASSWORD", null));
         Boolean demoData = v.bool("DEMO_DATA");
         List<String> trustedProxies = v.list("TRUSTED_PROXIES");
+        int connectionsPerClient = v.integer("CONNECTIONS_PER_CLIENT", CONNECTIONS_PER_CLIENT, 4, 100_000);
         int perHour = v.integer("RATE_LIMIT_PER_HOUR", 30, 1, 1_000_000);
         int ceiling = v.integer("RATE_LIMIT_CEILING", Math.max(RateLimits.CEILING, perHour), 1, 10_000_000);
         if (ceiling < perHour) {
@@ -211,7 +218,7 @@ public record Config(
                 v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000), webmailDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
                 ceiling, v.integer("RATE_LIMIT_HELD_PER_PETITION", RateLimits.HELD_PER_PETITION, 1, 100_000_000));
         return new Config(
-                new Web(port, baseUrl, trustedProxies),
+                new Web(port, baseUrl, trustedProxies, connectionsPerClient, REQUEST_DEADLINE),
                 storage,
                 demoData,
                 new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays),
@@ -245,6 +252,8 @@ public record Config(
         private int port;
         private String baseUrl;
         private List<String> trustedProxies;
+        private int connectionsPerClient;
+        private Duration requestDeadline;
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
@@ -270,6 +279,8 @@ public record Config(
             port = from.web.port();
             baseUrl = from.web.baseUrl();
             trustedProxies = from.web.trustedProxies();
+            connectionsPerClient = from.web.connectionsPerClient();
+            requestDeadline = from.web.requestDeadline();
             databaseUrl = from.storage.url();
             databaseUser = from.storage.user();
             databasePassword = from.storage.password();
@@ -296,6 +307,8 @@ public record Config(
         public Builder port(int value) { port = value; return this; }
         public Builder baseUrl(String value) { baseUrl = value; return this; }
         public Builder trustedProxies(List<String> value) { trustedProxies = value; return this; }
+        public Builder connectionsPerClient(int value) { connectionsPerClient = value; return this; }
+        public Builder requestDeadline(Duration value) { requestDeadline = value; return this; }
         public Builder databaseUrl(String value) { databaseUrl = value; return this; }
         public Builder databaseLogin(String user, String password) { databaseUser = user; databasePassword = password; return this; }
         public Builder demoData(Boolean value) { demoData = value; return this; }
@@ -319,7 +332,7 @@ public record Config(
         public Builder passwordHashCost(int value) { passwordHashCost = value; return this; }
 
         public Config build() {
-            return new Config(new Web(port, baseUrl, trustedProxies), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
+            return new Config(new Web(port, baseUrl, trustedProxies, connectionsPerClient, requestDeadline), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
                     new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease, mailFromName),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
                     rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);

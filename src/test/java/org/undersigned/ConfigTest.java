@@ -50,13 +50,17 @@ class ConfigTest {
         assertThat(Config.builder().build()).isEqualTo(Config.parse(Map.of()));
         // every value distinct, so that two settings swapped on the way through the builder would show
         Config everything = Config.parse(Map.ofEntries(Map.entry("PORT", "8081"), Map.entry("BASE_URL", "https://sign.example.org"),
-                Map.entry("TRUSTED_PROXIES", "10.0.0.0/8"), Map.entry("DATABASE_URL", "jdbc:sqlite:/srv/u.db"), Map.entry("DEMO_DATA", "yes"),
+                Map.entry("TRUSTED_PROXIES", "10.0.0.0/8"), Map.entry("CONNECTIONS_PER_CLIENT", "20"), Map.entry("DATABASE_URL", "jdbc:sqlite:/srv/u.db"), Map.entry("DEMO_DATA", "yes"),
                 Map.entry("SMTP_HOST", "smtp.example.org"), Map.entry("MAIL_FROM", "sign@example.org"), Map.entry("MAIL_FROM_NAME", "Migrant Rights Network"), Map.entry("MAIL_DIR", "/srv/mail"),
                 Map.entry("MAIL_RETRY_BASE_SECONDS", "11"), Map.entry("MAIL_LOG_DAYS", "12"), Map.entry("CONFIRM_LINK_DAYS", "13"),
                 Map.entry("REMINDER_AFTER_HOURS", "14"), Map.entry("PENDING_PURGE_DAYS", "15"), Map.entry("ANONYMISE_AFTER_DAYS", "16"),
                 Map.entry("RATE_LIMIT_PER_MINUTE", "17"), Map.entry("HOUSEKEEPING_SECONDS", "18"), Map.entry("MAIL_CLAIM_SECONDS", "19"), Map.entry("ADMIN_EMAIL", "a@example.org"),
                 Map.entry("ADMIN_PASSWORD", "secret"), Map.entry("METRICS_TOKEN", "a-token-of-sixteen"), Map.entry("BACKUP_DIR", "/srv/backups")));
         assertThat(everything.toBuilder().build()).isEqualTo(everything);
+        assertThat(everything.web().connectionsPerClient()).isEqualTo(20);
+        assertThat(Config.parse(Map.of()).web().connectionsPerClient()).isEqualTo(100);
+        assertThatThrownBy(() -> Config.parse(Map.of("CONNECTIONS_PER_CLIENT", "2"))).isInstanceOf(ConfigException.class)
+                .hasMessage("CONNECTIONS_PER_CLIENT must be between 4 and 100000, was 2");
         assertThat(everything.toBuilder().mailDir(Path.of("/elsewhere")).build().mail())
                 .isEqualTo(new Config.Mail(everything.mail().smtp(), "sign@example.org", Path.of("/elsewhere"),
                         java.time.Duration.ofSeconds(11), java.time.Duration.ofDays(12), java.time.Duration.ofSeconds(19), "Migrant Rights Network"));

@@ -5,18 +5,19 @@ import io.javalin.http.Context;
 import io.javalin.router.Endpoint;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
 import org.undersigned.db.Database;
 import org.undersigned.mail.Outbox;
+import org.undersigned.web.ClientAddress;
 
 /**
- * /healthz for load balancers and /metrics for Prometheus. Metrics are read with the bearer
- * token from METRICS_TOKEN; without one configured, only by a direct request from this machine
- * (nothing relayed through a proxy), and anyone else gets a 404.
+ * /healthz for load balancers and /metrics for Prometheus. Metrics, and the health check's
+ * details, are read with the bearer token from METRICS_TOKEN; without one configured, only by a
+ * direct request from this machine (nothing relayed through a proxy). Anyone else gets a 404 for
+ * metrics and only {@code ok} or {@code unavailable} from the health check: how much mail waits
+ * tells an outsider how a campaign goes.
  */
 public final class OperationsRoutes {
     /** Mail overdue by more than this is reported on /healthz (the status stays 200: the site still works). */
@@ -60,8 +61,13 @@ public final class OperationsRoutes {
 
     private void health(Context ctx) {
         ctx.header("Cache-Control", "no-store");
+        boolean detailed = allowed(ctx);
         if (!database.answers()) {
-            ctx.status(503).result("database unavailable\n");
+            ctx.status(503).result(detailed ? "unavailable\ndatabase: not answering\n" : "unavailable\n");
+            return;
+        }
+        if (!detailed) {
+            ctx.result("ok\n");
             return;
         }
         long waiting = outbox.depthUpTo(HEALTH_COUNT_CAP + 1);
@@ -87,11 +93,6 @@ public final class OperationsRoutes {
             return given != null && MessageDigest.isEqual(("Bearer " + token).getBytes(StandardCharsets.UTF_8),
                     given.getBytes(StandardCharsets.UTF_8));
         }
-        if (ctx.header("X-Forwarded-For") != null || ctx.header("Forwarded") != null) return false;
-        try {
-            return InetAddress.getByName(ctx.req().getRemoteAddr()).isLoopbackAddress();
-        } catch (UnknownHostException e) {
-            return false;
-        }
+        return ClientAddress.fromThisMachine(ctx);
     }
 }

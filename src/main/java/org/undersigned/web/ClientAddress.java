@@ -33,6 +33,9 @@ public final class ClientAddress {
         }
     }
 
+    /** Headers some proxy adds on the way; besides these, every X-Forwarded-* header. */
+    private static final List<String> RELAY_HEADERS = List.of("Forwarded", "Via", "X-Real-IP", "X-Client-IP", "True-Client-IP",
+            "X-Cluster-Client-IP", "CF-Connecting-IP", "Fastly-Client-IP");
     private static final Pattern V4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern V6 = Pattern.compile("[0-9A-Fa-f:.]+");
     private final List<Range> trusted = new ArrayList<>();
@@ -91,6 +94,25 @@ public final class ClientAddress {
         return all.toString();
     }
 
+    /**
+     * Whether the request came straight from a process on this machine, nothing relayed: a proxy on
+     * the same machine also connects from loopback, and marks what it passes on with a header of its own.
+     */
+    public static boolean fromThisMachine(Context ctx) {
+        Enumeration<String> names = ctx.req().getHeaderNames();
+        while (names.hasMoreElements()) {
+            String name = names.nextElement();
+            if (name.regionMatches(true, 0, "X-Forwarded-", 0, 12)) return false;
+            if (RELAY_HEADERS.stream().anyMatch(name::equalsIgnoreCase)) return false;
+        }
+        byte[] remote = literal(ctx.req().getRemoteAddr());
+        try {
+            return remote != null && InetAddress.getByAddress(remote).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
+        }
+    }
+
     /** A keyed hash of the client's address: lets us count a client's sign-ons without keeping its address. */
     public String hashOf(Context ctx) {
         try {
@@ -99,6 +121,11 @@ public final class ClientAddress {
         } catch (CloneNotSupportedException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Whether the address is one of TRUSTED_PROXIES, whose connections carry many clients. */
+    public boolean isTrustedProxy(String address) {
+        return isTrusted(address);
     }
 
     private boolean isTrusted(String address) {

@@ -37,8 +37,12 @@ class HealthWithoutDatabaseTest {
             database.close(); // its connections gone, as after a failed disk
             HttpResponse<String> down = http.send(health, HttpResponse.BodyHandlers.ofString());
             assertThat(down.statusCode()).isEqualTo(503);
-            assertThat(down.body()).isEqualTo("database unavailable\n");
+            assertThat(down.body()).as("from the machine itself").isEqualTo("unavailable\ndatabase: not answering\n");
             assertThat(down.headers().firstValue("Cache-Control")).hasValue("no-store");
+            HttpRequest relayed = HttpRequest.newBuilder(health.uri()).header("X-Forwarded-For", "203.0.113.9").build();
+            HttpResponse<String> publicly = http.send(relayed, HttpResponse.BodyHandlers.ofString());
+            assertThat(publicly.statusCode()).isEqualTo(503);
+            assertThat(publicly.body()).as("through a proxy").isEqualTo("unavailable\n");
         } finally {
             server.stop();
         }

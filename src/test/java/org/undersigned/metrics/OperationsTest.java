@@ -3,6 +3,8 @@ package org.undersigned.metrics;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.undersigned.Config;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Page;
@@ -42,6 +44,19 @@ class OperationsTest extends AppTest {
         assertThat(relayed.body()).doesNotContain("undersigned_");
     }
 
+    /** Any header a proxy may add marks the request as relayed, not only X-Forwarded-For: nginx setups often send X-Real-IP alone. */
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {"X-Real-IP|203.0.113.9", "X-Forwarded-Host|petitions.example.org", "X-Forwarded-Proto|https",
+            "Forwarded|for=203.0.113.9", "X-Client-IP|203.0.113.9", "True-Client-IP|203.0.113.9", "Via|1.1 proxy"})
+    void metrics_are_not_shown_to_a_request_carrying_any_forwarding_header(String header, String value) {
+        Page relayed = app.browser.send(app.browser.request("/metrics").header(header, value).GET());
+        assertThat(relayed.status()).isEqualTo(404);
+        assertThat(relayed.body()).doesNotContain("undersigned_");
+        Page health = app.browser.send(app.browser.request("/healthz").header(header, value).GET());
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("ok\n");
+    }
+
     @Test
     void with_a_token_configured_metrics_need_it() {
         app.close();
@@ -53,6 +68,15 @@ class OperationsTest extends AppTest {
         Page scraped = app.browser.send(app.browser.request("/metrics").header("Authorization", "Bearer " + token).GET());
         assertThat(scraped.status()).isEqualTo(200);
         assertThat(scraped.body()).contains("undersigned_outbox_depth");
+
+        // the health check tells everyone whether the instance is up, and the mail queue only to the token's holder
+        Page health = app.browser.get("/healthz");
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body()).isEqualTo("ok\n");
+        Page detailed = app.browser.send(app.browser.request("/healthz").header("Authorization", "Bearer " + token).GET());
+        assertThat(detailed.body()).isEqualTo("ok\ndatabase: ok\noutbox: 0 waiting, oldest 0 s (mail flowing)\n");
+        assertThat(app.browser.send(app.browser.request("/healthz").header("Authorization", "Bearer wrong-token-0123456789").GET()).body())
+                .isEqualTo("ok\n");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Random;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.Form;
+import org.undersigned.support.LogCapture;
 import org.undersigned.support.Page;
 import org.undersigned.support.SignOnForm;
 import org.undersigned.support.SupporterForm;
@@ -130,6 +131,63 @@ class HostileInputTest extends AppTest {
         assertThat(tooLarge).startsWith("HTTP/1.1 413").doesNotContain("100 Continue").contains("Too much data was sent");
         assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
         assertThat(app.count("SELECT COUNT(*) FROM outbox")).isZero();
+    }
+
+    /**
+     * A content type whose body cannot be read (a charset Java does not know, a multipart body with no
+     * boundary) is the client's mistake: 400 with the error page on every POST route, and one line in
+     * the log rather than a stack trace per 150-byte request.
+     */
+    @Test
+    void unreadable_content_types_on_every_post_route_answer_400_and_log_no_stack_trace() {
+        app.statement("bogus");
+        List<String> routes = app.postRoutes();
+        assertThat(routes).as("the POST routes found").contains("/statements/{slug}/signatures", "/admin/login", "/confirm/{token}");
+        List<String> contentTypes = List.of("application/x-www-form-urlencoded; charset=x-bogus", "application/x-www-form-urlencoded; charset=\"",
+                "application/x-www-form-urlencoded; charset", "multipart/form-data; boundary=", "multipart/form-data; boundary=\"\"",
+                "multipart/form-data", "multipart/form-data; boundary=" + "b".repeat(71), "application/json; charset=x-bogus");
+        try (LogCapture log = new LogCapture()) {
+            for (String route : routes) {
+                String path = route.replace("{slug}", "bogus").replace("{token}", "x".repeat(40)).replace("{lang}", "fr").replaceAll("\\{[a-z_]+}", "1");
+                for (String contentType : contentTypes) {
+                    String answer = rawExchange("POST " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: " + contentType
+                            + "\r\nContent-Length: 27\r\n\r\norganisation=x&email=a%40b.c");
+                    assertThat(answer).as("%s with %s", path, contentType).startsWith("HTTP/1.1 400 ").contains("The form could not be read");
+                }
+            }
+            // a query string is decoded with the declared charset too
+            assertThat(rawExchange("GET /?lang=fr HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\nContent-Type: text/plain; charset=x-bogus\r\n\r\n"))
+                    .startsWith("HTTP/1.1 400 ");
+            assertThat(log.text()).as("the log").doesNotContain("\tat ").doesNotContain("Exception");
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
+    }
+
+    /**
+     * A sender that stops half-way through its body (a closed laptop, a dropped phone connection):
+     * nothing stored, and no ERROR with a stack trace in the log.
+     */
+    @Test
+    void an_upload_cut_off_half_way_stores_nothing_and_logs_no_stack_trace() throws Exception {
+        String statement = app.statement("cut");
+        try (LogCapture log = new LogCapture()) {
+            try (java.net.Socket socket = new java.net.Socket("localhost", app.config.web().port())) {
+                socket.getOutputStream().write(("POST " + statement + "/signatures HTTP/1.1\r\nHost: localhost\r\n"
+                        + "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: 5000\r\n\r\norganisation=Half").getBytes(StandardCharsets.US_ASCII));
+                socket.getOutputStream().flush();
+            }
+            org.undersigned.support.Wait.until("the server to give up on the request",
+                    () -> requestsSeen("POST", "/statements/{slug}/signatures") == 1);
+            assertThat(log.text()).as("the log").doesNotContain("\tat ").doesNotContain("ERROR").doesNotContain("Exception");
+        }
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
+    }
+
+    /** How many requests to the route the latency histogram has counted, whatever their status. */
+    private long requestsSeen(String method, String route) {
+        String prefix = "undersigned_http_request_duration_seconds_count{method=\"" + method + "\",route=\"" + route + "\"";
+        return app.browser.get("/metrics").body().lines().filter(l -> l.startsWith(prefix))
+                .mapToLong(l -> (long) Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
     }
 
     /** A GET written on the socket, so that even paths no HTTP client would send reach the server. */

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import org.jdbi.v3.core.Jdbi;
 import org.undersigned.App;
 import org.undersigned.Config;
@@ -112,6 +113,11 @@ public final class TestApp implements AutoCloseable {
     public void restart() {
         app.stop();
         app = new App(config, clock).start();
+    }
+
+    /** Every POST route's path as registered, placeholders included. */
+    public List<String> postRoutes() {
+        return app.routes(io.javalin.http.HandlerType.POST);
     }
 
     public Jdbi db() {
