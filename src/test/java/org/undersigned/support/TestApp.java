@@ -50,6 +50,7 @@ public final class TestApp implements AutoCloseable {
                 .smtp(smtp).mailDir(dir.resolve("mail")).mailRetryBase(Duration.ofMillis(200))
                 .housekeepingInterval(Duration.ofMillis(200))
                 .rateLimits(new Config.RateLimits(1000, 10_000, 1000))
+                .connectionsPerClient(10_000) // every test client connects from loopback
                 .firstAdmin(ADMIN_EMAIL, ADMIN_PASSWORD)
                 .passwordHashCost(PASSWORD_HASH_COST)
                 .build();
