@@ -52,12 +52,16 @@ public final class PublicPages {
     private final Map<Key, CompletableFuture<Entry>> rendering = new HashMap<>();
     private final LongAdder renders = new LongAdder();
 
-    public PublicPages(Clock clock) {
+    /** The site settings' version (name, logo, colour, footer links): every page shows them, and is kept per version. */
+    private final java.util.function.LongSupplier siteVersion;
+
+    public PublicPages(Clock clock, java.util.function.LongSupplier siteVersion) {
         this.clock = clock;
+        this.siteVersion = siteVersion;
     }
 
     /** What a page depends on besides its version. */
-    private record Key(long petitionId, PetitionStatus status, String variant, String textLanguage, String locale) {}
+    private record Key(long petitionId, PetitionStatus status, String variant, String textLanguage, String locale, long siteVersion) {}
 
     private record Entry(long version, byte[] plain, byte[] gzip, String contentType, String etag, long createdAt) {
         long size() {
@@ -73,7 +77,8 @@ public final class PublicPages {
         Petition petition = published.petition();
         long version = published.version();
         // the page differs by the version of the text the reader gets, not only by the interface language
-        Key key = new Key(petition.id(), petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag());
+        Key key = new Key(petition.id(), petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag(),
+                siteVersion.getAsLong());
         long now = clock.millis();
         CompletableFuture<Entry> pending = null;
         Entry kept;

@@ -30,6 +30,8 @@ public final class PageRenderer implements FileRenderer {
     private final Templates templates;
     private final Localization localization;
     private final String baseUrl;
+    /** The site's settings (name, logo, colour, footer links) as they stand, for every page's layout. */
+    private final java.util.function.Supplier<?> site;
     /** The language switcher's entries for each supported language, the same for every page. */
     private final Map<String, List<Map<String, Object>>> switchers = new ConcurrentHashMap<>();
     private final Map<Shell, List<String>> shells = new ConcurrentHashMap<>();
@@ -37,8 +39,9 @@ public final class PageRenderer implements FileRenderer {
     /** A page as rendered with {@link #MARK} for its value: template, everything else it was given, language. */
     private record Shell(String path, Map<String, Object> page, Locale locale) {}
 
-    public PageRenderer(Templates templates, Localization localization, String baseUrl) {
+    public PageRenderer(Templates templates, Localization localization, String baseUrl, java.util.function.Supplier<?> site) {
         this.templates = templates;
+        this.site = site;
         this.localization = localization;
         this.baseUrl = baseUrl;
         for (Locale locale : localization.supported()) switchers.put(locale.getLanguage(), switcher(locale));
@@ -124,6 +127,7 @@ public final class PageRenderer implements FileRenderer {
         // the language switcher leads to a GET page: this one, or the one a POST's answer names (its petition, say)
         if (!(model.get("currentPath") instanceof String)) page.put("currentPath", ctx.method().name().equals("GET") ? ctx.path() : "/");
         page.put("baseUrl", baseUrl);
+        page.put("site", site.get());
         SignedIn.of(ctx).ifPresent(signedIn -> {
             page.putIfAbsent("me", signedIn);
             page.putIfAbsent("csrf", signedIn.csrf());
