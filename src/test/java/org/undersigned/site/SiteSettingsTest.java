@@ -128,6 +128,23 @@ class SiteSettingsTest {
     }
 
     @Test
+    void a_logo_of_a_megabyte_and_a_half_is_taken_in_and_shrunk_to_the_header_s_size() throws Exception {
+        byte[] large = TestImages.noise(700, 700);
+        assertThat(large.length).as("far above the 64 KB of a form").isGreaterThan(1_000_000);
+        assertThat(upload("photo.png", "image/png", large).status()).isEqualTo(303);
+        String src = app.browser.get("/statements/climate").document().selectFirst(".brand img").attr("src");
+        BufferedImage served = ImageIO.read(new ByteArrayInputStream(app.browser.raw(app.browser.request(src).GET()).body()));
+        assertThat(served.getWidth()).isEqualTo(96);
+        assertThat(served.getHeight()).isEqualTo(96);
+    }
+
+    @Test
+    void a_logo_file_over_2_mb_is_refused() {
+        byte[] tooLarge = TestImages.concat(TestImages.image("png", 100, 100), new byte[2 * 1024 * 1024]);
+        assertThat(logoError(upload("logo.png", "image/png", tooLarge))).isEqualTo("Error: The logo file is larger than 2 MB. Choose a smaller file");
+    }
+
+    @Test
     void a_webp_logo_is_accepted_and_served_as_png() {
         assertThat(upload("logo.webp", "image/webp", TestImages.webp()).status()).isEqualTo(303);
         String src = app.browser.get("/").document().selectFirst(".brand img").attr("src");
