@@ -40,6 +40,7 @@ import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatoryOverview;
+import org.undersigned.signature.DisposableDomains;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
@@ -140,7 +141,7 @@ public final class App {
         AfterWrites afterWrites = new AfterWrites(requestThreads);
         PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl(), site::current);
         signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
-                renderer);
+                renderer, DisposableDomains.bundled());
         digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
@@ -194,6 +195,8 @@ public final class App {
         Chores chores = running.add("chore turns", new Chores(database));
         signatures.startHousekeeping(chores);
         running.add("housekeeping", signatures);
+        coordinators.startHousekeeping(chores);
+        running.add("login attempts", coordinators);
         digests.start(chores, config.housekeepingInterval());
         running.add("digests", digests);
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour(),

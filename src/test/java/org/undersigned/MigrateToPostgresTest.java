@@ -96,7 +96,7 @@ class MigrateToPostgresTest {
             assertThat(site.count("SELECT COUNT(*) FROM signatures WHERE state = 'withdrawn'")).isEqualTo(1);
             assertThat(site.count("SELECT COUNT(*) FROM signatures WHERE moderation = 'approved'")).isEqualTo(1);
             assertThat(site.count("SELECT COUNT(*) FROM signatures WHERE state = 'awaiting'")).isEqualTo(1);
-            for (String table : List.of("sessions", "audit_log", "petition_translations", "login_failures", "outbox", "petition_coordinators")) {
+            for (String table : List.of("sessions", "audit_log", "petition_translations", "login_attempts", "outbox", "petition_coordinators")) {
                 assertThat(site.count("SELECT COUNT(*) FROM " + table)).as(table).isPositive();
             }
         } // the server stops before the copy, as the usage asks
@@ -245,7 +245,7 @@ class MigrateToPostgresTest {
     /** Rows in each application table (the same list on both databases). */
     private static Map<String, Long> counts(Jdbi jdbi) {
         List<String> tables = List.of("settings", "petitions", "consent_texts", "signatures", "signature_tokens", "outbox", "coordinators",
-                "sessions", "login_failures", "invitations", "petition_coordinators", "audit_log", "petition_versions", "alerts",
+                "sessions", "login_attempts", "invitations", "petition_coordinators", "audit_log", "petition_versions", "alerts",
                 "petition_translations", "chore_turns");
         Map<String, Long> counts = new TreeMap<>();
         jdbi.useHandle(h -> tables.forEach(t -> counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one())));

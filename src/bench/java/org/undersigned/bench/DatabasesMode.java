@@ -68,8 +68,11 @@ final class DatabasesMode {
             Instances in = Instances.start(bench, count, url, bench.work().resolve("data-" + setup), smtpPort);
             try {
                 int warm = Warming.seconds(seconds);
-                Bench.say("warming up " + count + " server(s) (JIT) for " + warm + " s");
-                in.wrk(bench, 64, warm, s -> bench.signOnScript(s, "warm" + in.suffix(s), 0), "");
+                // each server alone at the full load, as a single one is: its JIT sees the same work
+                for (Server server : in.servers()) {
+                    Bench.say("warming up " + server.base() + " (JIT) for " + warm + " s");
+                    bench.wrk(64, warm, bench.signOnScript(server, "warm" + in.suffix(server), 0), server.base());
+                }
                 for (Server server : in.servers()) warming.settle(server, bench.signOnScript(server, "settle" + in.suffix(server), 0));
                 double mailDuringSignOns = signOns(setup, in, seconds);
                 drain(setup, in, mailDuringSignOns);
@@ -109,6 +112,7 @@ final class DatabasesMode {
             put("     of which " + part + (part.equals("writer") ? " (SQLite's one, PostgreSQL's pool)" : ""), setup,
                     String.format("%.2f ms", 1000 * (partsAfter.get(part) - parts.getOrDefault(part, 0.0)) / perSignOn));
         }
+        put("   writes per commit (mostly sign-ons)", setup, String.format("%.1f", writes / Math.max(1, commits)));
         // SQLite: sign-ons grouped by the single writer into one commit; PostgreSQL: commits sharing a WAL flush (about)
         put("   writes per fsync (PostgreSQL: per WAL flush, ~)", setup, db == null
                 ? String.format("%.1f", writes / Math.max(1, commits)) : String.format("%.1f", commits / Math.max(1, db.walFlushes())));

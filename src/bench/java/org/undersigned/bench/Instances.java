@@ -70,7 +70,7 @@ record Instances(List<Server> servers, String databaseUrl) {
         return sum;
     }
 
-    /** Processor time by part (request threads, writer, mail, JIT+GC, other), summed over the servers. */
+    /** Processor time by part (request threads, writer, mail, JIT, GC and VM, other), summed over the servers. */
     Map<String, Double> cpuByPart() throws IOException {
         Map<String, Double> parts = new LinkedHashMap<>();
         for (Server server : servers) server.cpuByPart().forEach((part, seconds) -> parts.merge(part, seconds, Double::sum));

@@ -84,7 +84,7 @@ record Server(Process process, String base, HttpClient http, Path log) {
      */
     Map<String, Double> cpuByPart() throws IOException {
         Map<String, Double> parts = new LinkedHashMap<>();
-        for (String part : List.of("requests", "writer", "mail", "JIT+GC", "other")) parts.put(part, 0.0);
+        for (String part : List.of("requests", "writer", "mail", "JIT", "GC and VM", "other")) parts.put(part, 0.0);
         parts.putAll(cpuByThreads(Server::part));
         return parts;
     }
@@ -135,7 +135,9 @@ record Server(Process process, String base, HttpClient http, Path log) {
         if (thread.startsWith("db-write")) return "writer"; // SQLite's db-writer, PostgreSQL's db-write-N
         if (thread.startsWith("Jetty") || thread.startsWith("qtp")) return "requests";
         if (thread.startsWith("mail-")) return "mail";
-        if (thread.contains("Compiler") || thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) return "JIT+GC";
+        if (thread.contains("Compiler")) return "JIT";
+        // the serial collector collects on the VM thread
+        if (thread.startsWith("GC ") || thread.startsWith("G1 ") || thread.startsWith("VM ")) return "GC and VM";
         return "other";
     }
 

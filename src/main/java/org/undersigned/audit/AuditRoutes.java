@@ -1,9 +1,11 @@
 package org.undersigned.audit;
 
 import io.javalin.config.RoutesConfig;
+import io.javalin.http.ForbiddenResponse;
 import java.util.Map;
+import org.undersigned.web.SignedIn;
 
-/** GET /admin/audit: who did what, newest first, 100 to a page. */
+/** GET /admin/audit: who did what, newest first, 100 to a page, of what the reader may see. */
 public final class AuditRoutes {
     private static final int PAGE = 100;
     private final Audit audit;
@@ -20,7 +22,8 @@ public final class AuditRoutes {
             } catch (NumberFormatException e) {
                 page = 1;
             }
-            var entries = audit.recent(PAGE + 1, (page - 1) * PAGE);
+            SignedIn reader = SignedIn.of(ctx).orElseThrow(ForbiddenResponse::new);
+            var entries = audit.recent(reader.coordinatorId(), reader.admin(), PAGE + 1, (page - 1) * PAGE);
             ctx.render("admin/audit.peb", Map.of(
                     "entries", entries.subList(0, Math.min(PAGE, entries.size())),
                     "page", page, "more", entries.size() > PAGE));

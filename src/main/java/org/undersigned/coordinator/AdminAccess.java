@@ -37,7 +37,7 @@ public final class AdminAccess {
         }
         ctx.attribute(SESSION, session.get());
         Coordinator me = session.get().coordinator();
-        new SignedIn(me.displayName(), me.isAdmin(), session.get().csrfToken()).set(ctx);
+        new SignedIn(me.id(), me.displayName(), me.isAdmin(), session.get().csrfToken()).set(ctx);
     }
 
     public static Coordinator coordinator(Context ctx) {

@@ -2,8 +2,11 @@ package org.undersigned.coordinator;
 
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
+import java.time.Duration;
 import org.undersigned.Config;
 import org.undersigned.audit.Audit;
+import org.undersigned.chores.Chores;
+import org.undersigned.chores.Periodic;
 import org.undersigned.db.Database;
 import org.undersigned.mail.MailComposer;
 import org.undersigned.mail.Outbox;
@@ -12,8 +15,11 @@ import org.undersigned.web.ClientAddress;
 import org.undersigned.web.FormToken;
 
 /** Coordinators' accounts and sessions: login, logout, and the guard in front of /admin. */
-public final class CoordinatorFeature {
+public final class CoordinatorFeature implements AutoCloseable {
     private final Coordinators coordinators;
+    private final LoginThrottle throttle;
+    private final Duration housekeepingInterval;
+    private Periodic housekeeping;
     private final AdminAccess access;
     private final LoginRoutes login;
     private final CoordinatorAdminRoutes admin;
@@ -24,7 +30,9 @@ public final class CoordinatorFeature {
         Tokens tokens = new Tokens();
         Sessions sessions = new Sessions(database, tokens, clock, config.web().httpsOnly());
         this.access = new AdminAccess(sessions);
-        this.login = new LoginRoutes(new Logins(coordinators, sessions, new LoginThrottle(database, clock), database, audit), sessions,
+        this.throttle = new LoginThrottle(database, clock);
+        this.housekeepingInterval = config.housekeepingInterval();
+        this.login = new LoginRoutes(new Logins(coordinators, sessions, throttle, database, audit), sessions,
                 formToken, clientAddress);
         Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.web().baseUrl());
         this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken);
@@ -33,6 +41,16 @@ public final class CoordinatorFeature {
 
     public Coordinators coordinators() {
         return coordinators;
+    }
+
+    /** Forgets login attempts whose window has passed. */
+    public void startHousekeeping(Chores chores) {
+        housekeeping = chores.every("login-attempts", housekeepingInterval, throttle::forgetPast);
+    }
+
+    @Override
+    public void close() {
+        if (housekeeping != null) housekeeping.close();
     }
 
     public void register(RoutesConfig routes) {

@@ -52,7 +52,7 @@ final class Invitations {
             for (long petitionId : petitionIds) {
                 var petition = assignable.byId(petitionId);
                 if (petition.isPresent() && assignable.assign(petitionId, invited.id()) == 1) {
-                    audit.record(h, admin.id(), admin.email(), "assign", petition.get().path(), invited.email());
+                    audit.record(h, admin.id(), admin.email(), "assign", petition.get().path(), invited.email(), invited.id());
                 }
             }
             String token = tokens.next();
@@ -63,7 +63,7 @@ final class Invitations {
                     "name", invited.displayName(),
                     "link", baseUrl + "/admin/invitations/" + token,
                     "validDays", VALIDITY.toDays())));
-            audit.record(h, admin.id(), admin.email(), "invite", invited.email(), invited.role().code());
+            audit.record(h, admin.id(), admin.email(), "invite", invited.email(), invited.role().code(), invited.id());
             return invited;
         });
     }

@@ -3,11 +3,12 @@ package org.undersigned.coordinator;
 import java.util.Optional;
 import org.undersigned.audit.Audit;
 import org.undersigned.db.Database;
+import org.undersigned.signature.EmailAddress;
 
 /**
- * Signing in and out. Wrong email and wrong password get the same answer in the same time; too
- * many failures for an account or an address are throttled; a success starts a new session, clears
- * the account's failures and is audited, in one transaction.
+ * Signing in and out. Wrong email and wrong password get the same answer in the same time; every
+ * attempt is counted by the {@link LoginThrottle} before its password is checked; a success starts a
+ * new session, forgives the client's attempts on the account and is audited, in one transaction.
  */
 final class Logins {
     enum Outcome { FORM_EXPIRED, FAILED, THROTTLED, SIGNED_IN }
@@ -39,20 +40,17 @@ final class Logins {
      */
     Result login(String email, String password, boolean formValid, String address, String previousSessionId) {
         if (!formValid) return Result.of(Outcome.FORM_EXPIRED);
-        if (email.isEmpty() || password.isEmpty() || password.length() > Passwords.MAX_LENGTH * 4) return Result.of(Outcome.FAILED);
+        if (email.isEmpty() || email.length() > EmailAddress.MAX_LENGTH || password.isEmpty() || password.length() > Passwords.MAX_LENGTH * 4) {
+            return Result.of(Outcome.FAILED); // no account has such an address or such a password: nothing to check
+        }
         String accountKey = Coordinators.key(email);
-        if (throttle.blocked(accountKey, address)) {
-            coordinators.passwords().matches(password, null); // same time as a real check
-            return Result.of(Outcome.THROTTLED);
-        }
+        // no decoy check here: a refused attempt costs no hashing, and its answer is the same for every account
+        if (!throttle.reserve(accountKey, address)) return Result.of(Outcome.THROTTLED);
         Optional<Coordinator> coordinator = coordinators.authenticate(email, password);
-        if (coordinator.isEmpty()) {
-            throttle.failed(accountKey, address);
-            return Result.of(Outcome.FAILED);
-        }
+        if (coordinator.isEmpty()) return Result.of(Outcome.FAILED);
         Coordinator me = coordinator.get();
         String sessionId = database.writer().write(h -> {
-            throttle.succeeded(h, accountKey);
+            throttle.succeeded(h, accountKey, address);
             audit.record(h, me.id(), me.email(), "login", "", "");
             return sessions.start(h, previousSessionId, me.id());
         });

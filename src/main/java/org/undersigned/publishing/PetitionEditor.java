@@ -106,7 +106,9 @@ final class PetitionEditor {
             if (coordinator.isEmpty()) return false;
             PublishingDao dao = h.attach(PublishingDao.class);
             int changed = add ? dao.assign(petition.id(), coordinatorId) : dao.unassign(petition.id(), coordinatorId);
-            if (changed > 0) audit.record(h, me.id(), me.email(), add ? "assign" : "unassign", petition.path(), coordinator.get().email());
+            if (changed > 0) {
+                audit.record(h, me.id(), me.email(), add ? "assign" : "unassign", petition.path(), coordinator.get().email(), coordinatorId);
+            }
             return true;
         });
     }

@@ -1,11 +1,13 @@
 package org.undersigned.signatories;
 
+import java.util.stream.Stream;
 import org.undersigned.petition.SignatureState;
+import org.undersigned.text.LookAlikes;
 
 /**
  * A signature as its coordinators see it: everything, contact details included. {@code suspect}
  * says why a held sign-on is held ({@code rate}: over the rate limit; {@code honeypot}: the field
- * only robots fill); {@code locale} and {@code textLang} are the signer's pages' and text's languages.
+ * only robots fill; {@code disposable}: a throwaway address on a statement); {@code locale} and {@code textLang} are the signer's pages' and text's languages.
  */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
@@ -24,11 +26,26 @@ public record SignatoryRow(
 
     /**
      * Why the row is where it is, as the word its message key ends with (signatories.why.WORD): held
-     * by the rate limit or the honeypot, or its state.
+     * by the rate limit, the honeypot or a throwaway address, or its state.
      */
     public String why() {
-        if (state == SignatureState.SUSPECT) return "honeypot".equals(suspect) ? "held_honeypot" : "held_rate";
+        if (state == SignatureState.SUSPECT) {
+            return switch (suspect) {
+                case "honeypot" -> "held_honeypot";
+                case "disposable" -> "held_disposable";
+                default -> "held_rate";
+            };
+        }
         return state.code();
+    }
+
+    /**
+     * Whether a name in it mixes scripts inside a word, as a Cyrillic 'а' in a Latin name does
+     * (see {@link LookAlikes}): shown to coordinators, who cannot see the difference, before they
+     * approve or release it. Judged when shown, so the rule's changes reach every row.
+     */
+    public boolean lookAlike() {
+        return Stream.of(organisation, displayName, contactName, firstName, lastName).anyMatch(LookAlikes::mixScripts);
     }
 
     /** Whether any of the coordinators' decisions applies to it. */

@@ -39,9 +39,11 @@ public final class AfterSigning {
     private final EmailAddress emails;
     private final Clock clock;
     private final Config.RateLimits limits;
+    private final DisposableDomains domains;
 
     AfterSigning(Database database, SignatureWrites writes, SignerMail mails, FormToken tokens, EmailAddress emails, Clock clock,
-                 Config.RateLimits limits) {
+                 Config.RateLimits limits, DisposableDomains domains) {
+        this.domains = domains;
         this.database = database;
         this.writes = writes;
         this.mails = mails;
@@ -85,8 +87,8 @@ public final class AfterSigning {
     /**
      * The sign-on made under {@code email} moved to {@code corrected} (already checked): the same
      * fields, consent and version, and the confirmation mail sent there; the row under the
-     * mistyped address deleted in the same transaction. Over the client's rate limit the new row
-     * is kept aside as any sign-on would be.
+     * mistyped address deleted in the same transaction. Over the client's rate limit, or moved to a
+     * throwaway address on a statement, the new row is kept aside as any sign-on would be.
      */
     public Outcome correct(Petition petition, String email, String handle, String corrected, String clientHash) {
         if (!holds(petition, email, handle)) return Outcome.EXPIRED;
@@ -98,7 +100,8 @@ public final class AfterSigning {
             AfterSigningDao.Made made = found.get();
             if (!made.pending() || made.createdAt() < issued - MADE_BY_THIS_PAGE.toMillis()) return Outcome.NOT_CORRECTABLE;
             long now = clock.millis();
-            String suspect = overLimit(petition, clientHash) ? "rate" : null;
+            String suspect = writes.judge(petition.id(),
+                    SignatureWrites.Judged.of(clientHash, false, domains.holds(petition, corrected), now, limits));
             Petition read = Petitions.in(h, Petitions.byId(h, petition.id()).orElseThrow(), made.textLang());
             Locale locale = Locale.forLanguageTag(made.locale());
             Optional<Long> remade = dao.remake(made.id(), corrected, emails.key(corrected), now, clientHash, suspect, suspect == null ? 1 : 0);
@@ -118,7 +121,7 @@ public final class AfterSigning {
 
     /** Over the client's rate limit on this petition, as a sign-on would be judged. */
     private boolean overLimit(Petition petition, String clientHash) {
-        return writes.judge(petition.id(), SignatureWrites.Judged.of(clientHash, false, clock.millis(), limits)) != null;
+        return writes.judge(petition.id(), SignatureWrites.Judged.of(clientHash, false, false, clock.millis(), limits)) != null;
     }
 
     private String purpose(Petition petition, String email) {

@@ -44,6 +44,21 @@ final class FormFields {
         return value;
     }
 
+    /**
+     * A person's or organisation's name: {@link #text}, and something to read in it (a letter or a
+     * digit). A name typed with nothing visible in it is told so, not asked for as if left empty.
+     */
+    String name(String field, boolean required, int maxLength) {
+        List<String> given = params.get(field);
+        if (given != null && !given.isEmpty() && !given.get(0).isBlank() && Text.line(given.get(0)).isEmpty()) error(field, "no_letter");
+        String name = text(field, required, maxLength);
+        if (name != null && !Text.hasLetterOrDigit(name)) {
+            error(field, "no_letter");
+            return null;
+        }
+        return name;
+    }
+
     /** A required email address: cleaned, at most {@link EmailAddress#MAX_LENGTH}, one mailbox; null and an error otherwise. */
     String email(String field, EmailAddress emails) {
         String email = text(field, true, EmailAddress.MAX_LENGTH);

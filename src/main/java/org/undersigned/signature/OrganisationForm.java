@@ -18,13 +18,13 @@ public final class OrganisationForm implements SignatureForm {
     @Override
     public FormResult parse(Map<String, List<String>> params) {
         FormFields form = new FormFields(params);
-        String organisation = form.text("organisation", true, 200);
+        String organisation = form.name("organisation", true, 200);
         String country = form.text("country", true, 2);
         if (country != null && !countries.isValid(country)) form.error("country", "invalid");
         String orgType = form.text("org_type", true, 30);
         if (orgType != null && !OrgType.isValid(orgType)) form.error("org_type", "invalid");
         String website = form.website("website", 500);
-        String contactName = form.text("contact_name", true, 200);
+        String contactName = form.name("contact_name", true, 200);
         String email = form.email("email", emails);
         form.checkbox("consent_publish", true);
         boolean updates = form.checkbox("updates", false);

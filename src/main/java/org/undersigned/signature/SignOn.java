@@ -18,7 +18,7 @@ import org.undersigned.tokens.Tokens;
  * sign-on held as suspect is no longer held) and gets the confirmation link again; once confirmed,
  * it gets word that it has already signed; up to {@link #MAX_MAILS} mails per signature, and the
  * person at the form sees exactly what a first signer sees. Over the rate limit, or with the
- * honeypot filled, a sign-on is stored as suspect (a repeat changes nothing) and nobody is mailed:
+ * honeypot filled, or from a throwaway address on a statement ({@link DisposableDomains#holds}), a sign-on is stored as suspect (a repeat changes nothing) and nobody is mailed:
  * the same page, no effect, until a coordinator releases it or its source goes quiet
  * ({@link SuspectReview#releaseQuiet}).
  */
@@ -32,12 +32,14 @@ public final class SignOn {
     private final Clock clock;
     private final Config.RateLimits limits;
     private final Metrics metrics;
+    private final DisposableDomains domains;
     /** Consent wordings already stored (they never change once stored), so most sign-ons skip that insert. */
     private final Set<String> knownConsents = ConcurrentHashMap.newKeySet();
 
     SignOn(Database database, SignatureWrites writes, SignerMail mails, Messages messages, EmailAddress emails, Clock clock,
-           Config.RateLimits limits, Metrics metrics) {
+           Config.RateLimits limits, Metrics metrics, DisposableDomains domains) {
         this.writes = writes;
+        this.domains = domains;
         this.metrics = metrics;
         this.limits = limits;
         this.database = database;
@@ -63,13 +65,14 @@ public final class SignOn {
         Locale mailLocale = multilingual && messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : locale;
         SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(),
                 signature.organisation(), mailLocale, "confirm");
+        boolean disposable = domains.holds(petition, signature.email());
         return database.writer().submit(h -> {
             long now = clock.millis();
             if (!knownConsents.contains(consentHash)) {
                 h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
                 database.writer().afterCommit(() -> knownConsents.add(consentHash));
             }
-            var judged = SignatureWrites.Judged.of(origin.clientHash(), origin.honeypot(), now, limits);
+            var judged = SignatureWrites.Judged.of(origin.clientHash(), origin.honeypot(), disposable, now, limits);
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, petition.lang(), judged);
             if (inserted.isPresent()) {

@@ -25,14 +25,14 @@ public final class SignatureFeature implements AutoCloseable {
 
     public SignatureFeature(Config config, Database database, Outbox outbox, Messages messages,
                             FormToken formToken, ClientAddress clientAddress, Clock clock,
-                            Metrics metrics, AfterWrites afterWrites, PageRenderer renderer) {
+                            Metrics metrics, AfterWrites afterWrites, PageRenderer renderer, DisposableDomains domains) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
         SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.web().baseUrl(), config.signatures().confirmLinkValidity());
         EmailAddress emails = new EmailAddress();
-        AfterSigning offers = new AfterSigning(database, writes, mails, formToken, emails, clock, config.rateLimits());
+        AfterSigning offers = new AfterSigning(database, writes, mails, formToken, emails, clock, config.rateLimits(), domains);
         EmailTypos typos = new EmailTypos();
-        this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics),
+        this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics, domains),
                 formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(database, mails, writes, clock);

@@ -22,8 +22,10 @@ final class SignatureWrites {
     private static final long MINUTE = 60_000;
     private static final long HOUR = 3_600_000;
     /**
-     * Why a sign-on is kept aside as suspect, or NULL: the honeypot was filled, or its client is over
-     * either rate limit on this petition, counted no further than the hourly limit. The client's
+     * Why a sign-on is kept aside as suspect, or NULL: the honeypot was filled, its address is at a
+     * throwaway domain where that holds it ({@link DisposableDomains#holds}; it waits for a
+     * coordinator, never released by itself), or its client is over either rate limit on this
+     * petition, counted no further than the hourly limit. The client's
      * newest sign-ons are read in the order of signatures_client: the order makes that index the
      * plan PostgreSQL takes even before it has statistics of a new petition's rows (without it, it
      * walked every signature of the petition), and the newest are the ones the minute's limit
@@ -32,6 +34,7 @@ final class SignatureWrites {
      */
     private static final String JUDGE = """
             CASE WHEN ? THEN 'honeypot'
+                 WHEN ? THEN 'disposable'
                  WHEN (SELECT COUNT(*) >= ? OR COALESCE(SUM(CASE WHEN created_at > ? THEN 1 ELSE 0 END), 0) >= ?
                        FROM (SELECT created_at FROM signatures
                              WHERE petition_id = ? AND client_hash = ? AND created_at > ?
@@ -102,15 +105,15 @@ final class SignatureWrites {
     }
 
     /** Who signs, from where, under which limits: what a sign-on is judged by. */
-    record Judged(String clientHash, boolean honeypot, long minuteAgo, int perMinute, long hourAgo, int perHour) {
-        /** A sign-on at {@code now} under these limits. */
-        static Judged of(String clientHash, boolean honeypot, long now, Config.RateLimits limits) {
-            return new Judged(clientHash, honeypot, now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
+    record Judged(String clientHash, boolean honeypot, boolean disposable, long minuteAgo, int perMinute, long hourAgo, int perHour) {
+        /** A sign-on at {@code now} under these limits; {@code disposable}: its address is held for a coordinator. */
+        static Judged of(String clientHash, boolean honeypot, boolean disposable, long now, Config.RateLimits limits) {
+            return new Judged(clientHash, honeypot, disposable, now - MINUTE, limits.perMinute(), now - HOUR, limits.perHour());
         }
 
         /** The parameters of {@link #JUDGE}, in order. */
         Object[] parameters(long petitionId) {
-            return new Object[] {honeypot, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour};
+            return new Object[] {honeypot, disposable, perHour, minuteAgo, perMinute, petitionId, clientHash, hourAgo, perHour};
         }
     }
 

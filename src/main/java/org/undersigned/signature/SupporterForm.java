@@ -18,8 +18,8 @@ public final class SupporterForm implements SignatureForm {
     @Override
     public FormResult parse(Map<String, List<String>> params) {
         FormFields form = new FormFields(params).messagesAs("country", "supporter_country");
-        String firstName = form.text("first_name", true, 100);
-        String lastName = form.text("last_name", true, 100);
+        String firstName = form.name("first_name", true, 100);
+        String lastName = form.name("last_name", true, 100);
         String email = form.email("email", emails);
         String country = form.text("country", true, 2);
         if (country != null && !countries.isValid(country)) form.error("country", "invalid");

@@ -70,7 +70,7 @@ class SignatureStateTest extends AppTest {
         Page list = admin.get("/admin/statements/states");
         Map<String, String> figures = new java.util.HashMap<>();
         list.document().select("dl div").forEach(d -> figures.put(d.selectFirst("dt").text(), d.selectFirst("dd").text()));
-        assertThat(figures).containsEntry("Listed", "2").containsEntry("Held (rate limit or robot check)", "1").containsEntry("Waiting for email confirmation", "1").containsEntry("Awaiting approval", "1").containsEntry("Withdrawn", "1");
+        assertThat(figures).containsEntry("Listed", "2").containsEntry("Held (rate limit, robot check or throwaway address)", "1").containsEntry("Waiting for email confirmation", "1").containsEntry("Awaiting approval", "1").containsEntry("Withdrawn", "1");
         for (SignatureState state : SignatureState.values()) {
             long expected = CASES.stream().filter(c -> c.expected() == state).count();
             assertThat(admin.get("/admin/statements/states?status=" + state.code()).text()).as(state.code())
