@@ -134,7 +134,7 @@ public final class App {
         ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies(), settings.secret("client_hash"));
         EmailAddress emails = new EmailAddress();
         Petitions petitions = running.add("petitions", new Petitions(database, clock));
-        PublicPages pages = new PublicPages(clock, site::version);
+        PublicPages pages = new PublicPages(clock, site::version, site::refresh);
         // Javalin's own default, made here so that sign-ons can be answered on it after their commit
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");

@@ -54,10 +54,13 @@ public final class PublicPages {
 
     /** The site settings' version (name, logo, colour, footer links): every page shows them, and is kept per version. */
     private final java.util.function.LongSupplier siteVersion;
+    /** Reads the site settings afresh before a render: a change of them also moves the petition's version. */
+    private final Runnable refreshSite;
 
-    public PublicPages(Clock clock, java.util.function.LongSupplier siteVersion) {
+    public PublicPages(Clock clock, java.util.function.LongSupplier siteVersion, Runnable refreshSite) {
         this.clock = clock;
         this.siteVersion = siteVersion;
+        this.refreshSite = refreshSite;
     }
 
     /** What a page depends on besides its version. */
@@ -125,6 +128,7 @@ public final class PublicPages {
     private Entry render(Context ctx, Key key, long version, Consumer<Context> render) {
         Entry entry = null;
         try {
+            refreshSite.run();
             render.accept(ctx);
             renders.increment();
             String body = ctx.result();

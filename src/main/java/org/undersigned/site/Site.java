@@ -16,9 +16,10 @@ import org.undersigned.db.Database;
 /**
  * The site's settings, kept as rows of the settings table under {@code site.*} with a version
  * that every change moves. Each instance keeps what it read and asks the version again when its
- * copy is more than {@link #FRESH_NANOS} old: a change shows at once on the instance that made it
- * and within a second on the others, whose cached public pages are keyed by the version they
- * saw ({@link #version}).
+ * copy is more than {@link #FRESH_NANOS} old, or before it renders a public page for the cache
+ * ({@link #refresh}): a change also moves every petition's public_version, which each request
+ * for a cached page asks, so every instance's cached pages show it at once; other pages show it
+ * within a second.
  */
 public final class Site {
     static final long FRESH_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -56,6 +57,11 @@ public final class Site {
     /** Moves with every change of the settings: what a page cached with them depends on. */
     public long version() {
         return fresh().version();
+    }
+
+    /** Asks the database for the version now, and reads the settings again if it moved. */
+    public void refresh() {
+        check(System.nanoTime());
     }
 
     /** The name the environment gives (SITE_NAME), shown while the settings page sets none. */
@@ -112,6 +118,8 @@ public final class Site {
                     .bind("name", VERSION).execute();
             h.createUpdate("UPDATE settings SET value = CAST(CAST(value AS BIGINT) + 1 AS TEXT) WHERE name = :name")
                     .bind("name", VERSION).execute();
+            // every cached public page shows the settings: this is what each instance's cache asks on every request
+            h.createUpdate("UPDATE petitions SET public_version = public_version + 1").execute();
             audit.record(h, admin.id(), admin.email(), "settings", "", changed.isEmpty() ? "" : changed.toString());
         });
         loaded = read();
@@ -125,7 +133,11 @@ public final class Site {
     private Loaded fresh() {
         Loaded now = loaded;
         long at = System.nanoTime();
-        if (at - now.checkedAt() < FRESH_NANOS) return now;
+        return at - now.checkedAt() < FRESH_NANOS ? now : check(at);
+    }
+
+    private Loaded check(long at) {
+        Loaded now = loaded;
         long version = database.reads().withHandle(h -> h.createQuery("SELECT value FROM settings WHERE name = :name")
                 .bind("name", VERSION).mapTo(String.class).findOne().map(Long::parseLong).orElse(0L));
         Loaded next = version == now.version() ? new Loaded(now.version(), now.settings(), now.logo(), at) : read();
