@@ -39,6 +39,8 @@ class SharedSettingsTest {
                 assertThat(reader.get("/statements/shared").document().selectFirst(".brand").text()).isEqualTo("undersigned");
                 Browser admin = first.admin();
                 var form = admin.get("/admin/settings").form("form.settings-form").remove("logo").set("site_name", "Shared Network");
+                // the other instance has just looked at its settings, and at this page: both are as fresh as it keeps them
+                assertThat(reader.get("/statements/shared").document().selectFirst(".brand").text()).isEqualTo("undersigned");
                 assertThat(Multipart.of(form).post(admin, "/admin/settings").status()).isEqualTo(303);
                 assertThat(reader.get("/statements/shared").document().selectFirst(".brand").text()).as("at once").isEqualTo("Shared Network");
                 assertThat(reader.get("/statements/shared").document().title()).isEqualTo("Shared statement – Shared Network");
