@@ -51,6 +51,8 @@ import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
+import org.undersigned.site.Site;
+import org.undersigned.site.SiteRoutes;
 import org.undersigned.statement.StatementPage;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
@@ -125,12 +127,16 @@ public final class App {
         Countries countries = new Countries();
         Localization localization = new Localization(messages.locales(), config.web().httpsOnly());
         Templates templates = new Templates(messages, countries);
-        MailComposer composer = new MailComposer(templates, messages, config.mail().fromName());
+        Audit audit = new Audit(database, clock);
+        Site site = new Site(database, audit, config.web().siteName());
+        // MAIL_FROM_NAME, when set, names the sender; else the site's name as the settings page sets it
+        java.util.function.Supplier<String> sender = config.mail().fromName() != null ? config.mail()::fromName : () -> site.current().name();
+        MailComposer composer = new MailComposer(templates, messages, sender);
         Outbox outbox = new Outbox(database, clock, config.mail().claimLease());
         Metrics metrics = new Metrics();
         // registered before the server, though started after it, so that it closes only once the requests in flight have finished
         MailRelay relay = running.add("mail relay",
-                MailRelay.create(config.mail(), outbox, composer, metrics, database.writer().stats()::saturated));
+                MailRelay.create(config.mail(), outbox, composer, metrics, database.writer().stats()::saturated, sender));
         Settings settings = new Settings(database);
         FormToken formToken = new FormToken(settings.secret("form_token"), clock);
         ClientAddress clientAddress = new ClientAddress(config.web().trustedProxies(), settings.secret("client_hash"));
@@ -138,17 +144,16 @@ public final class App {
         OrganisationForm organisationForm = new OrganisationForm(countries, emails);
         SupporterForm supporterForm = new SupporterForm(countries, emails);
         Petitions petitions = running.add("petitions", new Petitions(database, clock));
-        PublicPages pages = new PublicPages(clock);
+        PublicPages pages = new PublicPages(clock, site::version, site::refresh);
         // Javalin's own default, made here so that sign-ons can be answered on it after their commit
         QueuedThreadPool requestThreads = new QueuedThreadPool(250, 8, 60_000);
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
-        PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl());
+        PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl(), site::current);
         signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
                 renderer, DisposableDomains.bundled());
         digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
-        Audit audit = new Audit(database, clock);
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
         SecurityHeaders headers = new SecurityHeaders(config.web().httpsOnly());
 
@@ -166,6 +171,9 @@ public final class App {
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
+            // the settings page's logo is the one upload; kept in memory, as it is read whole anyway
+            cfg.jetty.multipartConfig.maxTotalRequestSize(SiteRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            cfg.jetty.multipartConfig.maxInMemoryFileSize((int) SiteRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             cfg.jsonMapper(new JavalinJackson());
             cfg.fileRenderer(renderer);
             cfg.staticFiles.add("/public", Location.CLASSPATH);
@@ -201,6 +209,7 @@ public final class App {
                     signatures.byHand(), emails);
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
+            new SiteRoutes(site).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
         });
@@ -286,7 +295,7 @@ public final class App {
      */
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared <= MAX_REQUEST_BYTES) return;
+        if (declared <= (ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES)) return;
         if (!"100-continue".equalsIgnoreCase(ctx.header("Expect")) && declared <= DRAINED_AT_MOST) {
             ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         }

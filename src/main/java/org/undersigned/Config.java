@@ -55,9 +55,11 @@ public record Config(
     /**
      * Where the server listens and how it is reached: the public base URL (links in mail, cookies'
      * Secure flag) and the proxies whose X-Forwarded-For is believed; how many connections one
-     * address may hold at once, and how long a request may take to arrive whole.
+     * address may hold at once, and how long a request may take to arrive whole; the organisation's
+     * name (SITE_NAME) until the settings page sets one.
      */
-    public record Web(int port, String baseUrl, List<String> trustedProxies, int connectionsPerClient, Duration requestDeadline) {
+    public record Web(int port, String baseUrl, List<String> trustedProxies, int connectionsPerClient, Duration requestDeadline,
+                      String siteName) {
         public boolean httpsOnly() {
             return baseUrl.startsWith("https://");
         }
@@ -67,12 +69,13 @@ public record Config(
      * How mail leaves: over SMTP, or into {@code dir} as .eml files when {@code smtp} is null; how
      * soon a failed send is tried again; how long sent and failed mails stay in the log; how long
      * an instance may take to send a mail it claimed before another instance sends it instead; the
-     * sender's display name ({@code fromName}), which mails' footers also name as who runs the petitions.
+     * sender's display name ({@code fromName}, null: the site's name as the settings page sets it),
+     * which mails' footers also name as who runs the petitions.
      */
     public record Mail(Smtp smtp, String from, Path dir, Duration retryBase, Duration logKept, Duration claimLease, String fromName) {}
 
-    /** The sender's display name while MAIL_FROM_NAME is unset: the site's name as the pages show it. */
-    public static final String DEFAULT_FROM_NAME = "undersigned";
+    /** The organisation's name while neither SITE_NAME nor the settings page names one. */
+    public static final String DEFAULT_SITE_NAME = "undersigned";
 
     /**
      * How long a signer's confirmation link works, when an unconfirmed signer is reminded and then
@@ -186,10 +189,8 @@ public record Config(
         if (!mailFrom.matches("[^@\\s]+@[^@\\s]+")) {
             throw new ConfigException("MAIL_FROM", "is not an email address: " + mailFrom);
         }
-        String mailFromName = v.string("MAIL_FROM_NAME", DEFAULT_FROM_NAME);
-        if (mailFromName.length() > 100 || mailFromName.matches(".*[\\p{Cntrl}\"<>].*")) {
-            throw new ConfigException("MAIL_FROM_NAME", "must be at most 100 characters, without quotes, angle brackets or line breaks");
-        }
+        String mailFromName = v.displayName("MAIL_FROM_NAME", null);
+        String siteName = v.displayName("SITE_NAME", DEFAULT_SITE_NAME);
         List<String> webmailDomains = v.list("WEBMAIL_DOMAINS");
         if (webmailDomains.isEmpty()) webmailDomains = RateLimits.WEBMAIL_DOMAINS;
         int anonymiseAfterDays = v.integer("ANONYMISE_AFTER_DAYS", 180, 1, 36_500);
@@ -218,7 +219,7 @@ public record Config(
                 v.integer("ALERT_PER_HOUR", 20, 2, 1_000_000), webmailDomains.stream().map(d -> d.toLowerCase(Locale.ROOT)).toList(),
                 ceiling, v.integer("RATE_LIMIT_HELD_PER_PETITION", RateLimits.HELD_PER_PETITION, 1, 100_000_000));
         return new Config(
-                new Web(port, baseUrl, trustedProxies, connectionsPerClient, REQUEST_DEADLINE),
+                new Web(port, baseUrl, trustedProxies, connectionsPerClient, REQUEST_DEADLINE, siteName),
                 storage,
                 demoData,
                 new Mail(smtp, mailFrom, mailDir, mailRetryBase, Duration.ofDays(mailLogDays),
@@ -254,6 +255,7 @@ public record Config(
         private List<String> trustedProxies;
         private int connectionsPerClient;
         private Duration requestDeadline;
+        private String siteName;
         private String databaseUrl;
         private String databaseUser;
         private String databasePassword;
@@ -281,6 +283,7 @@ public record Config(
             trustedProxies = from.web.trustedProxies();
             connectionsPerClient = from.web.connectionsPerClient();
             requestDeadline = from.web.requestDeadline();
+            siteName = from.web.siteName();
             databaseUrl = from.storage.url();
             databaseUser = from.storage.user();
             databasePassword = from.storage.password();
@@ -309,6 +312,7 @@ public record Config(
         public Builder trustedProxies(List<String> value) { trustedProxies = value; return this; }
         public Builder connectionsPerClient(int value) { connectionsPerClient = value; return this; }
         public Builder requestDeadline(Duration value) { requestDeadline = value; return this; }
+        public Builder siteName(String value) { siteName = value; return this; }
         public Builder databaseUrl(String value) { databaseUrl = value; return this; }
         public Builder databaseLogin(String user, String password) { databaseUser = user; databasePassword = password; return this; }
         public Builder demoData(Boolean value) { demoData = value; return this; }
@@ -332,7 +336,7 @@ public record Config(
         public Builder passwordHashCost(int value) { passwordHashCost = value; return this; }
 
         public Config build() {
-            return new Config(new Web(port, baseUrl, trustedProxies, connectionsPerClient, requestDeadline), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
+            return new Config(new Web(port, baseUrl, trustedProxies, connectionsPerClient, requestDeadline, siteName), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
                     new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease, mailFromName),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
                     rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);
@@ -343,6 +347,15 @@ public record Config(
         String string(String key, String fallback) {
             String value = map.get(key);
             return value == null || value.isBlank() ? fallback : value.trim();
+        }
+
+        /** A name shown to people and put in mails' From header: short, one line, no quotes or angle brackets. */
+        String displayName(String key, String fallback) {
+            String value = string(key, fallback);
+            if (value != null && (value.length() > 100 || value.matches(".*[\\p{Cntrl}\"<>].*"))) {
+                throw new ConfigException(key, "must be at most 100 characters, without quotes, angle brackets or line breaks");
+            }
+            return value;
         }
 
         int integer(String key, int fallback, int min, int max) {

@@ -17,14 +17,17 @@ final class EmailFactory {
     /** The header a mail about a petition carries its coordinators' contact in (see {@link MailComposer#replyTo}). */
     static final String REPLY_TO = "Reply-To";
     private final String from;
-    private final String fromName;
+    private final java.util.function.Supplier<String> fromName;
 
     EmailFactory(String from) {
-        this(from, null);
+        this(from, () -> null);
     }
 
-    /** Every mail from this address under this display name (none: the bare address). */
-    EmailFactory(String from, String fromName) {
+    /**
+     * Every mail from this address under this display name (none: the bare address), asked for each
+     * mail: the site's name may change on the settings page while the relay runs.
+     */
+    EmailFactory(String from, java.util.function.Supplier<String> fromName) {
         this.from = from;
         this.fromName = fromName;
         if (System.getProperty(STREAM_PROVIDER) == null) {
@@ -34,7 +37,7 @@ final class EmailFactory {
 
     Email build(QueuedMail mail) {
         EmailPopulatingBuilder builder = EmailBuilder.startingBlank()
-                .from(fromName, from)
+                .from(fromName.get(), from)
                 .to(mail.recipient())
                 .withSubject(mail.subject())
                 .withPlainText(mail.textBody())

@@ -16,13 +16,14 @@ public final class MailComposer {
     public static final int MAX_SUBJECT = 80;
     private final Templates templates;
     private final Messages messages;
-    private final String siteName;
+    private final java.util.function.Supplier<String> siteName;
 
     public MailComposer(Templates templates, Messages messages) {
-        this(templates, messages, org.undersigned.Config.DEFAULT_FROM_NAME);
+        this(templates, messages, () -> org.undersigned.Config.DEFAULT_SITE_NAME);
     }
 
-    public MailComposer(Templates templates, Messages messages, String siteName) {
+    /** siteName: asked for each mail, as the settings page may change it while the server runs. */
+    public MailComposer(Templates templates, Messages messages, java.util.function.Supplier<String> siteName) {
         this.templates = templates;
         this.messages = messages;
         this.siteName = siteName;
@@ -31,7 +32,7 @@ public final class MailComposer {
     public Mail compose(String name, Locale locale, String recipient, Map<String, Object> model) {
         Map<String, Object> full = new HashMap<>(model);
         full.put("lang", locale.getLanguage());
-        full.putIfAbsent("siteName", siteName);
+        full.putIfAbsent("siteName", siteName.get());
         String subject = subject(locale, "mail." + name + ".subject", String.valueOf(model.getOrDefault("title", "")));
         full.put("subject", subject);
         return new Mail(recipient, subject,

@@ -70,9 +70,13 @@ public final class MailRelay implements AutoCloseable {
         outbox.onEnqueue(wake::release);
     }
 
-    /** signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back. */
-    public static MailRelay create(Config.Mail mail, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting) {
-        EmailFactory emails = new EmailFactory(mail.from(), mail.fromName());
+    /**
+     * signOnsWaiting: whether the single writer is saturated (sign-ons queue for it), so the relay should step back;
+     * senderName: the display name in each mail's From header, asked as each mail leaves.
+     */
+    public static MailRelay create(Config.Mail mail, Outbox outbox, MailComposer composer, Metrics metrics, BooleanSupplier signOnsWaiting,
+                                   java.util.function.Supplier<String> senderName) {
+        EmailFactory emails = new EmailFactory(mail.from(), senderName);
         MailTransport transport = mail.smtp() == null
                 ? new EmlFileTransport(mail.dir(), emails)
                 : new SmtpTransport(mail.smtp(), emails);

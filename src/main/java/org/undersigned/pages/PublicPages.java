@@ -52,12 +52,19 @@ public final class PublicPages {
     private final Map<Key, CompletableFuture<Entry>> rendering = new HashMap<>();
     private final LongAdder renders = new LongAdder();
 
-    public PublicPages(Clock clock) {
+    /** The site settings' version (name, logo, colour, footer links): every page shows them, and is kept per version. */
+    private final java.util.function.LongSupplier siteVersion;
+    /** Reads the site settings afresh before a render: a change of them also moves the petition's version. */
+    private final Runnable refreshSite;
+
+    public PublicPages(Clock clock, java.util.function.LongSupplier siteVersion, Runnable refreshSite) {
         this.clock = clock;
+        this.siteVersion = siteVersion;
+        this.refreshSite = refreshSite;
     }
 
     /** What a page depends on besides its version. */
-    private record Key(long petitionId, PetitionStatus status, String variant, String textLanguage, String locale) {}
+    private record Key(long petitionId, PetitionStatus status, String variant, String textLanguage, String locale, long siteVersion) {}
 
     private record Entry(long version, byte[] plain, byte[] gzip, String contentType, String etag, long createdAt) {
         long size() {
@@ -73,7 +80,8 @@ public final class PublicPages {
         Petition petition = published.petition();
         long version = published.version();
         // the page differs by the version of the text the reader gets, not only by the interface language
-        Key key = new Key(petition.id(), petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag());
+        Key key = new Key(petition.id(), petition.status(), variant, textLanguage, Localization.of(ctx).toLanguageTag(),
+                siteVersion.getAsLong());
         long now = clock.millis();
         CompletableFuture<Entry> pending = null;
         Entry kept;
@@ -120,6 +128,7 @@ public final class PublicPages {
     private Entry render(Context ctx, Key key, long version, Consumer<Context> render) {
         Entry entry = null;
         try {
+            refreshSite.run();
             render.accept(ctx);
             renders.increment();
             String body = ctx.result();

@@ -30,6 +30,8 @@ public final class PageRenderer implements FileRenderer {
     private final Templates templates;
     private final Localization localization;
     private final String baseUrl;
+    /** The site's settings (name, logo, colour, footer links) as they stand, for every page's layout. */
+    private final java.util.function.Supplier<?> site;
     /** The language switcher's entries for each supported language, the same for every page. */
     private final Map<String, List<Map<String, Object>>> switchers = new ConcurrentHashMap<>();
     private final Map<Shell, List<String>> shells = new ConcurrentHashMap<>();
@@ -37,8 +39,9 @@ public final class PageRenderer implements FileRenderer {
     /** A page as rendered with {@link #MARK} for its value: template, everything else it was given, language. */
     private record Shell(String path, Map<String, Object> page, Locale locale) {}
 
-    public PageRenderer(Templates templates, Localization localization, String baseUrl) {
+    public PageRenderer(Templates templates, Localization localization, String baseUrl, java.util.function.Supplier<?> site) {
         this.templates = templates;
+        this.site = site;
         this.localization = localization;
         this.baseUrl = baseUrl;
         for (Locale locale : localization.supported()) switchers.put(locale.getLanguage(), switcher(locale));
@@ -125,6 +128,7 @@ public final class PageRenderer implements FileRenderer {
         String current = model.get("currentPath") instanceof String given ? given : ctx.method().name().equals("GET") ? ctx.path() : "/";
         page.put("currentPath", Localization.switchPath(current));
         page.put("baseUrl", baseUrl);
+        page.put("site", site.get());
         SignedIn.of(ctx).ifPresent(signedIn -> {
             page.putIfAbsent("me", signedIn);
             page.putIfAbsent("csrf", signedIn.csrf());

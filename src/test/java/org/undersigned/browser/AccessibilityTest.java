@@ -119,6 +119,15 @@ class AccessibilityTest extends AppTest {
         audit.check("coordinators-invited");
         visit("invitation", mailbox.nth("nadia@network.example.org", 1).linkTo("/admin/invitations/"));
         submitAsIs("invitation-errors");
+        visit("settings", "/admin/settings");
+        keys.fill("#accent_color", "#777777").tabTo("form.settings-form button[type=submit]").enterAndLoad();
+        audit.check("settings-errors");
+        driver.findElement(By.id("logo")).sendKeys(logoFile().toString());
+        keys.fill("#site_name", "Migrant Rights Network").fill("#accent_color", "#7a3e9d")
+                .fill("#privacy_url", "https://mrn.example.org/privacy").fill("#legal_url", "https://mrn.example.org/legal")
+                .tabTo("form.settings-form button[type=submit]").enterAndLoad();
+        audit.check("settings-saved");
+        visit("statement-with-logo", "/statements/climate");
         app.coordinator("kim@network.example.org", "a coordinator passphrase 42");
         driver.manage().deleteAllCookies();
         driver.get(app.url("/admin/login"));
@@ -127,6 +136,28 @@ class AccessibilityTest extends AppTest {
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("This request was refused");
 
         assertThat(audit.problems()).isEmpty();
+    }
+
+    /** A logo as a network would upload it: wider than high, with a transparent background. */
+    private static java.nio.file.Path logoFile() {
+        var image = new java.awt.image.BufferedImage(600, 200, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+        var g = image.createGraphics();
+        g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+        g.setColor(new java.awt.Color(0x7a3e9d));
+        g.fillOval(10, 10, 180, 180);
+        g.setColor(java.awt.Color.WHITE);
+        g.fillOval(60, 60, 80, 80);
+        g.setColor(new java.awt.Color(0x2b2b2b));
+        g.setFont(new java.awt.Font(java.awt.Font.SANS_SERIF, java.awt.Font.BOLD, 110));
+        g.drawString("MRN", 210, 140);
+        g.dispose();
+        try {
+            java.nio.file.Path file = java.nio.file.Files.createTempFile("logo", ".png");
+            javax.imageio.ImageIO.write(image, "png", file.toFile());
+            return file;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     private void visit(String name, String pathOrUrl) {
