@@ -19,6 +19,9 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.metrics.Metrics;
 import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
+import org.undersigned.api.ApiFeature;
+import org.undersigned.petition.Kind;
+import java.util.Map;
 import org.undersigned.audit.Audit;
 import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
@@ -161,9 +164,11 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions).register(cfg.routes);
+            OrganisationForm organisationForm = new OrganisationForm(countries, emails);
+            SupporterForm supporterForm = new SupporterForm(countries, emails);
             PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
-                    new StatementPage(database, countries, new OrganisationForm(countries, emails)),
-                    new CampaignPage(database, new SupporterForm(countries, emails))));
+                    new StatementPage(database, countries, organisationForm),
+                    new CampaignPage(database, supporterForm)));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
@@ -175,6 +180,9 @@ public final class App {
                     new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
+            // the API's forms are the public forms: one place for each check
+            new ApiFeature(database, petitions, access, signatures.signOn(), Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
+                    messages, audit, afterWrites, clock, config.web().baseUrl()).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
         });
