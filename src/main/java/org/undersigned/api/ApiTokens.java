@@ -35,12 +35,13 @@ public final class ApiTokens {
     String create(Coordinator me, String name, Scope scope) {
         String secret = PREFIX + tokens.next();
         database.writer().run(h -> {
-            long id = h.createUpdate("""
+            long id = h.createQuery("""
                             INSERT INTO api_tokens (token_hash, coordinator_id, name, scope, created_at)
-                            VALUES (:hash, :coordinator, :name, :scope, :now)""")
+                            VALUES (:hash, :coordinator, :name, :scope, :now)
+                            RETURNING id""")
                     .bind("hash", Tokens.hash(secret)).bind("coordinator", me.id()).bind("name", name)
                     .bind("scope", scope.code()).bind("now", clock.millis())
-                    .executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
+                    .mapTo(Long.class).one();
             audit.record(h, me.id(), me.email(), "token_create", "#" + id + " " + name, scope.code());
         });
         return secret;
