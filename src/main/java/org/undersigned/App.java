@@ -7,6 +7,7 @@ import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,8 +21,6 @@ import org.undersigned.metrics.Metrics;
 import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
 import org.undersigned.api.ApiFeature;
-import org.undersigned.petition.Kind;
-import java.util.Map;
 import org.undersigned.audit.Audit;
 import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
@@ -35,6 +34,7 @@ import org.undersigned.pages.HomeRoutes;
 import org.undersigned.pages.PetitionPages;
 import org.undersigned.pages.PublicPages;
 import org.undersigned.petition.DemoContent;
+import org.undersigned.petition.Kind;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
@@ -181,8 +181,9 @@ public final class App {
                     new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
-            new ApiFeature(database, petitions, access, signatures.signOn(), Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
-                    messages, audit, afterWrites, clock, config.web().baseUrl()).register(cfg.routes);
+            new ApiFeature(database, petitions, access, signatures.signOn(),
+                    Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
+                    config.web().baseUrl()).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
         });

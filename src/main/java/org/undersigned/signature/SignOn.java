@@ -1,12 +1,12 @@
 package org.undersigned.signature;
 
 import java.time.Clock;
-import org.jdbi.v3.core.Handle;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.undersigned.Config;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
