@@ -101,7 +101,9 @@ final class ApiRoutes {
         List<Map<String, String>> problems = new java.util.ArrayList<>(result.errors().stream()
                 .map(e -> problem(locale, e.field(), e.messageKey())).toList());
         JsonNode send = fields.get("send_confirmation");
-        if (send != null && !send.isBoolean() && !send.isNull()) problems.add(problem(locale, "send_confirmation", "error.send_confirmation.invalid"));
+        if (send != null && !send.isBoolean() && !send.isNull()) {
+            problems.add(problem(locale, "send_confirmation", "error.send_confirmation.invalid"));
+        }
         JsonNode lang = fields.get("lang");
         String language = lang == null || lang.isNull() ? petition.lang() : lang.asText();
         if (!messages.speaks(language)) problems.add(problem(locale, "lang", "error.lang.invalid"));
