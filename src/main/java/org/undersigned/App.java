@@ -22,6 +22,7 @@ import org.undersigned.mail.Outbox;
 import org.undersigned.metrics.Metrics;
 import org.undersigned.metrics.OperationsRoutes;
 import org.undersigned.alert.TrendWatch;
+import org.undersigned.api.ApiFeature;
 import org.undersigned.audit.Audit;
 import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
@@ -210,6 +211,10 @@ public final class App {
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
+            // the API's forms are the public forms: one place for each check
+            new ApiFeature(database, petitions, access, signatures.signOn(),
+                    Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
+                    config.web().baseUrl()).register(cfg.routes);
             operations.register(cfg.routes);
             cfg.requestLogger.http(operations::observe);
         });

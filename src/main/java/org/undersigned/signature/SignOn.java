@@ -2,9 +2,11 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jdbi.v3.core.Handle;
 import org.undersigned.Config;
 import org.undersigned.db.Database;
 import org.undersigned.metrics.Metrics;
@@ -62,10 +64,8 @@ public final class SignOn {
      * writer's thread, once the sign-on is committed.
      */
     public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
-        // the petition comes in the language the signer read; its own consent wording is in that language
-        String consentText = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
-        String consentLang = petition.consentText() != null ? petition.lang() : locale.getLanguage();
-        String consentHash = Tokens.hash(consentLang + "\n" + consentText);
+        Consent consent = consent(petition, signature, locale);
+        String consentHash = consent.hash();
         String emailKey = emails.key(signature.email());
         Locale mailLocale = multilingual && messages.speaks(petition.lang()) ? Locale.forLanguageTag(petition.lang()) : locale;
         SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(),
@@ -73,10 +73,7 @@ public final class SignOn {
         boolean disposable = domains.holds(petition, signature.email());
         return database.writer().submit(h -> {
             long now = clock.millis();
-            if (!knownConsents.contains(consentHash)) {
-                h.attach(SignatureDao.class).rememberConsent(consentHash, consentLang, consentText, now);
-                database.writer().afterCommit(() -> knownConsents.add(consentHash));
-            }
+            remember(h, consent, now);
             var judged = SignatureWrites.Judged.of(origin.clientHash(), origin.honeypot(), disposable, now, limits);
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, petition.lang(), judged);
@@ -111,5 +108,47 @@ public final class SignOn {
             }
             return null;
         });
+    }
+    /**
+     * A signature collected elsewhere, handed in by a coordinator's API client: stored as a sign-on
+     * with its confirmation mail in the given language, or confirmed at once and mailed nothing, the
+     * coordinator vouching for the address (where the petition asks for approval it then waits in
+     * the queue, as any confirmed sign-on does). Never judged by the sign-on rate limits (the token
+     * has its own) and never taking another's place: the id, or empty when the address has already
+     * signed this petition.
+     */
+    public CompletableFuture<Optional<Long>> add(Petition petition, NewSignature signature, Locale locale, boolean sendConfirmation) {
+        Consent consent = consent(petition, signature, locale);
+        String emailKey = emails.key(signature.email());
+        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(),
+                signature.organisation(), locale, "confirm");
+        return database.writer().submit(h -> {
+            long now = clock.millis();
+            remember(h, consent, now);
+            var judged = SignatureWrites.Judged.of(null, false, false, now, limits);
+            var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consent.hash(),
+                    now, petition.lang(), judged);
+            if (inserted.isEmpty()) return Optional.<Long>empty();
+            long id = inserted.get().id();
+            if (sendConfirmation) mails.enqueue(h, id, confirmation);
+            else writes.confirm(id, now);
+            return Optional.of(id);
+        });
+    }
+
+    /** The consent wording the signer agreed to, in the language they read it in. */
+    private record Consent(String text, String lang, String hash) {}
+
+    private Consent consent(Petition petition, NewSignature signature, Locale locale) {
+        // the petition comes in the language the signer read; its own consent wording is in that language
+        String text = petition.consentText() != null ? petition.consentText() : messages.get(locale, signature.consentKey());
+        String lang = petition.consentText() != null ? petition.lang() : locale.getLanguage();
+        return new Consent(text, lang, Tokens.hash(lang + "\n" + text));
+    }
+
+    private void remember(Handle h, Consent consent, long now) {
+        if (knownConsents.contains(consent.hash())) return;
+        h.attach(SignatureDao.class).rememberConsent(consent.hash(), consent.lang(), consent.text(), now);
+        database.writer().afterCommit(() -> knownConsents.add(consent.hash()));
     }
 }

@@ -117,6 +117,11 @@ class AccessibilityTest extends AppTest {
         submitAsIs("coordinators-errors");
         keys.fill("#email", "nadia@network.example.org").fill("#name", "Nadia").tabTo("form[action='/admin/coordinators'] button").enterAndLoad();
         audit.check("coordinators-invited");
+        visit("tokens", "/admin/tokens");
+        submitAsIs("tokens-errors");
+        keys.fill("#name", "CRM sync").tabTo("form[action='/admin/tokens'] button").enterAndLoad();
+        assertThat(driver.findElement(By.cssSelector("[data-token]")).getText()).startsWith("usk_");
+        audit.check("tokens-created");
         visit("invitation", mailbox.nth("nadia@network.example.org", 1).linkTo("/admin/invitations/"));
         submitAsIs("invitation-errors");
         visit("settings", "/admin/settings");

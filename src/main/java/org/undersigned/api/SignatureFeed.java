@@ -1,0 +1,89 @@
+package org.undersigned.api;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.jdbi.v3.core.Handle;
+import org.undersigned.db.Database;
+import org.undersigned.db.Dialect;
+
+/**
+ * Every signature of a petition in id order, a page at a time, for API clients that copy them
+ * into a CRM: contact data, state (the {@code SignatureState} codes), language, times. A page
+ * never ends past a row that could still be joined by an earlier id, so that a client following
+ * the cursor sees each row once while sign-ons arrive (see {@link #horizon}).
+ */
+final class SignatureFeed {
+    /** The columns as the API names them (the sign-on forms' field names), in the order they appear in JSON. */
+    private static final String PAGE = """
+            SELECT id, state, email, organisation, display_name, org_type, website, contact_name, first_name, last_name, comment,
+                   country, locale, updates, created_at, confirmed_at, withdrawn_at
+            FROM signatures
+            WHERE petition_id = :petition AND id > :after AND id <= :horizon
+            ORDER BY id
+            LIMIT :limit""";
+    private final Database database;
+
+    SignatureFeed(Database database) {
+        this.database = database;
+    }
+
+    /** Up to {@code limit} signatures after the given id, and whether more follow. */
+    record Page(List<Map<String, Object>> signatures, boolean more) {
+        long lastId() {
+            return (Long) signatures.get(signatures.size() - 1).get("id");
+        }
+    }
+
+    Page after(long petitionId, long afterId, int limit) {
+        return database.reads().withHandle(h -> {
+            List<Map<String, Object>> rows = h.createQuery(PAGE)
+                    .bind("petition", petitionId).bind("after", afterId).bind("horizon", horizon(h)).bind("limit", limit + 1)
+                    .map((rs, c) -> {
+                        Map<String, Object> row = new LinkedHashMap<>();
+                        row.put("id", rs.getLong("id"));
+                        row.put("status", rs.getString("state"));
+                        String email = rs.getString("email");
+                        row.put("email", email == null || email.isEmpty() ? null : email); // forgotten once withdrawn or anonymised
+                        row.put("organisation", rs.getString("organisation"));
+                        row.put("display_name", rs.getString("display_name"));
+                        row.put("org_type", rs.getString("org_type"));
+                        row.put("website", rs.getString("website"));
+                        row.put("contact_name", rs.getString("contact_name"));
+                        row.put("first_name", rs.getString("first_name"));
+                        row.put("last_name", rs.getString("last_name"));
+                        row.put("comment", rs.getString("comment"));
+                        row.put("country", rs.getString("country"));
+                        row.put("language", rs.getString("locale"));
+                        row.put("updates", rs.getBoolean("updates"));
+                        row.put("created_at", iso(rs.getLong("created_at"), false));
+                        row.put("confirmed_at", iso(rs.getLong("confirmed_at"), rs.wasNull()));
+                        row.put("withdrawn_at", iso(rs.getLong("withdrawn_at"), rs.wasNull()));
+                        return row;
+                    })
+                    .list();
+            boolean more = rows.size() > limit;
+            return new Page(more ? rows.subList(0, limit) : rows, more);
+        });
+    }
+
+    /**
+     * The highest id no earlier id can still join. SQLite has one writer, which takes ids in the
+     * order it commits them. On PostgreSQL concurrent sign-ons commit in any order, so id 101 may be
+     * visible while 100 is still being written: a SHARE lock waits for every transaction writing
+     * signatures to end (each took its ids under its own lock) and holds new ones off for the one
+     * index lookup of the highest id, after which any new row's id is higher.
+     */
+    private long horizon(Handle h) {
+        if (database.dialect() != Dialect.POSTGRESQL) return Long.MAX_VALUE;
+        return h.inTransaction(tx -> {
+            tx.execute("LOCK TABLE signatures IN SHARE MODE");
+            return tx.createQuery("SELECT COALESCE(MAX(id), 0) FROM signatures").mapTo(Long.class).one();
+        });
+    }
+
+    private static String iso(long millis, boolean isNull) {
+        return isNull ? null : Instant.ofEpochMilli(millis).toString();
+    }
+}
