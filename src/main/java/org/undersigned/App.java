@@ -212,7 +212,7 @@ public final class App {
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
-            new ApiFeature(database, petitions, access, signatures.signOn(),
+            new ApiFeature(database, petitions, access, signatures.byHand(),
                     Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
                     config.web().baseUrl()).register(cfg.routes);
             operations.register(cfg.routes);

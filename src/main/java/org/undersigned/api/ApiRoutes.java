@@ -16,7 +16,6 @@ import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.signature.FormResult;
-import org.undersigned.signature.SignOn;
 import org.undersigned.signature.SignatureForm;
 import org.undersigned.text.Messages;
 import org.undersigned.web.AfterWrites;
@@ -39,7 +38,7 @@ final class ApiRoutes {
     private final Petitions petitions;
     private final PetitionAccess access;
     private final SignatureFeed feed;
-    private final SignOn signOn;
+    private final HandedIn handedIn;
     private final Map<Kind, SignatureForm> forms;
     private final Messages messages;
     private final AfterWrites afterWrites;
@@ -47,14 +46,14 @@ final class ApiRoutes {
     private final String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    ApiRoutes(ApiTokens tokens, RateLimit rateLimit, Petitions petitions, PetitionAccess access, SignatureFeed feed, SignOn signOn,
+    ApiRoutes(ApiTokens tokens, RateLimit rateLimit, Petitions petitions, PetitionAccess access, SignatureFeed feed, HandedIn handedIn,
               Map<Kind, SignatureForm> forms, Messages messages, AfterWrites afterWrites, Clock clock, String baseUrl) {
         this.tokens = tokens;
         this.rateLimit = rateLimit;
         this.petitions = petitions;
         this.access = access;
         this.feed = feed;
-        this.signOn = signOn;
+        this.handedIn = handedIn;
         this.forms = Map.copyOf(forms);
         this.messages = messages;
         this.afterWrites = afterWrites;
@@ -109,7 +108,7 @@ final class ApiRoutes {
         if (!messages.speaks(language)) problems.add(problem(locale, "lang", "error.lang.invalid"));
         if (!problems.isEmpty()) throw new ApiError(422, "invalid_fields").with("fields", problems);
         boolean sendConfirmation = send == null || send.isNull() || send.booleanValue();
-        var stored = signOn.add(petition, result.signature(), Locale.forLanguageTag(language), sendConfirmation);
+        var stored = handedIn.add(bearer.coordinator(), petition, result.signature(), Locale.forLanguageTag(language), sendConfirmation);
         ctx.future(() -> afterWrites.answer(stored, id -> {
             if (id.isEmpty()) {
                 ctx.status(409).json(Map.of("error", "already_signed", "status", 409));
@@ -117,7 +116,8 @@ final class ApiRoutes {
             }
             Map<String, Object> created = new java.util.LinkedHashMap<>();
             created.put("id", id.get());
-            created.put("status", sendConfirmation ? "pending" : petition.needsApproval() ? "awaiting" : "listed");
+            // the token's coordinator vouches for it, as for one added by hand: listed without approval
+            created.put("status", sendConfirmation ? "pending" : "listed");
             ctx.status(201).json(created);
         }));
     }

@@ -138,7 +138,7 @@ public final class SignatureEdits {
         if (!errors.isEmpty()) return new Result(values, errors, HttpStatus.BAD_REQUEST, null);
         NewSignature s = form.signature();
         return database.writer().write(h -> {
-            Optional<Long> id = byHand.add(h, petition, s, note.isEmpty() ? null : note, confirm, signerLocale);
+            Optional<Long> id = byHand.add(h, petition, s, ByHand.Source.COORDINATOR, note.isEmpty() ? null : note, confirm, signerLocale);
             if (id.isEmpty()) return Result.refused(values, null, new FieldError("email", "error.email.taken"), HttpStatus.BAD_REQUEST);
             String name = s.organisation() != null ? s.organisation() : s.firstName() + " " + s.lastName();
             audit.record(h, me.id(), me.email(), "add_signature", petition.path() + "#" + id.get(),

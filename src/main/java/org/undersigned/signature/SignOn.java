@@ -2,7 +2,6 @@ package org.undersigned.signature;
 
 import java.time.Clock;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -107,32 +106,6 @@ public final class SignOn {
                 mails.again(h, petition, earlier.id(), earlier.pending(), earlier.updates(), name, organisation, signature.email(), mailLocale);
             }
             return null;
-        });
-    }
-    /**
-     * A signature collected elsewhere, handed in by a coordinator's API client: stored as a sign-on
-     * with its confirmation mail in the given language, or confirmed at once and mailed nothing, the
-     * coordinator vouching for the address (where the petition asks for approval it then waits in
-     * the queue, as any confirmed sign-on does). Never judged by the sign-on rate limits (the token
-     * has its own) and never taking another's place: the id, or empty when the address has already
-     * signed this petition.
-     */
-    public CompletableFuture<Optional<Long>> add(Petition petition, NewSignature signature, Locale locale, boolean sendConfirmation) {
-        Consent consent = consent(petition, signature, locale);
-        String emailKey = emails.key(signature.email());
-        SignerMail.Prepared confirmation = mails.prepareConfirmation(petition, signature.email(), signature.greetingName(),
-                signature.organisation(), locale, "confirm");
-        return database.writer().submit(h -> {
-            long now = clock.millis();
-            remember(h, consent, now);
-            var judged = SignatureWrites.Judged.of(null, false, false, now, limits);
-            var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, locale.getLanguage(), consent.hash(),
-                    now, petition.lang(), judged);
-            if (inserted.isEmpty()) return Optional.<Long>empty();
-            long id = inserted.get().id();
-            if (sendConfirmation) mails.enqueue(h, id, confirmation);
-            else writes.confirm(id, now);
-            return Optional.of(id);
         });
     }
 

@@ -17,7 +17,6 @@ import org.undersigned.web.PageRenderer;
 /** The signature pipeline, built once: signing for every kind of petition, the mail links, the chores. */
 public final class SignatureFeature implements AutoCloseable {
     private final Signing signing;
-    private final SignOn signOn;
     private final SignatureRoutes routes;
     private final PendingSignatures pending;
     private final SuspectReview suspects;
@@ -34,8 +33,7 @@ public final class SignatureFeature implements AutoCloseable {
         EmailAddress emails = new EmailAddress();
         AfterSigning offers = new AfterSigning(database, writes, mails, formToken, emails, clock, config.rateLimits(), domains);
         EmailTypos typos = new EmailTypos();
-        this.signOn = new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics, domains);
-        this.signing = new Signing(signOn,
+        this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics, domains),
                 formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
         this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(database, mails, writes, clock);
@@ -45,11 +43,6 @@ public final class SignatureFeature implements AutoCloseable {
 
     public Signing signing() {
         return signing;
-    }
-
-    /** For signatures handed in through the API ({@link SignOn#add}). */
-    public SignOn signOn() {
-        return signOn;
     }
 
     public SuspectReview suspects() {

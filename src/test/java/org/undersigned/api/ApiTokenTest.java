@@ -237,6 +237,9 @@ class ApiTokenTest extends AppTest {
         assertThat(JSON.readTree(app.browser.get("/api/v1/campaigns/vouched").body()).get("signatureCount").asInt()).isEqualTo(1);
         app.awaitOutboxSettled();
         assertThat(mailbox.all()).isEmpty();
+        assertThat(app.admin().get("/admin/campaigns/vouched").document().select(".signatories-table .source").eachText())
+                .as("coordinators see where it came from").containsExactly("Added through the API");
+        assertThat(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'add_signature' AND detail LIKE '%(API)'")).isEqualTo(1);
     }
 
     @Test
@@ -263,9 +266,9 @@ class ApiTokenTest extends AppTest {
         assertThat(bad.status()).isEqualTo(422);
         JsonNode body = JSON.readTree(bad.body());
         assertThat(body.get("error").asText()).isEqualTo("invalid_fields");
-        assertThat(body.get("fields").findValuesAsText("code")).containsExactly("organisation.required", "country.invalid", "email.invalid",
+        assertThat(body.get("fields").findValuesAsText("code")).containsExactly("organisation.required", "country.invalid", "email.plain",
                 "consent_publish.required", "send_confirmation.invalid", "lang.invalid");
-        assertThat(body.get("fields").get(2).get("message").asText()).isEqualTo("Enter an email address in the correct format, like name@example.org");
+        assertThat(body.get("fields").get(2).get("message").asText()).isEqualTo("Enter the email address alone, like name@example.org: without a name, comment, quotation marks, brackets or spaces");
         assertThat(add("statements/checked", token, "[1, 2]").status()).isEqualTo(400);
         assertThat(add("statements/checked", token, "{\"organisation\": {\"a\": 1}}").status()).isEqualTo(400);
         assertThat(add("statements/checked", token, "not json").status()).isEqualTo(400);
