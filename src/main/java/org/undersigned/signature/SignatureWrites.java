@@ -45,9 +45,9 @@ final class SignatureWrites {
      * (null) has no earlier rows. Parameters: see {@link Judged#parameters}. The client's counts
      * are one scalar subquery, read once, that says how far over the limits it is (2: the ceiling,
      * 1: a rate limit, 0: neither): with the tables in the FROM clause of the select the INSERT reads
-     * its verdict from, or counted again for each comparison, SQLite 3.54 took five to six times as
-     * long over the INSERT (the single writer's time per sign-on went from 0.08 to 0.25-0.36 ms).
-     * LIMIT 1 keeps PostgreSQL from pulling the verdict up into the four places the INSERT reads it.
+     * its verdict from, or counted again for each comparison, SQLite ran the INSERT several times
+     * slower (see docs/performance.md, Lessons). LIMIT 1 keeps PostgreSQL from pulling the verdict
+     * up into the four places the INSERT reads it.
      */
     private static final String JUDGE = """
             SELECT CASE (SELECT CASE WHEN recent.n >= ? THEN 2 WHEN recent.n >= ? OR recent.m >= ? THEN 1 ELSE 0 END
