@@ -154,13 +154,4 @@ class ModerationJourneyTest extends AppTest {
         });
     }
 
-    private String id(String organisation) {
-        return app.db().withHandle(h -> h.createQuery("SELECT id FROM signatures WHERE organisation = :o")
-                .bind("o", organisation).mapTo(String.class).one());
-    }
-
-    private void signAndConfirm(String path, String organisation, String country, String email) {
-        SignOnForm.sign(app.browser, path, organisation, country, email);
-        confirm(mailbox.nth(email, 1));
-    }
 }

@@ -202,13 +202,4 @@ class SignatoryAdminTest extends AppTest {
                 .containsExactly("1", "– no approval asked", "0", "1", "0");
     }
 
-    private String id(String organisation) {
-        return app.db().withHandle(h -> h.createQuery("SELECT id FROM signatures WHERE organisation = :o")
-                .bind("o", organisation).mapTo(String.class).one());
-    }
-
-    private void signAndConfirm(String path, String organisation, String country, String email) {
-        SignOnForm.sign(app.browser, path, organisation, country, email);
-        confirm(mailbox.nth(email, 1));
-    }
 }

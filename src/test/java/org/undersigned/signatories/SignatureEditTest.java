@@ -11,7 +11,6 @@ import org.undersigned.support.AppTest;
 import org.undersigned.support.Browser;
 import org.undersigned.support.Form;
 import org.undersigned.support.Page;
-import org.undersigned.support.SignOnForm;
 import org.undersigned.support.SupporterForm;
 
 /** Coordinators correct every field of a signature and add one received by email or on paper. */
@@ -260,13 +259,4 @@ class SignatureEditTest extends AppTest {
                 .mapTo(Long.class).one());
     }
 
-    private String id(String organisation) {
-        return app.db().withHandle(h -> h.createQuery("SELECT id FROM signatures WHERE organisation = :o")
-                .bind("o", organisation).mapTo(String.class).one());
-    }
-
-    private void signAndConfirm(String path, String organisation, String country, String email) {
-        SignOnForm.sign(app.browser, path, organisation, country, email);
-        confirm(mailbox.nth(email, 1));
-    }
 }

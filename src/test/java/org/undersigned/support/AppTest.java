@@ -28,6 +28,18 @@ public abstract class AppTest {
         app.close();
     }
 
+    /** An organisation signs the statement at path and confirms from its mail, as a signer would. */
+    protected void signAndConfirm(String path, String organisation, String country, String email) {
+        SignOnForm.sign(app.browser, path, organisation, country, email);
+        confirm(mailbox.nth(email, 1));
+    }
+
+    /** The id of the signature of this organisation (one in the test's database). */
+    protected String id(String organisation) {
+        return app.db().withHandle(h -> h.createQuery("SELECT id FROM signatures WHERE organisation = :o")
+                .bind("o", organisation).mapTo(String.class).one());
+    }
+
     /** Opens the mail's confirmation link and presses the button, as the signer would. */
     protected Page confirm(ReceivedMail mail) {
         return app.browser.get(mail.linkTo("/confirm/")).form("form[action^=/confirm/]").submit();
