@@ -3,6 +3,7 @@ package org.undersigned.mail;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.simplejavamail.converter.EmailConverter;
@@ -31,7 +32,10 @@ final class EmlFileTransport implements MailTransport {
         try {
             Files.createDirectories(folder);
             Path file = folder.resolve(String.format("%013d-%06d.eml", System.currentTimeMillis(), mail.id()));
-            Files.write(file, EmailConverter.mimeMessageToEMLByteArray(EmailConverter.emailToMimeMessage(emails.build(mail), session)));
+            // written aside, then moved into place: whoever watches the folder never opens a half-written mail
+            Path partial = folder.resolve(file.getFileName() + ".part");
+            Files.write(partial, EmailConverter.mimeMessageToEMLByteArray(EmailConverter.emailToMimeMessage(emails.build(mail), session)));
+            Files.move(partial, file, StandardCopyOption.ATOMIC_MOVE);
             Matcher link = LINK.matcher(mail.textBody());
             log.info("Mail written to {} ({}){}", file, mail.subject(), link.find() ? "; link: " + link.group() : "");
         } catch (IOException | RuntimeException e) {
