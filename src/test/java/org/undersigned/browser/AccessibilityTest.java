@@ -18,7 +18,7 @@ import org.undersigned.support.SupporterForm;
  * Every kind of page, public and admin, audited in Chromium: axe-core with the WCAG 2.2 A and AA
  * rules, 24 px targets, reflow at 320 px and at 200 % zoom; each saved as a screenshot.
  */
-// what the browser shows and weighs does not depend on the database: SigningTest drives a browser on both
+// what the browser shows and weighs does not depend on the database: the PostgreSQL pass covers the same paths over HTTP
 @Tag("sqlite")
 class AccessibilityTest extends AppTest {
     @RegisterExtension

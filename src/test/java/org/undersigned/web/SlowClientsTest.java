@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.undersigned.support.AppTest;
 import org.undersigned.support.LogCapture;
@@ -24,6 +25,8 @@ import org.undersigned.support.Wait;
  * cut off once the request deadline passes, and one address gets only its share of connections
  * while everyone else is still served.
  */
+// connections are cut before any request reaches the database: one pass is enough
+@Tag("sqlite")
 class SlowClientsTest extends AppTest {
     private static final Duration DEADLINE = Duration.ofSeconds(2);
     private static final int PER_CLIENT = 3;
