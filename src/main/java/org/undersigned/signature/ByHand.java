@@ -22,7 +22,9 @@ public final class ByHand {
         /** typed in on the petition's admin page */
         COORDINATOR,
         /** handed in by a tool holding one of the coordinator's API tokens */
-        API;
+        API,
+        /** read from a CSV file a coordinator imported (the note names the file) */
+        IMPORT;
 
         public String code() {
             return name().toLowerCase(Locale.ROOT);
