@@ -9,13 +9,13 @@ import org.undersigned.petition.Kind;
  * What a column of an import holds: one of the fields of the petition's sign-on form, named as
  * the form names it (its code is the form field's name), or nothing to import.
  */
-enum Field {
+public enum Field {
     ORGANISATION, ORG_TYPE, COUNTRY, WEBSITE, CONTACT_NAME, FIRST_NAME, LAST_NAME, EMAIL, COMMENT;
 
     private static final List<Field> STATEMENT = List.of(ORGANISATION, ORG_TYPE, COUNTRY, WEBSITE, CONTACT_NAME, EMAIL);
     private static final List<Field> CAMPAIGN = List.of(FIRST_NAME, LAST_NAME, EMAIL, COUNTRY, COMMENT);
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -22,7 +22,7 @@ import org.apache.commons.csv.CSVRecord;
  * UTF-8 is read as the latter, which decodes any byte. The separator is the one of comma,
  * semicolon and tab found most often outside quotes in the first lines.
  */
-final class ImportFile {
+public final class ImportFile {
     /** What an import holds at most: 100,000 rows of every column come to about 20 MB. */
     static final int MAX_BYTES = 32 * 1024 * 1024;
     /** A line longer than this is not a row of signatures; the reader stops there rather than hold it. */
@@ -32,18 +32,26 @@ final class ImportFile {
     private static final char[] SEPARATORS = {',', ';', '\t'};
 
     /** Why a file cannot be read, each with its message import.refused.CODE. */
-    enum Refusal {
+    public enum Refusal {
         EMPTY, BINARY, TOO_LARGE, LINE_TOO_LONG, TOO_MANY_COLUMNS;
 
-        String messageKey() {
+        public String messageKey() {
             return "import.refused." + name().toLowerCase(java.util.Locale.ROOT);
         }
     }
 
     /** A refusal, with the line it was found on (0: the file as a whole). */
-    static final class Refused extends RuntimeException {
+    public static final class Refused extends RuntimeException {
         final Refusal refusal;
         final long line;
+
+        public Refusal refusal() {
+            return refusal;
+        }
+
+        public long line() {
+            return line;
+        }
 
         Refused(Refusal refusal, long line) {
             super(refusal.name() + (line > 0 ? " at line " + line : ""), null, false, false);

@@ -3,10 +3,10 @@ package org.undersigned.imports;
 import java.util.Locale;
 
 /** Where an import is: shown for checking, importing in the background, finished, or stopped by an error. */
-enum ImportState {
+public enum ImportState {
     PREVIEW, RUNNING, DONE, FAILED;
 
-    String code() {
+    public String code() {
         return name().toLowerCase(Locale.ROOT);
     }
 

@@ -184,10 +184,7 @@ public final class Imports implements AutoCloseable {
                         int rowsDone = done[0];
                         int importedBefore = done[1];
                         int stored = database.writer().write(h -> {
-                            int added = 0;
-                            for (NewSignature s : batch) {
-                                if (byHand.add(h, petition, s, ByHand.Source.IMPORT, note, confirm && s.email() != null, signerLocale).isPresent()) added++;
-                            }
+                            int added = byHand.addAll(h, database.writer(), petition, batch, ByHand.Source.IMPORT, note, confirm, signerLocale);
                             ImportDao.progress(h, id, rowsTotal, rowsDone, importedBefore + added);
                             return added;
                         });

@@ -12,18 +12,23 @@ import org.undersigned.petition.Kind;
  * Written as a form writes it: col_0=email&amp;col_1=country...&amp;header=yes, and kept so between
  * the preview and the import.
  */
-record Mapping(List<Field> columns, boolean header) {
-    Mapping {
+public record Mapping(List<Field> columns, boolean header) {
+    public Mapping {
         columns = Collections.unmodifiableList(new ArrayList<>(columns));
     }
 
     /** The field of the column, or null. */
-    Field at(int column) {
+    public Field at(int column) {
         return column < columns.size() ? columns.get(column) : null;
     }
 
+    /** Each column's field code, "" for a column left out: what the preview's selects show. */
+    public List<String> codes() {
+        return columns.stream().map(f -> f == null ? "" : f.code()).toList();
+    }
+
     /** Whether some column holds this field. */
-    boolean has(Field field) {
+    public boolean has(Field field) {
         return columns.contains(field);
     }
 

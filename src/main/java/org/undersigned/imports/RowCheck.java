@@ -18,14 +18,14 @@ import org.undersigned.web.FieldError;
  * once its country and type are read from a name or a code, and what makes it the same signature
  * as another: its address, or, without one, its name and country.
  */
-final class RowCheck {
+public final class RowCheck {
     /** Problems that are not the form's: the row's signatory has signed already, or comes twice in the file. */
     static final String SIGNED_ALREADY = "duplicate.signed";
     static final String TWICE_IN_FILE = "duplicate.file";
 
     /** The row as checked: its signature (null with problems), its problems (import.problem.X keys' X), its key for duplicates. */
-    record Checked(long line, Map<String, String> values, NewSignature signature, List<String> problems, String sameKey) {
-        boolean valid() {
+    public record Checked(long line, Map<String, String> values, NewSignature signature, List<String> problems, String sameKey) {
+        public boolean valid() {
             return problems.isEmpty();
         }
     }
