@@ -106,7 +106,7 @@ public final class ImportRoutes {
         boolean onlyProblems = "1".equals(ctx.queryParam("problems"));
         Preview preview = imports.preview(petition, upload, mapping, page, onlyProblems);
         Map<String, Object> model = model(petition);
-        model.put("preview", preview);
+        model.put("check", preview); // "preview" is the layout's, for a petition's preview
         model.put("action", "/admin" + petition.path() + "/import/" + upload.id());
         model.put("mappingQuery", query(mapping));
         ctx.render("admin/import_preview.peb", model);
