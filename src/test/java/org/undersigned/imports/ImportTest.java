@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.undersigned.support.Browser;
+import org.undersigned.support.Mailbox;
 import org.undersigned.support.Multipart;
 import org.undersigned.support.Page;
 import org.undersigned.support.TestApp;
@@ -127,6 +128,24 @@ class ImportTest {
         List<String> names = app.db().withHandle(h -> h.createQuery(
                 "SELECT first_name || ' ' || last_name || ' ' || country FROM signatures WHERE source_note = 'people.csv' ORDER BY first_name").mapTo(String.class).list());
         assertThat(names).containsExactly("Jeanne Dupont FR", "Marie Curie PL");
+    }
+
+    @Test
+    void with_confirmation_asked_each_contact_with_an_address_is_mailed_and_listed_once_they_confirm() {
+        app.statement("vouched");
+        byte[] file = "organisation,country,org_type,contact_name,email\r\nMailed Org,BE,ngo,Ann,mailed@example.org\r\nPaper Org,NL,ngo,Bo,\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+        Page preview = upload("/admin/statements/vouched/import", "mixed.csv", file);
+        Page started = preview.form("form.import-confirm").tick("confirm").submit();
+        Wait.until("the import to finish", java.time.Duration.ofSeconds(90),
+                () -> !admin.get(started.header("Location")).text().contains("Importing…"));
+
+        assertThat(app.browser.get("/statements/vouched").document().select("#signatories li").eachText()).containsExactly("Paper Org");
+        Page confirmed = app.browser.get(new Mailbox(greenMail).nth("mailed@example.org", 1).linkTo("/confirm/"))
+                .form("form[action^=/confirm/]").submit();
+        assertThat(confirmed.status()).isEqualTo(200);
+        assertThat(app.browser.get("/statements/vouched").document().select("#signatories li").eachText())
+                .containsExactlyInAnyOrder("Paper Org", "Mailed Org");
     }
 
     @Test
