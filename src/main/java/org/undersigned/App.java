@@ -174,8 +174,8 @@ public final class App {
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
-            // the settings page's logo is the one upload; kept in memory, as it is read whole anyway
-            // a file to import is the larger upload; it goes to a temporary file rather than memory
+            // two uploads: a file to import, the larger, goes to a temporary file past the logo's size; the settings
+            // page's logo is kept in memory, as it is read whole anyway
             cfg.jetty.multipartConfig.maxTotalRequestSize(ImportRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize((int) SiteRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             cfg.jsonMapper(new JavalinJackson());
