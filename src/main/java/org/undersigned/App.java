@@ -34,6 +34,8 @@ import org.undersigned.coordinator.CoordinatorFeature;
 import org.undersigned.dashboard.DashboardRoutes;
 import org.undersigned.pages.HomeRoutes;
 import org.undersigned.pages.PetitionPages;
+import org.undersigned.imports.ImportRoutes;
+import org.undersigned.imports.Imports;
 import org.undersigned.pages.PublicPages;
 import org.undersigned.petition.DemoContent;
 import org.undersigned.petition.Kind;
@@ -172,8 +174,9 @@ public final class App {
         server = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.http.maxRequestSize = MAX_REQUEST_BYTES;
-            // the settings page's logo is the one upload; kept in memory, as it is read whole anyway
-            cfg.jetty.multipartConfig.maxTotalRequestSize(SiteRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
+            // two uploads: a file to import, the larger, goes to a temporary file past the logo's size; the settings
+            // page's logo is kept in memory, as it is read whole anyway
+            cfg.jetty.multipartConfig.maxTotalRequestSize(ImportRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             cfg.jetty.multipartConfig.maxInMemoryFileSize((int) SiteRoutes.MAX_REQUEST_BYTES, io.javalin.config.SizeUnit.BYTES);
             cfg.jsonMapper(new JavalinJackson());
             cfg.fileRenderer(renderer);
@@ -209,6 +212,9 @@ public final class App {
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails);
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
+            Imports imports = running.add("imports", new Imports(database, audit, Map.of(Kind.STATEMENT, organisationForm,
+                    Kind.CAMPAIGN, supporterForm), signatures.byHand(), emails, countries, messages, clock));
+            new ImportRoutes(access, imports, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
@@ -300,7 +306,9 @@ public final class App {
      */
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared <= (ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES)) return;
+        long allowed = ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES
+                : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
+        if (declared <= allowed) return;
         if (!"100-continue".equalsIgnoreCase(ctx.header("Expect")) && declared <= DRAINED_AT_MOST) {
             ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         }
