@@ -1,5 +1,8 @@
 package org.undersigned.signature;
 
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.Webhooks;
+
 import java.time.Clock;
 import java.util.Locale;
 import java.util.Optional;
@@ -42,8 +45,10 @@ public final class ByHand {
     private final EmailAddress emails;
     private final Messages messages;
     private final Clock clock;
+    private final Webhooks webhooks;
 
-    ByHand(SignerMail mails, EmailAddress emails, Messages messages, Clock clock) {
+    ByHand(SignerMail mails, EmailAddress emails, Messages messages, Clock clock, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.mails = mails;
         this.emails = emails;
         this.messages = messages;
@@ -74,6 +79,8 @@ public final class ByHand {
         if (id.isPresent() && confirm) {
             mails.confirmation(h, petition, id.get(), s.email(), s.greetingName(), s.organisation(), locale, "confirm");
         }
+        // vouched for by the coordinator, it is confirmed as it is stored
+        if (id.isPresent() && !confirm) webhooks.signature(WebhookEvent.SIGNATURE_CONFIRMED, petition.id(), id.get());
         return id;
     }
 }
