@@ -45,15 +45,23 @@ final class Receiver implements AutoCloseable {
     final List<Received> received = new CopyOnWriteArrayList<>();
     private final ConcurrentLinkedQueue<Integer> statuses = new ConcurrentLinkedQueue<>();
     private final HttpServer server;
+    /** How long each answer takes: a slow CRM, so that deliveries are in flight when the server is killed. */
+    volatile long delayMillis;
 
     Receiver() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        server.setExecutor(java.util.concurrent.Executors.newFixedThreadPool(8));
         server.createContext("/hooks", exchange -> {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var h = exchange.getRequestHeaders();
             String timestamp = h.getFirst("webhook-timestamp");
             received.add(new Received(h.getFirst("webhook-id"), timestamp == null ? -1 : Long.parseLong(timestamp),
                     h.getFirst("webhook-signature"), h.getFirst("Content-Type"), body));
+            try {
+                Thread.sleep(delayMillis);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             Integer status = statuses.poll();
             exchange.sendResponseHeaders(status == null ? 200 : status, -1);
             exchange.close();

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.undersigned.Config;
@@ -159,5 +160,32 @@ class WebhookTest extends AppTest {
                 List.of(coord.get("/admin/webhooks").form("form[action=/admin/webhooks]").fields().get("csrf").get(0)))).status()).isEqualTo(404);
         assertThat(app.count("SELECT COUNT(*) FROM webhook_endpoints")).isEqualTo(2);
         assertThat(app.count("SELECT COUNT(*) FROM audit_log WHERE action = 'webhook_create'")).isEqualTo(2);
+    }
+
+    @Test
+    void a_coordinators_approval_and_rejection_each_reach_the_endpoint() throws Exception {
+        allowLoopback();
+        app.statement("vetted");
+        app.db().useHandle(h -> h.execute("UPDATE petitions SET needs_approval = TRUE WHERE slug = 'vetted'"));
+        Browser admin = app.admin();
+        String secret = secret(register(admin, receiver.url(), "", "signature.approved", "signature.rejected"));
+        signAndConfirm("/statements/vetted", "Welcome Org", "BE", "welcome@example.org");
+        signAndConfirm("/statements/vetted", "Spam Org", "BE", "spam@example.org");
+
+        Form approve = admin.get("/admin/statements/vetted?status=awaiting").form("form#moderation").set("decision", "approve");
+        approve.fields().put("ids", List.of(id("Welcome Org")));
+        assertThat(approve.submit().status()).isEqualTo(303);
+        Form reject = admin.get("/admin/statements/vetted?status=awaiting").form("form#moderation").set("decision", "reject");
+        reject.fields().put("ids", List.of(id("Spam Org")));
+        Page confirmStep = reject.submit();
+        assertThat(confirmStep.form("form[action$=/moderation]").submit().status()).isEqualTo(303);
+
+        Wait.until("both decisions delivered", () -> receiver.distinct().size() == 2);
+        Map<String, String> byType = new java.util.HashMap<>();
+        for (Receiver.Received r : receiver.distinct()) {
+            assertThat(r.signedWith(secret)).isTrue();
+            byType.put(r.type(), r.json().at("/data/signature/organisation").asText());
+        }
+        assertThat(byType).containsExactlyInAnyOrderEntriesOf(Map.of("signature.approved", "Welcome Org", "signature.rejected", "Spam Org"));
     }
 }
