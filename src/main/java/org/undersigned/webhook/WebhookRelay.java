@@ -171,7 +171,7 @@ final class WebhookRelay implements AutoCloseable {
                 .POST(HttpRequest.BodyPublishers.ofString(d.body())).build();
         try {
             int code = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            return new Outcome(code, code >= 200 && code < 300 ? null : "HTTP " + code);
+            return new Outcome(code, null);
         } catch (HttpTimeoutException e) {
             return new Outcome(null, "timed out after " + TIMEOUT.toSeconds() + " s");
         } catch (java.io.IOException e) {
