@@ -60,6 +60,7 @@ import org.undersigned.statement.StatementPage;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
 import org.undersigned.text.Countries;
+import org.undersigned.webhook.WebhookFeature;
 import org.undersigned.web.ErrorPages;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.InFlightRequests;
@@ -153,8 +154,9 @@ public final class App {
         requestThreads.setName("JettyServerThreadPool");
         AfterWrites afterWrites = new AfterWrites(requestThreads);
         PageRenderer renderer = new PageRenderer(templates, localization, config.web().baseUrl(), site::current);
+        WebhookFeature webhooks = running.add("webhooks", new WebhookFeature(database, audit, config, clock));
         signatures = new SignatureFeature(config, database, outbox, messages, formToken, clientAddress, clock, metrics, afterWrites,
-                renderer, DisposableDomains.bundled());
+                renderer, DisposableDomains.bundled(), webhooks.webhooks());
         digests = new Digests(database, outbox, composer, clock, config.web().baseUrl());
         Markdown markdown = new Markdown();
         CoordinatorFeature coordinators = new CoordinatorFeature(config, database, formToken, clientAddress, audit, outbox, composer, clock);
@@ -207,7 +209,7 @@ public final class App {
                     .register(cfg.routes);
             SignatoryOverview overview = new SignatoryOverview(database);
             new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
-                    new DecisionMail(outbox, config.web().baseUrl())),
+                    new DecisionMail(outbox, config.web().baseUrl()), webhooks.webhooks()),
                     new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails);
@@ -217,6 +219,7 @@ public final class App {
             new ImportRoutes(access, imports, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
+            webhooks.register(cfg.routes);
             // the API's forms are the public forms: one place for each check
             new ApiFeature(database, petitions, access, signatures.byHand(),
                     Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
@@ -228,12 +231,14 @@ public final class App {
         running.add("web server", this::drainAndStopServer);
         server.start();
         relay.start();
+        webhooks.start();
         Chores chores = running.add("chore turns", new Chores(database));
         signatures.startHousekeeping(chores);
         running.add("housekeeping", signatures);
         coordinators.startHousekeeping(chores);
         running.add("login attempts", coordinators);
         digests.start(chores, config.housekeepingInterval());
+        running.add("webhook chores", webhooks.startChores(chores, config.housekeepingInterval(), config.mail().logKept()));
         running.add("digests", digests);
         TrendWatch trends = new TrendWatch(database, outbox, composer, clock, config.web().baseUrl(), config.rateLimits().alertPerHour(),
                 config.rateLimits()::webmail);

@@ -27,7 +27,8 @@ public record Config(
         Duration housekeepingInterval,
         FirstAdmin firstAdmin,
         Operations operations,
-        int passwordHashCost) {
+        int passwordHashCost,
+        Integrations integrations) {
 
     /**
      * A {@code jdbc:sqlite:} or {@code jdbc:postgresql:} URL, with the user and password for the
@@ -86,6 +87,12 @@ public record Config(
 
     /** The coordinator created at start while there is none; both null: none is created. */
     public record FirstAdmin(String email, String password) {}
+
+    /**
+     * What other tools may be reached: webhook endpoints on loopback or private addresses only
+     * where an operator allows them (tests, a CRM on the intranet), else no server-side request forgery.
+     */
+    public record Integrations(boolean webhooksAllowPrivate) {}
 
     /**
      * How the server is watched and kept: the bearer token for /metrics (null: only direct local
@@ -231,7 +238,8 @@ public record Config(
                 operations(v, storage),
                 // at least 10: below that a stolen database gives up its passwords quickly (tests build lower ones directly);
                 // at most 18, where one login already takes several seconds of a core
-                v.integer("PASSWORD_HASH_COST", PASSWORD_HASH_COST, 10, 18));
+                v.integer("PASSWORD_HASH_COST", PASSWORD_HASH_COST, 10, 18),
+                new Integrations(Boolean.TRUE.equals(v.bool("WEBHOOKS_ALLOW_PRIVATE"))));
     }
 
     private static Operations operations(Values v, Storage storage) {
@@ -276,6 +284,7 @@ public record Config(
         private FirstAdmin firstAdmin;
         private Operations operations;
         private int passwordHashCost;
+        private Integrations integrations;
 
         private Builder(Config from) {
             port = from.web.port();
@@ -304,6 +313,7 @@ public record Config(
             firstAdmin = from.firstAdmin;
             operations = from.operations;
             passwordHashCost = from.passwordHashCost;
+            integrations = from.integrations;
         }
 
         /** The port alone; the base URL keeps its value (set both for a server on another port). */
@@ -334,12 +344,13 @@ public record Config(
         public Builder operations(Operations value) { operations = value; return this; }
         /** bcrypt's cost; tests use a low one, which no environment may set. */
         public Builder passwordHashCost(int value) { passwordHashCost = value; return this; }
+        public Builder webhooksAllowPrivate(boolean value) { integrations = new Integrations(value); return this; }
 
         public Config build() {
             return new Config(new Web(port, baseUrl, trustedProxies, connectionsPerClient, requestDeadline, siteName), new Storage(databaseUrl, databaseUser, databasePassword), demoData,
                     new Mail(smtp, mailFrom, mailDir, mailRetryBase, mailLogKept, mailClaimLease, mailFromName),
                     new Signatures(confirmLinkValidity, reminderAfter, pendingPurgeAfter, anonymiseAfterClosing),
-                    rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost);
+                    rateLimits, housekeepingInterval, firstAdmin, operations, passwordHashCost, integrations);
         }
     }
 

@@ -10,6 +10,8 @@ import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.SignatureState;
 import org.undersigned.signature.SuspectReview;
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.Webhooks;
 
 /**
  * What coordinators decide about signatures: approve sign-ons awaiting review, reject them (or
@@ -23,6 +25,7 @@ public final class Moderation {
     private final Audit audit;
     private final SuspectReview suspects;
     private final DecisionMail mails;
+    private final Webhooks webhooks;
 
     /** The moderation form's {@code decision}, and the one rule of which rows each applies to. */
     public enum Decision {
@@ -51,7 +54,8 @@ public final class Moderation {
     /** How many of the selected signatures the decision changed, and how many it did not fit (they had changed meanwhile). */
     record Outcome(Decision decision, int changed, int skipped) {}
 
-    public Moderation(Database database, Audit audit, SuspectReview suspects, DecisionMail mails) {
+    public Moderation(Database database, Audit audit, SuspectReview suspects, DecisionMail mails, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.database = database;
         this.audit = audit;
         this.suspects = suspects;
@@ -87,6 +91,8 @@ public final class Moderation {
                 audit.record(h, me.id(), me.email(), decision.code(), petition.path() + "#" + id, kept);
                 if (decision == Decision.APPROVE) mails.approved(h, petition, before.orElseThrow());
                 if (decision == Decision.REJECT) mails.rejected(h, petition, before.orElseThrow(), kept);
+                if (decision == Decision.APPROVE) webhooks.signature(WebhookEvent.SIGNATURE_APPROVED, petition.id(), id);
+                if (decision == Decision.REJECT) webhooks.signature(WebhookEvent.SIGNATURE_REJECTED, petition.id(), id);
             }
             return new Outcome(decision, changed, ids.size() - changed);
         });

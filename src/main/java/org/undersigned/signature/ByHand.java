@@ -13,6 +13,8 @@ import org.undersigned.db.Writer;
 import org.undersigned.petition.Petition;
 import org.undersigned.text.Messages;
 import org.undersigned.tokens.Tokens;
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.Webhooks;
 
 /**
  * A signature a coordinator types in for someone who signed by email or on paper, or that their
@@ -49,8 +51,10 @@ public final class ByHand {
     private final EmailAddress emails;
     private final Messages messages;
     private final Clock clock;
+    private final Webhooks webhooks;
 
-    ByHand(SignerMail mails, EmailAddress emails, Messages messages, Clock clock) {
+    ByHand(SignerMail mails, EmailAddress emails, Messages messages, Clock clock, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.mails = mails;
         this.emails = emails;
         this.messages = messages;
@@ -73,6 +77,8 @@ public final class ByHand {
         if (id.isPresent() && confirm) {
             mails.confirmation(h, petition, id.get(), s.email(), s.greetingName(), s.organisation(), locale, "confirm");
         }
+        // vouched for by the coordinator, it is confirmed as it is stored
+        if (id.isPresent() && !confirm) webhooks.signature(WebhookEvent.SIGNATURE_CONFIRMED, petition.id(), id.get());
         return id;
     }
 
@@ -96,6 +102,7 @@ public final class ByHand {
                 if (!inserted.next()) continue;
                 stored++;
                 if (confirm) mails.confirmation(h, petition, inserted.getLong(1), s.email(), s.greetingName(), s.organisation(), locale, "confirm");
+                else webhooks.signature(WebhookEvent.SIGNATURE_CONFIRMED, petition.id(), inserted.getLong(1));
             } catch (SQLException e) {
                 throw new IllegalStateException("cannot store an imported signature", e);
             }

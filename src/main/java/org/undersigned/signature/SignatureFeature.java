@@ -1,5 +1,7 @@
 package org.undersigned.signature;
 
+import org.undersigned.webhook.Webhooks;
+
 import org.undersigned.metrics.Metrics;
 import io.javalin.config.RoutesConfig;
 import java.time.Clock;
@@ -26,7 +28,8 @@ public final class SignatureFeature implements AutoCloseable {
 
     public SignatureFeature(Config config, Database database, Outbox outbox, Messages messages,
                             FormToken formToken, ClientAddress clientAddress, Clock clock,
-                            Metrics metrics, AfterWrites afterWrites, PageRenderer renderer, DisposableDomains domains) {
+                            Metrics metrics, AfterWrites afterWrites, PageRenderer renderer, DisposableDomains domains,
+                            Webhooks webhooks) {
         this.config = config;
         SignatureWrites writes = new SignatureWrites(database.writer());
         SignerMail mails = new SignerMail(outbox, writes, new LinkTokens(), clock, config.web().baseUrl(), config.signatures().confirmLinkValidity());
@@ -35,9 +38,9 @@ public final class SignatureFeature implements AutoCloseable {
         EmailTypos typos = new EmailTypos();
         this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics, domains),
                 formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics), formToken, afterWrites, renderer);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics, webhooks), formToken, afterWrites, renderer);
         this.suspects = new SuspectReview(database, mails, writes, clock);
-        this.byHand = new ByHand(mails, emails, messages, clock);
+        this.byHand = new ByHand(mails, emails, messages, clock, webhooks);
         this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());
     }
 

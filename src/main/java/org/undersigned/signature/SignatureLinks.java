@@ -7,6 +7,8 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import org.undersigned.db.Database;
 import org.undersigned.petition.SignatureState;
+import org.undersigned.webhook.WebhookEvent;
+import org.undersigned.webhook.Webhooks;
 
 /**
  * What the links in mails do: confirm a pending signature (once; again is harmless),
@@ -18,8 +20,10 @@ public final class SignatureLinks {
     private final SignerMail mails;
     private final Clock clock;
     private final Metrics metrics;
+    private final Webhooks webhooks;
 
-    SignatureLinks(Database database, SignatureWrites writes, SignerMail mails, Clock clock, Metrics metrics) {
+    SignatureLinks(Database database, SignatureWrites writes, SignerMail mails, Clock clock, Metrics metrics, Webhooks webhooks) {
+        this.webhooks = webhooks;
         this.writes = writes;
         this.metrics = metrics;
         this.database = database;
@@ -48,6 +52,7 @@ public final class SignatureLinks {
             // another click (on another instance, perhaps) confirmed it a moment ago: say what it did
             if (!writes.confirm(signature.id(), now)) return onWriter(token, "confirm");
             database.writer().afterCommit(() -> metrics.confirmed(state.petition().kind().code()));
+            webhooks.signature(WebhookEvent.SIGNATURE_CONFIRMED, signature.petitionId(), signature.id());
             mails.manageLink(h, state.petition(), signature, signature.email(), Locale.forLanguageTag(signature.locale()), "thanks");
             return LinkState.of(signature.confirmedAt(now), state.petition(), false);
         });
@@ -70,6 +75,7 @@ public final class SignatureLinks {
                 return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), false);
             }
             dao.dropConfirmTokens(signature.id());
+            webhooks.signature(WebhookEvent.SIGNATURE_WITHDRAWN, signature.petitionId(), signature.id());
             mails.withdrawn(h, state.petition(), signature);
             return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), true);
         });
