@@ -3,6 +3,7 @@ package org.undersigned;
 import io.javalin.Javalin;
 import io.javalin.http.ContentTooLargeResponse;
 import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import java.time.Clock;
@@ -313,6 +314,11 @@ public final class App {
         long declared = ctx.req().getContentLengthLong();
         long allowed = ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES
                 : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
+        // a multipart body of unknown length would be spooled up to the largest upload's size: only upload routes take one
+        String type = ctx.contentType();
+        if (declared < 0 && allowed == MAX_REQUEST_BYTES && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+            throw new io.javalin.http.HttpResponseException(HttpStatus.LENGTH_REQUIRED.getCode(), "Length Required");
+        }
         if (declared <= allowed) return;
         if (!"100-continue".equalsIgnoreCase(ctx.header("Expect")) && declared <= DRAINED_AT_MOST) {
             ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());

@@ -168,6 +168,18 @@ class HostileInputTest extends AppTest {
         assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
     }
 
+    /** A multipart body of unknown length is refused where no upload is expected, before anything is spooled. */
+    @Test
+    void a_chunked_multipart_body_is_refused_outside_upload_routes() {
+        app.statement("chunked");
+        String chunk = "--b\r\nContent-Disposition: form-data; name=\"organisation\"\r\n\r\nx\r\n--b--\r\n";
+        String answer = rawExchange("POST /statements/chunked/signatures HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n"
+                + "Content-Type: multipart/form-data; boundary=b\r\nTransfer-Encoding: chunked\r\n\r\n"
+                + Integer.toHexString(chunk.length()) + "\r\n" + chunk + "\r\n0\r\n\r\n");
+        assertThat(answer).startsWith("HTTP/1.1 411 ");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isZero();
+    }
+
     /**
      * A sender that stops half-way through its body (a closed laptop, a dropped phone connection):
      * nothing stored, and no ERROR with a stack trace in the log.
