@@ -42,6 +42,7 @@ import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
 import org.undersigned.signatories.DecisionMail;
 import org.undersigned.signatories.Moderation;
+import org.undersigned.signatories.NumbersRoutes;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatureEditRoutes;
@@ -209,6 +210,7 @@ public final class App {
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails);
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
+            new NumbersRoutes(access, database, messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
