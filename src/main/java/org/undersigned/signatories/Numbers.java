@@ -49,7 +49,7 @@ interface Numbers {
             SELECT referral AS key, COUNT(*) AS signed,
                    COALESCE(SUM(CASE WHEN confirmed_at IS NOT NULL THEN 1 ELSE 0 END), 0) AS confirmed
             FROM signatures WHERE petition_id = :petitionId AND source = 'form'
-            GROUP BY referral ORDER BY signed DESC, key""")
+            GROUP BY referral ORDER BY signed DESC, referral IS NULL, key""")
     @RegisterConstructorMapper(Split.class)
     List<Split> byReferral(long petitionId);
 
