@@ -70,6 +70,7 @@ public final class SignatureLinks {
                 return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), false);
             }
             dao.dropConfirmTokens(signature.id());
+            dao.dropAnswers(java.util.List.of(signature.id()));
             mails.withdrawn(h, state.petition(), signature);
             return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), true);
         });
