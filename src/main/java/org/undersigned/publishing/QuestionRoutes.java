@@ -109,7 +109,7 @@ final class QuestionRoutes {
                 .map(q -> Map.of("id", q.id(), "type", q.type().code(), "required", q.required(), "label", q.label(own),
                         "options", q.wordings().get(own).options(), "languages", List.copyOf(q.wordings().keySet())))
                 .toList());
-        model.put("languages", editor.languages(petition).stream().map(code -> Map.of("code", code, "name", Languages.name(code, locale),
+        model.put("wordingLanguages", editor.languages(petition).stream().map(code -> Map.of("code", code, "name", Languages.name(code, locale),
                 "dir", Languages.direction(code), "own", code.equals(own))).toList());
         if (editing != null) model.put("editing", editing.id());
         model.put("saved", ctx.queryParam("saved") != null);
