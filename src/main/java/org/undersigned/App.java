@@ -45,6 +45,7 @@ import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
 import org.undersigned.signatories.DecisionMail;
 import org.undersigned.signatories.Moderation;
+import org.undersigned.signatories.NumbersRoutes;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatureEditRoutes;
@@ -218,6 +219,7 @@ public final class App {
             Imports imports = running.add("imports", new Imports(database, audit, Map.of(Kind.STATEMENT, organisationForm,
                     Kind.CAMPAIGN, supporterForm), signatures.byHand(), emails, countries, messages, clock));
             new ImportRoutes(access, imports, messages).register(cfg.routes);
+            new NumbersRoutes(access, database, messages, clock).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
             webhooks.register(cfg.routes);

@@ -4,13 +4,16 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.db.Database;
 import org.undersigned.db.Dialect;
+import org.undersigned.petition.Question;
+import org.undersigned.petition.Questions;
 
 /**
  * Every signature of a petition in id order, a page at a time, for API clients that copy them
- * into a CRM: contact data, state (the {@code SignatureState} codes), language, times. A page
+ * into a CRM: contact data, state (the {@code SignatureState} codes), language, times, answers. A page
  * never ends past a row that could still be joined by an earlier id, so that a client following
  * the cursor sees each row once while sign-ons arrive (see {@link #horizon}).
  */
@@ -64,8 +67,23 @@ final class SignatureFeed {
                     })
                     .list();
             boolean more = rows.size() > limit;
-            return new Page(more ? rows.subList(0, limit) : rows, more);
+            List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
+            addAnswers(h, page);
+            return new Page(page, more);
         });
+    }
+
+    /**
+     * Each row's answers to the petition's own questions, under the form's field names
+     * (question_ID, which stay when a question's wording changes); {} when it gave none.
+     */
+    private static void addAnswers(Handle h, List<Map<String, Object>> page) {
+        Map<Long, Map<Long, String>> answers = Questions.answers(h, page.stream().map(row -> (Long) row.get("id")).toList());
+        for (Map<String, Object> row : page) {
+            Map<String, String> given = new TreeMap<>();
+            answers.getOrDefault((Long) row.get("id"), Map.of()).forEach((question, answer) -> given.put(Question.field(question), answer));
+            row.put("answers", given);
+        }
     }
 
     /**

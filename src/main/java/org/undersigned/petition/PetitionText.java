@@ -7,9 +7,10 @@ import org.undersigned.text.Languages;
 
 /**
  * A petition as one reader gets it: its words in the chosen language, and every language its text
- * exists in (the original first), for the hreflang links and the visible list of versions.
+ * exists in (the original first), for the hreflang links and the visible list of versions, and
+ * the questions of its form as this reader is asked them.
  */
-public record PetitionText(Petition petition, List<String> languages) {
+public record PetitionText(Petition petition, List<String> languages, List<Question.Asked> questions) {
 
     public String lang() {
         return petition.lang();
@@ -23,6 +24,7 @@ public record PetitionText(Petition petition, List<String> languages) {
         model.put("versions", languages.stream().map(code -> Map.of(
                 "code", code, "name", Languages.endonym(code), "dir", Languages.direction(code),
                 "current", code.equals(lang()), "path", petition.path() + "?lang=" + code)).toList());
+        model.put("questions", questions);
         return model;
     }
 }

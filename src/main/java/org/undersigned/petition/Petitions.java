@@ -48,7 +48,7 @@ public final class Petitions implements AutoCloseable {
         }
         if (stored != null && stored.version() == version) return Optional.of(stored);
         Optional<Published> fresh = database.reads().withHandle(h -> h.attach(PetitionDao.class).find(kind.code(), slug)
-                .map(p -> Published.of(p, h.attach(TranslationDao.class).all(p.id()), version)));
+                .map(p -> Published.of(p, h.attach(TranslationDao.class).all(p.id()), Questions.asked(h, p.id()), version)));
         fresh.ifPresent(s -> {
             synchronized (cache) {
                 cache.put(key, s);
@@ -89,6 +89,11 @@ public final class Petitions implements AutoCloseable {
     /** Inside a transaction: who hears about a petition (digests, alerts). */
     public static List<String> coordinatorEmails(Handle h, long petitionId) {
         return h.attach(PetitionCoordinators.class).emails(petitionId);
+    }
+
+    /** Every question of the petition, removed ones included (their answers are kept): for its coordinators. */
+    public List<Question> questions(long petitionId) {
+        return database.reads().withHandle(h -> Questions.all(h, petitionId));
     }
 
     /** Its text in one more language, if it has it. */

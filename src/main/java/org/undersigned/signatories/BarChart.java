@@ -25,9 +25,14 @@ final class BarChart {
 
     /** One bar per day for the last {@link #DAYS} days up to today, zero where nobody signed. */
     static List<Bar> bars(List<Numbers.Day> days, long todayEpochDay) {
+        return bars(days, todayEpochDay - DAYS + 1, todayEpochDay);
+    }
+
+    /** One bar per day from {@code firstEpochDay} to today: a petition's whole life. */
+    static List<Bar> bars(List<Numbers.Day> days, long firstEpochDay, long todayEpochDay) {
         Map<Long, Numbers.Day> byDay = new HashMap<>();
         days.forEach(d -> byDay.put(d.day(), d));
-        return java.util.stream.LongStream.rangeClosed(todayEpochDay - DAYS + 1, todayEpochDay)
+        return java.util.stream.LongStream.rangeClosed(Math.min(firstEpochDay, todayEpochDay), todayEpochDay)
                 .mapToObj(day -> {
                     Numbers.Day d = byDay.get(day);
                     return new Bar(LocalDate.ofEpochDay(day), d == null ? 0 : d.signed(), d == null ? 0 : d.confirmed());
@@ -44,6 +49,8 @@ final class BarChart {
                 .append("\" stroke=\"#505a5f\" stroke-width=\"1\"/>");
         // ISO dates (2026-11-08): a short localised date ("11/8/26") reads as another day in half the world
         DateTimeFormatter format = DateTimeFormatter.ISO_LOCAL_DATE;
+        // a date every week, or every few weeks over a long life, so that no two dates overlap
+        int every = 7 * Math.max(1, (bars.size() + 44) / 45);
         for (int i = 0; i < bars.size(); i++) {
             Bar bar = bars.get(i);
             double x = i * slot + slot * 0.15;
@@ -52,7 +59,7 @@ final class BarChart {
             long confirmedHeight = Math.round((BASELINE - 10) * (double) bar.confirmed() / max);
             svg.append(rect(x, BASELINE - signedHeight, w, signedHeight, "#a9c5b4"));
             svg.append(rect(x, BASELINE - confirmedHeight, w, confirmedHeight, "#1d5c3a"));
-            if (i % 7 == 0 || (i == bars.size() - 1 && i % 7 >= 4)) {
+            if (i % every == 0 || (i == bars.size() - 1 && (i % every) * slot >= 1.5 * LABEL_WIDTH)) {
                 svg.append(label(i * slot + slot / 2, format.format(bar.date())));
             }
         }

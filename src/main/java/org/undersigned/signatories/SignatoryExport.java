@@ -9,14 +9,18 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.Question;
+import org.undersigned.petition.Questions;
 import org.undersigned.text.Countries;
 import org.undersigned.text.Languages;
 import org.undersigned.text.Messages;
@@ -32,6 +36,8 @@ public final class SignatoryExport {
     static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
             "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
             "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source");
+    /** Rows whose answers are read together: a query per batch, not per row, in bounded memory. */
+    private static final int ANSWERS_BATCH = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final Database database;
     private final Audit audit;
@@ -52,23 +58,51 @@ public final class SignatoryExport {
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write(Csv.BOM);
             Csv csv = new Csv(writer, separator);
-            csv.row(COLUMNS.stream().map(column -> messages.get(reader, "csv.column." + column)).toList());
-            database.reads().useExtension(SignatoryQueries.class, q -> {
-                try (var stream = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(),
-                        filter.like(), filter.sort().sql)) {
+            database.reads().useHandle(h -> {
+                // the petition's own questions, one column each, headed by its wording in the petition's language
+                List<Question> questions = Questions.all(h, petition.id());
+                List<String> headings = new ArrayList<>(COLUMNS.stream().map(column -> messages.get(reader, "csv.column." + column)).toList());
+                questions.forEach(question -> headings.add(question.label(petition.lang())));
+                row(csv, headings);
+                List<SignatoryRow> batch = new ArrayList<>(ANSWERS_BATCH);
+                try (var stream = h.attach(SignatoryQueries.class).all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(),
+                        filter.query(), filter.like(), filter.sort().sql)) {
                     stream.forEach(r -> {
                         rows.incrementAndGet();
-                        try {
-                            csv.row(cells(r, reader));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
+                        if (questions.isEmpty()) {
+                            row(csv, cells(r, reader));
+                            return;
                         }
+                        batch.add(r);
+                        if (batch.size() == ANSWERS_BATCH) withAnswers(csv, batch, questions, reader);
                     });
                 }
+                if (!batch.isEmpty()) withAnswers(csv, batch, questions, reader);
             });
         }
         String query = filter.queryString(1);
         audit.record(me.id(), me.email(), "export", petition.path(), rows.get() + " rows" + (query.isEmpty() ? "" : " " + query));
+    }
+
+    /** The rows with their answers, read for the whole batch at once (on a connection of its own: the list is still streaming). */
+    private void withAnswers(Csv csv, List<SignatoryRow> batch, List<Question> questions, Locale reader) {
+        Map<Long, Map<Long, String>> answers = database.reads().withHandle(h ->
+                Questions.answers(h, batch.stream().map(SignatoryRow::id).toList()));
+        for (SignatoryRow r : batch) {
+            List<String> cells = new ArrayList<>(cells(r, reader));
+            Map<Long, String> given = answers.getOrDefault(r.id(), Map.of());
+            questions.forEach(question -> cells.add(given.get(question.id())));
+            row(csv, cells);
+        }
+        batch.clear();
+    }
+
+    private static void row(Csv csv, List<String> cells) {
+        try {
+            csv.row(cells);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private List<String> cells(SignatoryRow r, Locale reader) {

@@ -1,9 +1,12 @@
 package org.undersigned.signatories;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.undersigned.db.Database;
 import org.undersigned.petition.Petition;
+import org.undersigned.petition.Question;
+import org.undersigned.petition.Questions;
 import org.undersigned.petition.StateCounts;
 
 /** What the coordinators' page of a petition reads: a page of the filtered list, the counts, the figures. */
@@ -34,6 +37,19 @@ public final class SignatoryOverview {
     Figures figures(Petition petition, long firstDay) {
         return database.reads().withExtension(Numbers.class, n -> new Figures(
                 n.perDay(petition.id(), firstDay * Numbers.DAY_MILLIS), n.byCountry(petition.id()), n.byType(petition.id())));
+    }
+
+    /** One signature's answers to the petition's questions, in their order on the form: wording (petition's language) and answer. */
+    record Answered(String question, String answer) {}
+
+    List<Answered> answers(Petition petition, long id) {
+        return database.reads().withHandle(h -> {
+            List<Question> questions = Questions.all(h, petition.id());
+            if (questions.isEmpty()) return List.of();
+            Map<Long, String> given = Questions.answers(h, List.of(id)).getOrDefault(id, Map.of());
+            return questions.stream().filter(q -> q.removedAt() == null || given.containsKey(q.id()))
+                    .map(q -> new Answered(q.label(petition.lang()), given.get(q.id()))).toList();
+        });
     }
 
     Optional<SignatoryRow> one(Petition petition, long id) {

@@ -55,6 +55,7 @@ public final class SignatureEditRoutes {
         SignatoryRow row = overview.one(petition, id(ctx)).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = model(ctx, petition, SignatureEdits.values(row), List.of());
         model.put("row", row);
+        model.put("answers", overview.answers(petition, row.id()));
         if ("1".equals(ctx.queryParam("saved"))) model.put("notice", "publish.saved");
         if ("1".equals(ctx.queryParam("added"))) model.put("notice", "signatories.added");
         ctx.render("admin/signatory.peb", model);
@@ -71,6 +72,7 @@ public final class SignatureEditRoutes {
         SignatoryRow row = overview.one(petition, id).orElseThrow(NotFoundResponse::new);
         Map<String, Object> model = model(ctx, petition, result.values(), result.errors());
         model.put("row", row);
+        model.put("answers", overview.answers(petition, row.id()));
         ctx.status(result.status()).render("admin/signatory.peb", model);
     }
 

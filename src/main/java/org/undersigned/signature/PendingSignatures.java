@@ -84,7 +84,11 @@ final class PendingSignatures {
             List<Walked> walked = database.writer().write(h -> {
                 SignatureDao dao = h.attach(SignatureDao.class);
                 List<Walked> piece = dao.anonymiseSupporters(closing.id(), from.createdAt(), from.id(), pieceSize, now);
-                if (!piece.isEmpty()) dao.dropTokens(piece.stream().map(Walked::id).toList());
+                if (!piece.isEmpty()) {
+                    List<Long> ids = piece.stream().map(Walked::id).toList();
+                    dao.dropTokens(ids);
+                    dao.dropAnswers(ids);
+                }
                 if (piece.size() < pieceSize) dao.markAnonymised(closing.id(), closing.closedAt());
                 return piece;
             });

@@ -63,6 +63,12 @@ public final class SignOn {
      * writer's thread, once the sign-on is committed.
      */
     public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
+        return sign(petition, multilingual, signature, Answers.Given.NONE, locale, origin);
+    }
+
+    /** As above, with the answers to the petition's questions, stored in the same transaction. */
+    CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Answers.Given answers, Locale locale,
+                                 Origin origin) {
         Consent consent = consent(petition, signature, locale);
         String consentHash = consent.hash();
         String emailKey = emails.key(signature.email());
@@ -75,8 +81,9 @@ public final class SignOn {
             remember(h, consent, now);
             var judged = SignatureWrites.Judged.of(origin.clientHash(), origin.honeypot(), disposable, now, limits);
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
-                    now, petition.lang(), judged);
+                    now, petition.lang(), origin.referral(), judged);
             if (inserted.isPresent()) {
+                Answers.store(h, inserted.get().id(), answers); // nothing to do for a petition without questions
                 String suspect = inserted.get().suspect();
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
@@ -97,7 +104,9 @@ public final class SignOn {
             if (earlier == null) return null; // discarded meanwhile (PostgreSQL): nothing to repeat
             if (earlier.pending()) {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
-                writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());
+                if (writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang())) {
+                    Answers.replace(h, earlier.id(), answers);
+                }
             }
             if (writes.countMail(earlier.id(), MAX_MAILS)) {
                 // pending: taken over above, so its mail greets and names the newest sign-on

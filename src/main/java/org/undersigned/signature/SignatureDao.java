@@ -83,6 +83,10 @@ interface SignatureDao {
     @SqlUpdate("DELETE FROM signature_tokens WHERE signature_id IN (<ids>)")
     void dropTokens(@BindList("ids") List<Long> ids);
 
+    /** Answers to a petition's own questions may say anything about the person: they go with the names. */
+    @SqlUpdate("DELETE FROM signature_answers WHERE signature_id IN (<ids>)")
+    void dropAnswers(@BindList("ids") List<Long> ids);
+
     /** Only while the campaign is still closed at that same time (not reopened meanwhile). */
     @SqlUpdate("UPDATE petitions SET supporters_anonymised_for = :closedAt WHERE id = :petitionId AND closed_at = :closedAt AND status = 'closed'")
     void markAnonymised(long petitionId, long closedAt);

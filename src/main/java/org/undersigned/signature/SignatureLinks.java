@@ -76,6 +76,7 @@ public final class SignatureLinks {
             }
             dao.dropConfirmTokens(signature.id());
             webhooks.signature(WebhookEvent.SIGNATURE_WITHDRAWN, signature.petitionId(), signature.id());
+            dao.dropAnswers(java.util.List.of(signature.id()));
             mails.withdrawn(h, state.petition(), signature);
             return new Withdrawal(LinkState.of(dao.byId(signature.id()).orElseThrow(), state.petition(), false), true);
         });

@@ -76,9 +76,9 @@ final class SignatureWrites {
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    client_hash, suspect, text_lang, mails_sent)
+                                    client_hash, suspect, text_lang, mails_sent, referral)
             SELECT ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, judged.suspect, ?,
-                   CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END
+                   CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END, ?
             FROM (""" + JUDGE + """
             ) AS judged
             WHERE judged.suspect IS NULL OR judged.suspect <> 'drop'
@@ -164,11 +164,12 @@ final class SignatureWrites {
     /** A new signature: its id, and why it was kept aside (null: it was not, and its mail is counted). */
     record Inserted(long id, String suspect) {}
 
-    /** The new signature, or empty when this address has already signed this petition (the unique index decides). */
+    /** The new signature, or empty when this address has already signed this petition (the unique index decides); referral: see {@link Referral}. */
     Optional<Inserted> insert(long petitionId, int petitionVersion, NewSignature s, String emailKey, String locale, String consentHash,
-                              long now, String textLang, Judged judged) {
+                              long now, String textLang, String referral, Judged judged) {
         Object[] row = {petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(), s.website(), s.contactName(),
-                s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, judged.clientHash(), textLang};
+                s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, judged.clientHash(), textLang,
+                referral};
         Object[] judging = judged.parameters(petitionId);
         Object[] parameters = java.util.Arrays.copyOf(row, row.length + judging.length);
         System.arraycopy(judging, 0, parameters, row.length, judging.length);

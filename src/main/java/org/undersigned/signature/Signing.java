@@ -21,7 +21,8 @@ import org.undersigned.web.SecurityHeaders;
  */
 public final class Signing {
     /** A form as checked: its values and problems, the status to show them with, and the signature when there are none. */
-    private record Checked(HttpStatus status, Map<String, String> values, List<FieldError> errors, NewSignature signature) {}
+    private record Checked(HttpStatus status, Map<String, String> values, List<FieldError> errors, NewSignature signature,
+                           Answers.Given answers) {}
 
     /** A field people never see or fill; bots that fill every field do. */
     public static final String HONEYPOT = "contact_phone";
@@ -64,9 +65,10 @@ public final class Signing {
             return;
         }
         String honeypot = ctx.formParam(HONEYPOT);
+        String referral = Referral.of(ctx.formParam(Referral.FIELD), ctx.header("Referer"), ctx.host() == null ? null : hostOnly(ctx.host()));
         CompletableFuture<Void> stored = signOn.sign(petition,
-                Localization.versionChosen(ctx, text.languages(), text.languages().get(0)), checked.signature(), Localization.of(ctx),
-                new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty()));
+                Localization.versionChosen(ctx, text.languages(), text.languages().get(0)), checked.signature(), checked.answers(),
+                Localization.of(ctx), new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty(), referral));
         // the same page for every signer of this petition in this language, but for the address (and its handle)
         String email = checked.signature().email();
         ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(afterSigning.signed(ctx, petition, embed, email))));
@@ -111,14 +113,36 @@ public final class Signing {
     private Checked check(Context ctx, PetitionText text, SignatureForm form) {
         Petition petition = text.petition();
         if (!petition.isOpen()) {
-            return new Checked(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null);
+            return new Checked(HttpStatus.CONFLICT, Map.of(), List.of(new FieldError("main", "error.form.closed")), null, null);
         }
-        FormResult result = form.parse(withSuggestion(ctx.formParamMap(), ctx.formParam(USE_EMAIL)));
+        Map<String, List<String>> params = withSuggestion(ctx.formParamMap(), ctx.formParam(USE_EMAIL));
+        FormResult result = form.parse(params);
         List<FieldError> errors = new ArrayList<>(result.errors());
+        Map<String, String> values = result.values();
+        Answers.Given answers = Answers.Given.NONE;
+        if (!text.questions().isEmpty()) {
+            FormFields asked = new FormFields(params);
+            answers = Answers.read(asked, text.questions());
+            values = new java.util.LinkedHashMap<>(values);
+            values.putAll(asked.values);
+            errors.addAll(asked.errors);
+        }
+        String referral = ctx.formParam(Referral.FIELD);
+        if (referral != null && !referral.isBlank() && !errors.isEmpty()) {
+            // the form shown again keeps it: its page's script no longer sees where the reader came from
+            values = new java.util.LinkedHashMap<>(values);
+            values.put(Referral.FIELD, referral.length() > 200 ? referral.substring(0, 200) : referral);
+        }
         if (!formToken.isValid(petition.kind().code(), ctx.formParam(FormToken.FIELD))) {
             String firstField = result.values().keySet().iterator().next();
             errors.add(0, new FieldError(firstField, "error.form.expired"));
         }
-        return new Checked(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, result.values(), errors, result.signature());
+        return new Checked(errors.isEmpty() ? HttpStatus.OK : HttpStatus.BAD_REQUEST, values, errors, result.signature(), answers);
+    }
+
+    /** The Host header without its port: the site's own pages are no referral. */
+    private static String hostOnly(String host) {
+        int colon = host.lastIndexOf(':');
+        return colon > 0 && !host.endsWith("]") ? host.substring(0, colon) : host;
     }
 }
