@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface PetitionDao {
     String COLUMNS = """
             id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url,
-            needs_approval, opens_at, closes_at, consent_text, version, digest, lang, reply_to""";
+            needs_approval, opens_at, closes_at, consent_text, version, digest, lang, reply_to,
+            initiated_by, addressed_to""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
     Optional<Petition> find(String kind, String slug);

@@ -32,10 +32,10 @@ public final class ByHand {
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    confirmed_at, text_lang, mails_sent, source, source_note)
+                                    confirmed_at, text_lang, mails_sent, source, source_note, listing)
             VALUES (:petitionId, :version, :status, :email, :emailKey, :organisation, :orgType, :website, :contactName, :firstName,
                     :lastName, :comment, :country, :locale, :consentHash, :updates, :now, :confirmedAt, :textLang, :mailsSent,
-                    :source, :note)
+                    :source, :note, :listing)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""";
     private final SignerMail mails;
@@ -70,6 +70,7 @@ public final class ByHand {
                 .bind("comment", s.comment()).bind("country", s.country()).bind("locale", locale.getLanguage())
                 .bind("consentHash", consentHash).bind("updates", s.updates()).bind("now", now).bind("confirmedAt", confirm ? null : (Long) now)
                 .bind("textLang", petition.lang()).bind("mailsSent", confirm ? 1 : 0).bind("source", source.code()).bind("note", note)
+                .bind("listing", s.listing().code())
                 .mapTo(Long.class).findOne();
         if (id.isPresent() && confirm) {
             mails.confirmation(h, petition, id.get(), s.email(), s.greetingName(), s.organisation(), locale, "confirm");
