@@ -143,7 +143,7 @@ public final class SignatureEdits {
             if (id.isEmpty()) return Result.refused(values, null, new FieldError("email", "error.email.taken"), HttpStatus.BAD_REQUEST);
             String name = s.organisation() != null ? s.organisation() : s.firstName() + " " + s.lastName();
             audit.record(h, me.id(), me.email(), "add_signature", petition.path() + "#" + id.get(),
-                    name + (confirm ? " (confirmation mailed)" : "") + (note.isEmpty() ? "" : ": " + note));
+                    name + (s.listing().named() ? "" : " (listing: " + s.listing().code() + ")") + (confirm ? " (confirmation mailed)" : "") + (note.isEmpty() ? "" : ": " + note));
             return new Result(values, List.of(), HttpStatus.OK, id.get());
         });
     }
