@@ -60,6 +60,6 @@ public record Petition(
     public Petition in(Translation t) {
         return new Petition(id, kind, slug, t.title(), t.summary(), t.body(), status, goal, createdAt, updatedAt, closedAt,
                 imageUrl, needsApproval, opensAt, closesAt, t.consentText(), version, digest, t.lang(), replyTo,
-                initiatedBy, addressedTo);
+                t.initiatedBy() != null ? t.initiatedBy() : initiatedBy, t.addressedTo() != null ? t.addressedTo() : addressedTo);
     }
 }

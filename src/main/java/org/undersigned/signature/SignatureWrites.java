@@ -123,7 +123,8 @@ final class SignatureWrites {
                    p.updated_at AS p_updated_at, p.closed_at, p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text,
                    p.version, p.digest, p.lang, p.reply_to, p.initiated_by, p.addressed_to,
                    tr.lang AS tr_lang, tr.title AS tr_title, tr.summary AS tr_summary, tr.body AS tr_body,
-                   tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at
+                   tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at, tr.initiated_by AS tr_initiated_by,
+                   tr.addressed_to AS tr_addressed_to
             FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
                  LEFT JOIN petition_translations tr ON tr.petition_id = p.id AND tr.lang = s.text_lang AND s.text_lang <> p.lang
             WHERE t.token_hash = ?""";
@@ -286,7 +287,8 @@ final class SignatureWrites {
         String translated = row.getString("tr_lang");
         if (translated != null) {
             petition = petition.in(new Translation(petition.id(), translated, row.getString("tr_title"), row.getString("tr_summary"),
-                    row.getString("tr_body"), row.getString("tr_consent_text"), row.getLong("tr_updated_at")));
+                    row.getString("tr_body"), row.getString("tr_consent_text"), row.getLong("tr_updated_at"),
+                    row.getString("tr_initiated_by"), row.getString("tr_addressed_to")));
         }
         return new Link(row.getString("purpose"), nullableLong(row, "expires_at"), signature, petition);
     }

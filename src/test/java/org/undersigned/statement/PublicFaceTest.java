@@ -68,6 +68,13 @@ class PublicFaceTest {
         assertThat(json.get("deadline").asText()).isEqualTo("2099-03-31T12:00:00Z");
         assertThat(auditDetails("/statements/byline")).anyMatch(d -> d.contains("initiated_by: \"\" → \"PICUM and 12 national networks\"")
                 && d.contains("addressed_to: \"\" → \"The European Commission\"") && d.contains("closes_at: \"\" → \"2099-03-31T12:00:00Z\""));
+
+        Page translated = admin.get("/admin/statements/byline/translations/fr").form("form.petition-form")
+                .set("title", "Déclaration").set("body", "Nous, *soussignés*.").set("addressed_to", "La Commission européenne").submit();
+        assertThat(translated.status()).isEqualTo(303);
+        Page french = app.browser.get("/statements/byline?lang=fr");
+        assertThat(french.document().select(".byline dd").eachText()).as("a translation without its own initiators shows the original's")
+                .containsExactly("PICUM and 12 national networks", "La Commission européenne", "31 mars 2099");
     }
 
     @Test
