@@ -15,7 +15,19 @@ public interface KindPage {
     SignatureForm form();
 
     /** Adds what its templates show (the petition under its kind's name, the count, the list) to the model. */
-    void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed);
+    default void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed) {
+        addTo(model, text, locale, embed, null);
+    }
+
+    /** The same, its public list narrowed to what matches query (null: the whole list), where it is {@link #searchable}. */
+    default void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed, String query) {
+        addTo(model, text, locale, embed);
+    }
+
+    /** Whether its page takes ?q= to search its public list. */
+    default boolean searchable() {
+        return false;
+    }
 
     /** Its template: {@code statement/show.peb}, or the embed's. */
     default String template(boolean embed) {

@@ -15,6 +15,7 @@ import org.undersigned.petition.Published;
 import org.undersigned.signature.Signing;
 import org.undersigned.text.Countries;
 import org.undersigned.text.Markdown;
+import org.undersigned.text.Text;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
 
@@ -29,6 +30,8 @@ public final class PetitionPages {
     private final Markdown markdown;
     private final Countries countries;
     private final List<KindPage> kinds;
+    /** The longest search of a public list: a name is at most 200 characters, and a search is a part of one. */
+    static final int MAX_QUERY = 100;
 
     public PetitionPages(Petitions petitions, PublicPages cache, Signing signing, Markdown markdown, Countries countries,
                          List<KindPage> kinds) {
@@ -43,7 +46,11 @@ public final class PetitionPages {
     public void register(RoutesConfig routes) {
         for (KindPage kind : kinds) {
             String path = "/" + kind.kind().plural() + "/{slug}";
-            routes.get(path, ctx -> cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false)));
+            routes.get(path, ctx -> {
+                String query = kind.searchable() ? Text.line(ctx.queryParam("q")) : "";
+                if (query.isEmpty()) cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false));
+                else searched(ctx, kind, query);
+            });
             routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
             routes.get(path + "/embed", ctx -> cached(ctx, kind, "embed", (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
             routes.post(path + "/embed", ctx -> sign(ctx, kind, true));
@@ -70,6 +77,22 @@ public final class PetitionPages {
     }
 
     /**
+     * The page with its public list narrowed to the names that contain the query: rendered for this
+     * reader, not kept (the page without a query stays cached). A query longer than
+     * {@link #MAX_QUERY} is refused with a message beside the search field, and the whole list.
+     */
+    private void searched(Context ctx, KindPage kind, String query) {
+        Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
+        boolean tooLong = Text.length(query) > MAX_QUERY;
+        Map<String, Object> search = new java.util.HashMap<>();
+        search.put("q", query);
+        if (tooLong) search.put("error", "error.q.too_long");
+        ctx.header("Cache-Control", "no-store");
+        if (tooLong) ctx.status(400);
+        page(ctx, kind, published, Map.of(), List.of(), false, null, tooLong ? null : query, search);
+    }
+
+    /**
      * The public page of a petition that is not public yet (a draft, or one whose opening time has
      * not come), as it will look once open, with a line saying so: for the coordinators' preview,
      * whose route checks who may see it. Never cached; its form works only once the petition opens.
@@ -77,7 +100,7 @@ public final class PetitionPages {
     public void preview(Context ctx, Kind kind, String slug, Map<String, Object> notice) {
         KindPage page = kinds.stream().filter(k -> k.kind() == kind).findFirst().orElseThrow(NotFoundResponse::new);
         Published published = petitions.preview(kind, slug).orElseThrow(NotFoundResponse::new);
-        page(ctx, page, published, Map.of(), List.of(), false, notice);
+        page(ctx, page, published, Map.of(), List.of(), false, notice, null, null);
     }
 
     private void sign(Context ctx, KindPage kind, boolean embed) {
@@ -92,11 +115,11 @@ public final class PetitionPages {
     }
 
     private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed) {
-        page(ctx, kind, published, values, errors, embed, null);
+        page(ctx, kind, published, values, errors, embed, null, null, null);
     }
 
     private void page(Context ctx, KindPage kind, Published published, Map<String, String> values, List<FieldError> errors, boolean embed,
-                      Map<String, Object> preview) {
+                      Map<String, Object> preview, String query, Map<String, Object> search) {
         PetitionText text = text(ctx, published);
         Petition petition = text.petition();
         Locale locale = Localization.of(ctx);
@@ -104,8 +127,9 @@ public final class PetitionPages {
         model.putAll(text.model());
         model.put("countries", countries.all(locale));
         if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(petition.body())));
-        kind.addTo(model, text, locale, embed);
+        kind.addTo(model, text, locale, embed, query);
         if (preview != null) model.put("preview", preview);
+        if (search != null) model.put("search", search);
         ctx.render(kind.template(embed), model);
     }
 

@@ -14,7 +14,7 @@ import org.undersigned.db.Database;
 
 /**
  * Seeds the demo statement and campaign from data/demo/*.md, packed into the jar as
- * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image, lang), a line
+ * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image, lang, initiated_by, addressed_to), a line
  * "---", then the Markdown body. An existing slug is left alone. A file with "translation: xx" adds
  * the text in language xx to the petition of that kind and slug (once).
  */
@@ -64,7 +64,7 @@ public final class DemoContent {
             dao.insert(head.get("kind"), head.get("slug"), head.get("title"), head.getOrDefault("summary", ""), body,
                     head.getOrDefault("status", PetitionStatus.OPEN.code()),
                     head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"),
-                    head.getOrDefault("lang", "en"));
+                    head.getOrDefault("lang", "en"), head.get("initiated_by"), head.get("addressed_to"));
             log.info("Demo {} created: /{}s/{}", head.get("kind"), head.get("kind"), head.get("slug"));
         });
     }

@@ -9,7 +9,8 @@ import org.jdbi.v3.sqlobject.statement.SqlQuery;
 interface PetitionDao {
     String COLUMNS = """
             id, kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url,
-            needs_approval, opens_at, closes_at, consent_text, version, digest, lang, reply_to""";
+            needs_approval, opens_at, closes_at, consent_text, version, digest, lang, reply_to,
+            initiated_by, addressed_to""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE kind = :kind AND slug = :slug")
     Optional<Petition> find(String kind, String slug);
@@ -24,9 +25,11 @@ interface PetitionDao {
     long signatureCount(long id);
 
     @SqlQuery("""
-            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url, lang)
-            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl, :lang)
+            INSERT INTO petitions (kind, slug, title, summary, body, status, goal, created_at, updated_at, closed_at, image_url, lang,
+                                   initiated_by, addressed_to)
+            VALUES (:kind, :slug, :title, :summary, :body, :status, :goal, :now, :now, :closedAt, :imageUrl, :lang,
+                    :initiatedBy, :addressedTo)
             RETURNING id""")
     long insert(String kind, String slug, String title, String summary, String body, String status,
-                Integer goal, long now, Long closedAt, String imageUrl, String lang);
+                Integer goal, long now, Long closedAt, String imageUrl, String lang, String initiatedBy, String addressedTo);
 }

@@ -2,10 +2,10 @@ package org.undersigned.publishing;
 
 import org.undersigned.petition.PetitionStatus;
 
-/** What a coordinator submitted for a statement or campaign, checked. Times are epoch milliseconds (UTC); lang null keeps the language as it is; replyTo is the coordinators' contact (null: none). */
+/** What a coordinator submitted for a statement or campaign, checked. Times are epoch milliseconds (UTC); lang null keeps the language as it is; replyTo is the coordinators' contact (null: none); initiatedBy and addressedTo are shown near the title (null: not said). */
 public record PetitionDraft(String title, String slug, String summary, String body, PetitionStatus status, Long opensAt, Long closesAt,
                      boolean needsApproval, Integer goal, String imageUrl, String consentText, boolean digest, String lang,
-                            String replyTo) {
+                            String replyTo, String initiatedBy, String addressedTo) {
     /** The status as the database stores it. */
     public String statusCode() {
         return status.code();

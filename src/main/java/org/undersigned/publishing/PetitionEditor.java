@@ -87,7 +87,13 @@ final class PetitionEditor {
     }
 
     private void auditChanges(Handle h, Coordinator me, Petition before, Petition after) {
-        String detail = before.version() != after.version() ? "text version " + after.version() : "";
+        List<String> details = new ArrayList<>();
+        if (before.version() != after.version()) details.add("text version " + after.version());
+        changed(details, "initiated_by", before.initiatedBy(), after.initiatedBy());
+        changed(details, "addressed_to", before.addressedTo(), after.addressedTo());
+        changed(details, "closes_at", before.closesAt() == null ? null : java.time.Instant.ofEpochMilli(before.closesAt()).toString(),
+                after.closesAt() == null ? null : java.time.Instant.ofEpochMilli(after.closesAt()).toString());
+        String detail = String.join("; ", details);
         audit.record(h, me.id(), me.email(), "edit", after.path(), detail);
         if (before.status() != after.status()) {
             String action = switch (after.status()) {
@@ -96,6 +102,13 @@ final class PetitionEditor {
                 default -> "unpublish";
             };
             audit.record(h, me.id(), me.email(), action, after.path(), before.status() + " → " + after.status());
+        }
+    }
+
+    /** The byline and the deadline are public words a coordinator may be asked about: the audit keeps them as they were. */
+    private static void changed(List<String> details, String field, String before, String after) {
+        if (!java.util.Objects.equals(before, after)) {
+            details.add(field + ": \"" + (before == null ? "" : before) + "\" → \"" + (after == null ? "" : after) + "\"");
         }
     }
 

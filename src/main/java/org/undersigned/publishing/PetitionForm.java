@@ -17,6 +17,8 @@ import org.undersigned.text.Text;
 /** The coordinators' form for a statement or campaign: fields, limits, checks. */
 final class PetitionForm {
     static final int MAX_BODY = 60_000;
+    /** Who initiated it, to whom it is addressed: a line each, shown near the title. */
+    static final int MAX_BYLINE = 500;
 
     record Result(Map<String, String> values, List<FieldError> errors, PetitionDraft draft) {}
 
@@ -93,9 +95,17 @@ final class PetitionForm {
             errors.add(new FieldError("reply_to", "error.email.invalid"));
         }
 
+        String initiatedBy = Text.line(first(params, "initiated_by"));
+        values.put("initiated_by", initiatedBy);
+        if (Text.length(initiatedBy) > MAX_BYLINE) errors.add(new FieldError("initiated_by", "error.initiated_by.too_long"));
+        String addressedTo = Text.line(first(params, "addressed_to"));
+        values.put("addressed_to", addressedTo);
+        if (Text.length(addressedTo) > MAX_BYLINE) errors.add(new FieldError("addressed_to", "error.addressed_to.too_long"));
+
         PetitionDraft draft = errors.isEmpty()
                 ? new PetitionDraft(title, slug, summary, body, status, opensAt, closesAt, needsApproval, goal, imageUrl,
-                        consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang, replyTo.isEmpty() ? null : replyTo)
+                        consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang, replyTo.isEmpty() ? null : replyTo,
+                        initiatedBy.isEmpty() ? null : initiatedBy, addressedTo.isEmpty() ? null : addressedTo)
                 : null;
         return new Result(values, errors, draft);
     }

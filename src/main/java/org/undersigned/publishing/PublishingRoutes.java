@@ -200,6 +200,8 @@ final class PublishingRoutes {
         values.put("image_url", p.imageUrl() == null ? "" : p.imageUrl());
         values.put("consent_text", p.consentText() == null ? "" : p.consentText());
         values.put("reply_to", p.replyTo() == null ? "" : p.replyTo());
+        values.put("initiated_by", p.initiatedBy() == null ? "" : p.initiatedBy());
+        values.put("addressed_to", p.addressedTo() == null ? "" : p.addressedTo());
         return values;
     }
 

@@ -48,6 +48,8 @@ final class Translations {
             values.put("summary", t.summary());
             values.put("body", t.body());
             values.put("consent_text", t.consentText() == null ? "" : t.consentText());
+            values.put("initiated_by", t.initiatedBy() == null ? "" : t.initiatedBy());
+            values.put("addressed_to", t.addressedTo() == null ? "" : t.addressedTo());
         });
         return values;
     }
@@ -62,9 +64,12 @@ final class Translations {
         if (body.isEmpty()) errors.add(new FieldError("body", "error.body.required"));
         else if (body.length() > PetitionForm.MAX_BODY) errors.add(new FieldError("body", "error.body.too_long"));
         String consent = field(params, "consent_text", values, 1000, false, errors);
+        String initiatedBy = field(params, "initiated_by", values, PetitionForm.MAX_BYLINE, false, errors);
+        String addressedTo = field(params, "addressed_to", values, PetitionForm.MAX_BYLINE, false, errors);
         if (!errors.isEmpty()) return new Outcome(values, errors);
         database.writer().run(h -> {
-            Petitions.save(h, new Translation(petition.id(), lang, title, summary, body, consent.isEmpty() ? null : consent, clock.millis()));
+            Petitions.save(h, new Translation(petition.id(), lang, title, summary, body, consent.isEmpty() ? null : consent, clock.millis(),
+                    initiatedBy.isEmpty() ? null : initiatedBy, addressedTo.isEmpty() ? null : addressedTo));
             audit.record(h, me.id(), me.email(), "translate", petition.path(), lang);
         });
         return new Outcome(values, List.of());

@@ -35,7 +35,7 @@ public final class SignatoryExport {
     /** The columns, each headed by the message csv.column.KEY. */
     static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
             "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
-            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source");
+            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source", "listing");
     /** Rows whose answers are read together: a query per batch, not per row, in bounded memory. */
     private static final int ANSWERS_BATCH = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -111,7 +111,7 @@ public final class SignatoryExport {
                 r.website(), r.comment(), messages.get(reader, "signatories.state." + r.state().code()), r.state().code(),
                 r.locale() == null ? null : Languages.name(r.locale(), reader), String.valueOf(r.petitionVersion()),
                 time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"),
-                source(r, reader));
+                source(r, reader), messages.get(reader, "signatories.listing." + r.listing().code()));
     }
 
     /** How the signature came in, in the reader's words, with the coordinator's note on a hand-added one. */

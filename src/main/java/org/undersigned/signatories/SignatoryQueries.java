@@ -18,7 +18,7 @@ interface SignatoryQueries {
     String COLUMNS = """
             id, organisation, display_name, org_type, website, contact_name, first_name, last_name,
             email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state, locale, text_lang,
-            source, source_note""";
+            source, source_note, listing""";
     String MATCHES = """
             petition_id = :petitionId
             AND (:state = '' OR state = :state)
@@ -73,10 +73,10 @@ interface SignatoryQueries {
     @SqlUpdate("""
             UPDATE signatures SET organisation = :organisation, display_name = :displayName, org_type = :orgType, website = :website,
                    contact_name = :contactName, first_name = :firstName, last_name = :lastName, email = :email, email_key = :emailKey,
-                   country = :country, comment = :comment
+                   country = :country, comment = :comment, listing = :listing
             WHERE petition_id = :petitionId AND id = :id AND status <> 'withdrawn' AND anonymised_at IS NULL""")
     int edit(long petitionId, long id, String organisation, String displayName, String orgType, String website, String contactName,
-             String firstName, String lastName, String email, String emailKey, String country, String comment);
+             String firstName, String lastName, String email, String emailKey, String country, String comment, String listing);
 
     /** Whether another signature of the petition has this address (its email_key), which may sign it once. */
     @SqlQuery("SELECT EXISTS (SELECT 1 FROM signatures WHERE petition_id = :petitionId AND email_key = :emailKey AND id <> :id)")

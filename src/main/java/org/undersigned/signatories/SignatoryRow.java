@@ -2,19 +2,22 @@ package org.undersigned.signatories;
 
 import java.util.stream.Stream;
 import org.undersigned.petition.SignatureState;
+import org.undersigned.signature.Listing;
 import org.undersigned.text.LookAlikes;
 
 /**
  * A signature as its coordinators see it: everything, contact details included. {@code suspect}
  * says why a held sign-on is held ({@code rate}: over the rate limit; {@code honeypot}: the field
  * only robots fill; {@code disposable}: a throwaway address on a statement); {@code locale} and {@code textLang} are the signer's pages' and text's languages;
- * {@code source} is how it came in ({@code form}, or {@code coordinator} with their {@code sourceNote}).
+ * {@code source} is how it came in ({@code form}, or {@code coordinator} with their {@code sourceNote});
+ * {@code listing} whether its name is shown publicly or it is only counted.
  */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
         String website, String contactName, String firstName, String lastName, String email, String comment,
         String country, boolean updates, int petitionVersion, long createdAt, Long confirmedAt, Long withdrawnAt,
-        String moderationNote, String suspect, SignatureState state, String locale, String textLang, String source, String sourceNote) {
+        String moderationNote, String suspect, SignatureState state, String locale, String textLang, String source, String sourceNote,
+        Listing listing) {
 
     public String shownName() {
         return displayName != null ? displayName : organisation;

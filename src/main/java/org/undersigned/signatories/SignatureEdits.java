@@ -72,6 +72,7 @@ public final class SignatureEdits {
         values.put("last_name", row.lastName());
         values.put("email", row.email());
         values.put("comment", row.comment());
+        values.put("listing", row.listing().code());
         values.replaceAll((field, value) -> value == null ? "" : value);
         return values;
     }
@@ -111,7 +112,7 @@ public final class SignatureEdits {
             String changes = changes(before, s, displayName);
             if (changes.isEmpty()) return new Result(values, List.of(), HttpStatus.OK, id);
             if (q.edit(petition.id(), id, s.organisation(), displayName, s.orgType(), s.website(), s.contactName(), s.firstName(),
-                    s.lastName(), s.email() == null ? "" : s.email(), emailKey, s.country(), s.comment()) == 0) {
+                    s.lastName(), s.email() == null ? "" : s.email(), emailKey, s.country(), s.comment(), s.listing().code()) == 0) {
                 return Result.refused(values, id, new FieldError("organisation", "error.signature.withdrawn"), HttpStatus.CONFLICT);
             }
             audit.record(h, me.id(), me.email(), "edit_signature", petition.path() + "#" + id, changes);
@@ -142,7 +143,7 @@ public final class SignatureEdits {
             if (id.isEmpty()) return Result.refused(values, null, new FieldError("email", "error.email.taken"), HttpStatus.BAD_REQUEST);
             String name = s.organisation() != null ? s.organisation() : s.firstName() + " " + s.lastName();
             audit.record(h, me.id(), me.email(), "add_signature", petition.path() + "#" + id.get(),
-                    name + (confirm ? " (confirmation mailed)" : "") + (note.isEmpty() ? "" : ": " + note));
+                    name + (s.listing().named() ? "" : " (listing: " + s.listing().code() + ")") + (confirm ? " (confirmation mailed)" : "") + (note.isEmpty() ? "" : ": " + note));
             return new Result(values, List.of(), HttpStatus.OK, id.get());
         });
     }
@@ -160,6 +161,7 @@ public final class SignatureEdits {
         after.put("last_name", s.lastName());
         after.put("email", s.email());
         after.put("comment", s.comment());
+        after.put("listing", s.listing().code());
         Map<String, String> old = values(before);
         List<String> changed = new ArrayList<>();
         after.forEach((field, value) -> {

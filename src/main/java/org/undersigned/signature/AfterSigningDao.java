@@ -29,10 +29,10 @@ interface AfterSigningDao {
     @SqlQuery("""
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    client_hash, suspect, text_lang, mails_sent)
+                                    client_hash, suspect, text_lang, mails_sent, listing)
             SELECT petition_id, petition_version, 'pending', :email, :emailKey, organisation, org_type, website,
                    contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, :now,
-                   :clientHash, :suspect, text_lang, :mailsSent
+                   :clientHash, :suspect, text_lang, :mailsSent, listing
             FROM signatures WHERE id = :id AND status = 'pending'
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""")

@@ -43,8 +43,8 @@ public final class ByHand {
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    confirmed_at, text_lang, mails_sent, source, source_note)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                    confirmed_at, text_lang, mails_sent, source, source_note, listing)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             ON CONFLICT (petition_id, email_key) DO NOTHING
             RETURNING id""";
     private final SignerMail mails;
@@ -123,6 +123,6 @@ public final class ByHand {
         return new Object[] {petition.id(), petition.version(), confirm ? "pending" : "confirmed", s.email() == null ? "" : s.email(),
                 s.email() == null ? null : emails.key(s.email()), s.organisation(), s.orgType(), s.website(), s.contactName(), s.firstName(),
                 s.lastName(), s.comment(), s.country(), locale.getLanguage(), consentHash, s.updates(), now, confirm ? null : (Long) now,
-                petition.lang(), confirm ? 1 : 0, source.code(), note};
+                petition.lang(), confirm ? 1 : 0, source.code(), note, s.listing().code()};
     }
 }

@@ -30,7 +30,8 @@ public final class OrganisationForm implements SignatureForm {
         return result(form, fields(form, false), false, BY_COORDINATOR_CONSENT_KEY);
     }
 
-    private record Fields(String organisation, String country, String orgType, String website, String contactName, String email) {}
+    private record Fields(String organisation, String country, String orgType, String website, String contactName, String email,
+                          Listing listing) {}
 
     private Fields fields(FormFields form, boolean emailRequired) {
         String organisation = form.name("organisation", true, 200);
@@ -41,13 +42,17 @@ public final class OrganisationForm implements SignatureForm {
         String website = form.website("website", 500);
         String contactName = form.name("contact_name", true, 200);
         String email = form.email("email", emails, emailRequired);
-        return new Fields(organisation, country, orgType, website, contactName, email);
+        // absent or empty: listed by name, as every sign-on was before the choice existed
+        String listingCode = form.text("listing", false, 12);
+        Listing listing = listingCode == null ? Listing.NAME : Listing.of(listingCode).orElse(null);
+        if (listing == null) form.error("listing", "invalid");
+        return new Fields(organisation, country, orgType, website, contactName, email, listing);
     }
 
     private static FormResult result(FormFields form, Fields f, boolean updates, String consentKey) {
         NewSignature signature = form.errors.isEmpty()
                 ? new NewSignature(f.email(), f.organisation(), f.orgType(), f.website(), f.contactName(), null, null, null, f.country(),
-                        updates, consentKey)
+                        updates, consentKey, f.listing())
                 : null;
         return new FormResult(form.values, List.copyOf(form.errors), signature);
     }

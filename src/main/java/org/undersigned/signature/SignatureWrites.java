@@ -76,9 +76,9 @@ final class SignatureWrites {
     private static final String INSERT = """
             INSERT INTO signatures (petition_id, petition_version, status, email, email_key, organisation, org_type, website,
                                     contact_name, first_name, last_name, comment, country, locale, consent_hash, updates, created_at,
-                                    client_hash, suspect, text_lang, mails_sent, referral)
+                                    client_hash, suspect, text_lang, mails_sent, referral, listing)
             SELECT ?, ?, 'pending', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, judged.suspect, ?,
-                   CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END, ?
+                   CASE WHEN judged.suspect IS NULL THEN 1 ELSE 0 END, ?, ?
             FROM (""" + JUDGE + """
             ) AS judged
             WHERE judged.suspect IS NULL OR judged.suspect <> 'drop'
@@ -100,7 +100,7 @@ final class SignatureWrites {
     private static final String TAKE_OVER = """
             UPDATE signatures SET petition_version = ?, organisation = ?, org_type = ?, website = ?, contact_name = ?,
                    first_name = ?, last_name = ?, comment = ?, country = ?, locale = ?, consent_hash = ?, updates = ?, text_lang = ?,
-                   suspect = NULL
+                   listing = ?, suspect = NULL
             WHERE id = ? AND status = 'pending'""";
     private static final String EARLIER = """
             SELECT id, status = 'pending' AS pending,
@@ -121,9 +121,10 @@ final class SignatureWrites {
                    s.confirmed_at, s.withdrawn_at, s.text_lang,
                    p.kind, p.slug, p.title, p.summary, p.body, p.status AS p_status, p.goal, p.created_at AS p_created_at,
                    p.updated_at AS p_updated_at, p.closed_at, p.image_url, p.needs_approval, p.opens_at, p.closes_at, p.consent_text,
-                   p.version, p.digest, p.lang, p.reply_to,
+                   p.version, p.digest, p.lang, p.reply_to, p.initiated_by, p.addressed_to,
                    tr.lang AS tr_lang, tr.title AS tr_title, tr.summary AS tr_summary, tr.body AS tr_body,
-                   tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at
+                   tr.consent_text AS tr_consent_text, tr.updated_at AS tr_updated_at, tr.initiated_by AS tr_initiated_by,
+                   tr.addressed_to AS tr_addressed_to
             FROM signature_tokens t JOIN signatures s ON s.id = t.signature_id JOIN petitions p ON p.id = s.petition_id
                  LEFT JOIN petition_translations tr ON tr.petition_id = p.id AND tr.lang = s.text_lang AND s.text_lang <> p.lang
             WHERE t.token_hash = ?""";
@@ -169,7 +170,7 @@ final class SignatureWrites {
                               long now, String textLang, String referral, Judged judged) {
         Object[] row = {petitionId, petitionVersion, s.email(), emailKey, s.organisation(), s.orgType(), s.website(), s.contactName(),
                 s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), now, judged.clientHash(), textLang,
-                referral};
+                referral, s.listing().code()};
         Object[] judging = judged.parameters(petitionId);
         Object[] parameters = java.util.Arrays.copyOf(row, row.length + judging.length);
         System.arraycopy(judging, 0, parameters, row.length, judging.length);
@@ -213,7 +214,8 @@ final class SignatureWrites {
     boolean takeOver(long id, int petitionVersion, NewSignature s, String locale, String consentHash, String textLang) {
         try {
             return writer.statement(TAKE_OVER, petitionVersion, s.organisation(), s.orgType(), s.website(), s.contactName(),
-                    s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), textLang, id)
+                    s.firstName(), s.lastName(), s.comment(), s.country(), locale, consentHash, s.updates(), textLang,
+                    s.listing().code(), id)
                     .executeUpdate() == 1;
         } catch (SQLException e) {
             throw new IllegalStateException("cannot take the earlier sign-on over", e);
@@ -282,11 +284,12 @@ final class SignatureWrites {
                 nullableInt(row, "goal"), row.getLong("p_created_at"), row.getLong("p_updated_at"), nullableLong(row, "closed_at"),
                 row.getString("image_url"), row.getBoolean("needs_approval"), nullableLong(row, "opens_at"), nullableLong(row, "closes_at"),
                 row.getString("consent_text"), row.getInt("version"), row.getBoolean("digest"), row.getString("lang"),
-                row.getString("reply_to"));
+                row.getString("reply_to"), row.getString("initiated_by"), row.getString("addressed_to"));
         String translated = row.getString("tr_lang");
         if (translated != null) {
             petition = petition.in(new Translation(petition.id(), translated, row.getString("tr_title"), row.getString("tr_summary"),
-                    row.getString("tr_body"), row.getString("tr_consent_text"), row.getLong("tr_updated_at")));
+                    row.getString("tr_body"), row.getString("tr_consent_text"), row.getLong("tr_updated_at"),
+                    row.getString("tr_initiated_by"), row.getString("tr_addressed_to")));
         }
         return new Link(row.getString("purpose"), nullableLong(row, "expires_at"), signature, petition);
     }

@@ -45,7 +45,7 @@ public final class SupporterForm implements SignatureForm {
     private static FormResult result(FormFields form, Fields f, boolean updates, String consentKey) {
         NewSignature signature = form.errors.isEmpty()
                 ? new NewSignature(f.email(), null, null, null, null, f.firstName(), f.lastName(), f.comment(), f.country(), updates,
-                        consentKey)
+                        consentKey, Listing.NAME)
                 : null;
         return new FormResult(form.values, List.copyOf(form.errors), signature);
     }

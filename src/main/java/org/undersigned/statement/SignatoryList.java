@@ -1,20 +1,39 @@
 package org.undersigned.statement;
 
 import java.text.Collator;
+import java.text.Normalizer;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.undersigned.db.Database;
 import org.undersigned.text.Countries;
 
-/** The public list of a statement: confirmed sign-ons, grouped by country, sorted as the reader's language sorts. */
+/**
+ * The public list of a statement: confirmed sign-ons, grouped by country, sorted as the reader's
+ * language sorts. Organisations that asked to be counted only are in {@link Listed#countedOnly}, a
+ * number: their names are never read for a public page.
+ */
 final class SignatoryList {
     record CountryGroup(String code, String name, List<Signatory> signatories) {}
 
+    /** Those listed by name, and how many more are counted without it. */
+    record Listed(List<Signatory> named, long countedOnly) {
+        long count() {
+            return named.size() + countedOnly;
+        }
+
+        /** The countries of the named ones: a country only a hidden organisation signed from is not told. */
+        long countries() {
+            return named.stream().map(Signatory::country).distinct().count();
+        }
+    }
+
+    private static final Pattern MARKS = Pattern.compile("\\p{M}+");
     private final Database database;
     private final Countries countries;
 
@@ -23,8 +42,8 @@ final class SignatoryList {
         this.countries = countries;
     }
 
-    List<Signatory> all(long petitionId) {
-        return database.reads().withExtension(SignatoryDao.class, dao -> dao.confirmed(petitionId));
+    Listed all(long petitionId) {
+        return database.reads().withExtension(SignatoryDao.class, dao -> new Listed(dao.named(petitionId), dao.countedOnly(petitionId)));
     }
 
     List<CountryGroup> byCountry(List<Signatory> signatories, Locale locale) {
@@ -37,6 +56,21 @@ final class SignatoryList {
                         .sorted(Comparator.comparing(Signatory::organisation, collator)).toList()))
                 .sorted(Comparator.comparing(CountryGroup::name, collator))
                 .toList();
+    }
+
+    /** Those whose name contains the words searched, case and accents folded ("cafe" finds "Café"). */
+    static List<Signatory> matching(List<Signatory> signatories, String query) {
+        String folded = fold(query);
+        return signatories.stream().filter(s -> fold(s.organisation()).contains(folded)).toList();
+    }
+
+    /**
+     * Lower case without accents, spaces collapsed; /statement-search.js folds the same way
+     * (NFKD, marks removed), so filtering as one types finds what the server's search finds.
+     */
+    static String fold(String text) {
+        String decomposed = Normalizer.normalize(text, Normalizer.Form.NFKD);
+        return MARKS.matcher(decomposed).replaceAll("").toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
     }
 
     static Map<String, Long> countByCountry(List<Signatory> signatories) {

@@ -13,7 +13,10 @@ import org.undersigned.signature.OrganisationForm;
 import org.undersigned.signature.SignatureForm;
 import org.undersigned.text.Countries;
 
-/** A joint statement's page: organisations sign, and the listed ones are shown by country. */
+/**
+ * A joint statement's page: organisations sign, and the listed ones are shown by country. Those
+ * counted only add to the count and are never named.
+ */
 public final class StatementPage implements KindPage {
     private final SignatoryList signatories;
     private final OrganisationForm form;
@@ -34,12 +37,22 @@ public final class StatementPage implements KindPage {
     }
 
     @Override
-    public void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed) {
-        List<Signatory> all = signatories.all(text.petition().id());
+    public boolean searchable() {
+        return true;
+    }
+
+    @Override
+    public void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed, String query) {
+        SignatoryList.Listed listed = signatories.all(text.petition().id());
         model.put("statement", text.petition());
-        model.put("count", all.size());
+        model.put("count", listed.count());
         model.put("orgTypes", OrgType.codes());
-        if (!embed) model.put("groups", signatories.byCountry(all, locale));
+        if (embed) return;
+        model.put("countryCount", listed.countries());
+        model.put("countedOnly", listed.countedOnly());
+        List<Signatory> shown = query == null ? listed.named() : SignatoryList.matching(listed.named(), query);
+        if (query != null) model.put("matches", shown.size());
+        model.put("groups", signatories.byCountry(shown, locale));
     }
 
     @Override
