@@ -31,7 +31,7 @@ public final class SignatoryExport {
     /** The columns, each headed by the message csv.column.KEY. */
     static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
             "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
-            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source");
+            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source", "tags");
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
     private final Database database;
     private final Audit audit;
@@ -54,7 +54,7 @@ public final class SignatoryExport {
             Csv csv = new Csv(writer, separator);
             csv.row(COLUMNS.stream().map(column -> messages.get(reader, "csv.column." + column)).toList());
             database.reads().useExtension(SignatoryQueries.class, q -> {
-                try (var stream = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(),
+                try (var stream = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(),
                         filter.like(), filter.sort().sql)) {
                     stream.forEach(r -> {
                         rows.incrementAndGet();
@@ -77,7 +77,7 @@ public final class SignatoryExport {
                 r.website(), r.comment(), messages.get(reader, "signatories.state." + r.state().code()), r.state().code(),
                 r.locale() == null ? null : Languages.name(r.locale(), reader), String.valueOf(r.petitionVersion()),
                 time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"),
-                source(r, reader));
+                source(r, reader), r.tags());
     }
 
     /** How the signature came in, in the reader's words, with the coordinator's note on a hand-added one. */

@@ -8,13 +8,20 @@ import org.undersigned.text.LookAlikes;
  * A signature as its coordinators see it: everything, contact details included. {@code suspect}
  * says why a held sign-on is held ({@code rate}: over the rate limit; {@code honeypot}: the field
  * only robots fill; {@code disposable}: a throwaway address on a statement); {@code locale} and {@code textLang} are the signer's pages' and text's languages;
- * {@code source} is how it came in ({@code form}, or {@code coordinator} with their {@code sourceNote}).
+ * {@code source} is how it came in ({@code form}, or {@code coordinator} with their {@code sourceNote});
+ * {@code tags} are the coordinators' tags, by name, separated by ", " (null: none).
  */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
         String website, String contactName, String firstName, String lastName, String email, String comment,
         String country, boolean updates, int petitionVersion, long createdAt, Long confirmedAt, Long withdrawnAt,
-        String moderationNote, String suspect, SignatureState state, String locale, String textLang, String source, String sourceNote) {
+        String moderationNote, String suspect, SignatureState state, String locale, String textLang, String source, String sourceNote,
+        String tags) {
+
+    /** The tags one by one. */
+    public java.util.List<String> tagList() {
+        return tags == null ? java.util.List.of() : java.util.List.of(tags.split(", "));
+    }
 
     public String shownName() {
         return displayName != null ? displayName : organisation;

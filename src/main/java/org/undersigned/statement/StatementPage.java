@@ -39,7 +39,10 @@ public final class StatementPage implements KindPage {
         model.put("statement", text.petition());
         model.put("count", all.size());
         model.put("orgTypes", OrgType.codes());
-        if (!embed) model.put("groups", signatories.byCountry(all, locale));
+        // part of the cached page: tagging an initiator or switching the setting moves the public version (V044)
+        List<Signatory> initiators = signatories.initiators(text.petition().id(), locale);
+        model.put("initiators", initiators);
+        if (!embed) model.put("groups", signatories.byCountry(SignatoryList.without(all, initiators), locale));
     }
 
     @Override
