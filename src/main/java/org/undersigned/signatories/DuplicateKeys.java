@@ -4,6 +4,7 @@ import java.net.IDN;
 import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * What two signatures of one organisation have in common, as keys compared for equality: the name
@@ -25,6 +26,10 @@ final class DuplicateKeys {
             "x.com", "linkedin.com", "youtube.com", "tiktok.com", "linktr.ee", "bsky.app", "mastodon.social", "t.me", "wa.me",
             "medium.com", "substack.com", "google.com", "sites.google.com", "docs.google.com", "github.com", "vk.com", "threads.net");
 
+    private static final Pattern SCHEME = Pattern.compile("^[a-z][a-z0-9+.-]*://");
+    private static final Pattern RESERVED = Pattern.compile("example\\.(com|org|net)|.*\\.(example|test|invalid|localhost)");
+    private static final Pattern TOP_LEVEL = Pattern.compile("[a-z]{2,6}|(co|com|net|org)\\.[a-z]{2}");
+
     private DuplicateKeys() {}
 
     /** The name with case, accents, spaces and punctuation folded away; empty when nothing is left. */
@@ -39,7 +44,7 @@ final class DuplicateKeys {
     /** The website's host without "www.", or empty for none or a shared site. */
     static String website(String website) {
         if (website == null || website.isBlank()) return "";
-        String host = website.trim().toLowerCase(Locale.ROOT).replaceFirst("^[a-z][a-z0-9+.-]*://", "");
+        String host = SCHEME.matcher(website.trim().toLowerCase(Locale.ROOT)).replaceFirst("");
         int end = host.length();
         for (char stop : new char[] {'/', '?', '#', ':'}) {
             int at = host.indexOf(stop);
@@ -61,14 +66,14 @@ final class DuplicateKeys {
     }
 
     private static boolean reserved(String domain) {
-        return domain.matches("example\\.(com|org|net)|.*\\.(example|test|invalid|localhost)");
+        return RESERVED.matcher(domain).matches();
     }
 
     /** A provider's name followed by a top-level domain alone (gmx.de) or with a second level (yahoo.co.uk, uol.com.br). */
     private static boolean webmail(String domain) {
         int dot = domain.indexOf('.');
         String rest = domain.substring(dot + 1);
-        boolean topLevel = rest.matches("[a-z]{2,6}|(co|com|net|org)\\.[a-z]{2}");
+        boolean topLevel = TOP_LEVEL.matcher(rest).matches();
         return topLevel && WEBMAIL_NAMES.contains(domain.substring(0, dot));
     }
 
