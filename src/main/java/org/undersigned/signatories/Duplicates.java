@@ -24,6 +24,11 @@ import org.undersigned.petition.Petition;
  */
 public final class Duplicates {
     static final int MAX_DOMAIN_GROUP = 10;
+    /**
+     * The largest statement whose list flags its likely duplicates on every view (see docs/performance.md);
+     * a larger one has them on their own page.
+     */
+    static final int FLAGGED_ON_LIST = 20_000;
     private final Database database;
 
     /** What the pass reads of each signature. */
@@ -43,7 +48,7 @@ public final class Duplicates {
 
     /** Every likely pair, by the lower id, and each signature's pairs. */
     public record Found(List<Likely> pairs, Map<Long, List<Likely>> byRow) {
-        static final Found NONE = new Found(List.of(), Map.of());
+        public static final Found NONE = new Found(List.of(), Map.of());
 
         public List<Likely> of(long id) {
             return byRow.getOrDefault(id, List.of());

@@ -101,7 +101,10 @@ public final class SignatoryAdminRoutes {
                 .filter(d -> page.rows().stream().anyMatch(r -> d.appliesTo(r.state()))).map(Moderation.Decision::code).toList());
         model.put("result", "1".equals(ctx.queryParam("saved")) ? messages.get(locale, "publish.saved") : result(ctx, locale));
         model.put("petitionTags", tags.all(petition));
-        model.put("duplicates", duplicates.find(petition));
+        // flags on the list up to a size where the whole pass stays a small part of the page's time; beyond, the duplicates page
+        long counted = page.counts().byState().values().stream().mapToLong(Long::longValue).sum();
+        model.put("duplicates", counted <= Duplicates.FLAGGED_ON_LIST ? duplicates.find(petition) : Duplicates.Found.NONE);
+        model.put("duplicatesDeferred", petition.kind() == Kind.STATEMENT && counted > Duplicates.FLAGGED_ON_LIST);
         model.put("initiatorsFirst", petition.kind() == Kind.STATEMENT && tags.initiatorsFirst(petition));
         model.put("errors", List.of());
         model.put("errorFields", List.of());

@@ -52,12 +52,12 @@ class DuplicateDetectionScaleTest extends AppTest {
             batch.execute();
         });
         assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(ORGANISATIONS);
-        Petition petition = app.db().withHandle(h -> Petitions.byId(h, h.createQuery("SELECT id FROM petitions WHERE slug = 'big'")
-                .mapTo(Long.class).one())).orElseThrow();
         ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         long[] wallMillis = new long[5];
         long[] cpuMillis = new long[5];
         try (Database database = new Database(app.config.storage().url(), app.config.storage().user(), app.config.storage().password())) {
+            Petition petition = database.reads().withHandle(h -> Petitions.byId(h, h.createQuery("SELECT id FROM petitions WHERE slug = 'big'")
+                    .mapTo(Long.class).one())).orElseThrow();
             Duplicates duplicates = new Duplicates(database);
             for (int run = 0; run < wallMillis.length; run++) {
                 long cpu = threads.getCurrentThreadCpuTime();
