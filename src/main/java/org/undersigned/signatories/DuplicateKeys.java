@@ -83,6 +83,7 @@ final class DuplicateKeys {
 
     /** Unicode domains as their ASCII form, so both spellings of one domain meet. */
     private static String ascii(String host) {
+        if (host.chars().allMatch(c -> c < 0x80)) return host;
         try {
             return IDN.toASCII(host, IDN.ALLOW_UNASSIGNED);
         } catch (IllegalArgumentException e) {
