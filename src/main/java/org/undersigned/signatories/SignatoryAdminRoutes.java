@@ -121,7 +121,8 @@ public final class SignatoryAdminRoutes {
         Petition petition = petition(ctx, kind);
         Tags.Action action = Tags.Action.of(Text.line(ctx.formParam("tag_action"))).orElseThrow(() -> new BadRequestResponse("tag_action"));
         List<Long> ids = ids(ctx);
-        String list = "/admin" + petition.path() + Filter.from(ctx).queryString(Filter.from(ctx).page());
+        Filter filter = Filter.from(ctx);
+        String list = "/admin" + petition.path() + filter.queryString(filter.page());
         String join = list.contains("?") ? "&" : "?";
         Tags.Outcome outcome = tags.apply(AdminAccess.coordinator(ctx), petition, ids, ctx.formParam("tag"), action);
         if (!outcome.done()) {
