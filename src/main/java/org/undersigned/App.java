@@ -44,12 +44,16 @@ import org.undersigned.petition.PetitionAccess;
 import org.undersigned.petition.Petitions;
 import org.undersigned.publishing.PublishingFeature;
 import org.undersigned.signatories.DecisionMail;
+import org.undersigned.signatories.DuplicateRoutes;
+import org.undersigned.signatories.Duplicates;
+import org.undersigned.signatories.Merges;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.NumbersRoutes;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatureEditRoutes;
 import org.undersigned.signatories.SignatureEdits;
+import org.undersigned.signatories.Tags;
 import org.undersigned.signatories.SignatoryOverview;
 import org.undersigned.signature.DisposableDomains;
 import org.undersigned.signature.EmailAddress;
@@ -210,12 +214,16 @@ public final class App {
             new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
                     .register(cfg.routes);
             SignatoryOverview overview = new SignatoryOverview(database);
+            Duplicates duplicates = new Duplicates(database);
+            Tags tags = new Tags(database, audit, clock);
             new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl()), webhooks.webhooks()),
-                    new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
+                    new SignatoryExport(database, audit, messages, countries), tags, duplicates, messages, clock)
+                    .register(cfg.routes);
+            new DuplicateRoutes(access, duplicates, new Merges(database, audit, clock)).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails);
-            new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
+            new SignatureEditRoutes(access, overview, edits, tags, countries, messages).register(cfg.routes);
             Imports imports = running.add("imports", new Imports(database, audit, Map.of(Kind.STATEMENT, organisationForm,
                     Kind.CAMPAIGN, supporterForm), signatures.byHand(), emails, countries, messages, clock));
             new ImportRoutes(access, imports, messages).register(cfg.routes);

@@ -13,7 +13,8 @@ import org.undersigned.petition.Questions;
 
 /**
  * Every signature of a petition in id order, a page at a time, for API clients that copy them
- * into a CRM: contact data, state (the {@code SignatureState} codes), language, times, answers. A page
+ * into a CRM: contact data, state (the {@code SignatureState} codes), language, times, answers, the
+ * coordinators' tags. A page
  * never ends past a row that could still be joined by an earlier id, so that a client following
  * the cursor sees each row once while sign-ons arrive (see {@link #horizon}).
  */
@@ -21,7 +22,10 @@ final class SignatureFeed {
     /** The columns as the API names them (the sign-on forms' field names), in the order they appear in JSON. */
     private static final String PAGE = """
             SELECT id, state, email, organisation, display_name, org_type, website, contact_name, first_name, last_name, comment,
-                   country, locale, updates, created_at, confirmed_at, withdrawn_at
+                   country, locale, updates, created_at, confirmed_at, withdrawn_at,
+                   (SELECT string_agg(t.name, ', ' ORDER BY t.name_key) FROM signature_tags st
+                    JOIN tags t ON t.petition_id = st.petition_id AND t.name_key = st.name_key
+                    WHERE st.signature_id = signatures.id) AS tags
             FROM signatures
             WHERE petition_id = :petition AND id > :after AND id <= :horizon
             ORDER BY id
@@ -63,6 +67,8 @@ final class SignatureFeed {
                         row.put("created_at", iso(rs.getLong("created_at"), false));
                         row.put("confirmed_at", iso(rs.getLong("confirmed_at"), rs.wasNull()));
                         row.put("withdrawn_at", iso(rs.getLong("withdrawn_at"), rs.wasNull()));
+                        String tags = rs.getString("tags"); // coordinators' tags, which hold no comma
+                        row.put("tags", tags == null ? List.of() : List.of(tags.split(", ")));
                         return row;
                     })
                     .list();

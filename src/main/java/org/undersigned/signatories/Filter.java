@@ -8,10 +8,10 @@ import org.undersigned.petition.SignatureState;
 import org.undersigned.text.Text;
 
 /**
- * What a coordinator asked to see: search text, state (null: any), country, type, order and page.
+ * What a coordinator asked to see: search text, state (null: any), country, type, tag (its name_key), order and page.
  * Unknown values fall back.
  */
-public record Filter(String query, SignatureState state, String country, String orgType, Sort sort, int page) {
+public record Filter(String query, SignatureState state, String country, String orgType, String tag, Sort sort, int page) {
     static final int PAGE_SIZE = 50;
 
     /** Each order is a fixed piece of SQL chosen by name, never text from the request. */
@@ -42,7 +42,7 @@ public record Filter(String query, SignatureState state, String country, String 
                 SignatureState.of(state).orElse(null),
                 country.matches("[A-Z]{2}") ? country : "",
                 Text.line(ctx.queryParam("org_type")).replaceAll("[^a-z_]", ""),
-                sort, page);
+                Tags.key(Text.line(ctx.queryParam("tag"))), sort, page);
     }
 
     /** The state as the SQL binds it: its code, or empty for any. */
@@ -66,6 +66,7 @@ public record Filter(String query, SignatureState state, String country, String 
         params.put("status", state == null ? "" : state.code());
         params.put("country", country);
         params.put("org_type", orgType);
+        params.put("tag", tag);
         params.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));
         if (forPage > 1) params.put("page", String.valueOf(forPage));
         StringBuilder out = new StringBuilder();

@@ -19,6 +19,7 @@ import org.undersigned.petition.SignatureState;
 import org.undersigned.signature.OrgType;
 import org.undersigned.text.Messages;
 import org.undersigned.text.Text;
+import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
 
 /** A petition's page for its coordinators: numbers, links, the searchable list, moderation, CSV. */
@@ -27,15 +28,19 @@ public final class SignatoryAdminRoutes {
     private final SignatoryOverview overview;
     private final Moderation moderation;
     private final SignatoryExport export;
+    private final Tags tags;
+    private final Duplicates duplicates;
     private final Messages messages;
     private final Clock clock;
 
     public SignatoryAdminRoutes(PetitionAccess access, SignatoryOverview overview, Moderation moderation, SignatoryExport export,
-                                Messages messages, Clock clock) {
+                                Tags tags, Duplicates duplicates, Messages messages, Clock clock) {
         this.access = access;
         this.overview = overview;
         this.moderation = moderation;
         this.export = export;
+        this.tags = tags;
+        this.duplicates = duplicates;
         this.messages = messages;
         this.clock = clock;
     }
@@ -46,7 +51,9 @@ public final class SignatoryAdminRoutes {
             routes.get(path, ctx -> list(ctx, kind));
             routes.get(path + "/signatures.csv", ctx -> csv(ctx, kind));
             routes.post(path + "/moderation", ctx -> moderate(ctx, kind));
+            routes.post(path + "/tags", ctx -> tag(ctx, kind));
         }
+        routes.post("/admin/statements/{slug}/initiators-first", this::initiatorsFirst);
     }
 
     private Petition petition(Context ctx, Kind kind) {
@@ -54,7 +61,11 @@ public final class SignatoryAdminRoutes {
     }
 
     private void list(Context ctx, Kind kind) {
-        Petition petition = petition(ctx, kind);
+        Map<String, Object> model = listModel(ctx, petition(ctx, kind));
+        ctx.render("admin/signatories.peb", model);
+    }
+
+    private Map<String, Object> listModel(Context ctx, Petition petition) {
         Filter filter = Filter.from(ctx);
         SignatoryOverview.ListPage page = overview.page(petition, filter);
         long today = clock.millis() / Numbers.DAY_MILLIS;
@@ -89,7 +100,65 @@ public final class SignatoryAdminRoutes {
         model.put("offered", java.util.Arrays.stream(Moderation.Decision.values())
                 .filter(d -> page.rows().stream().anyMatch(r -> d.appliesTo(r.state()))).map(Moderation.Decision::code).toList());
         model.put("result", "1".equals(ctx.queryParam("saved")) ? messages.get(locale, "publish.saved") : result(ctx, locale));
-        ctx.render("admin/signatories.peb", model);
+        model.put("petitionTags", tags.all(petition));
+        // flags on the list up to a size where the whole pass stays a small part of the page's time; beyond, the duplicates page
+        long counted = page.counts().byState().values().stream().mapToLong(Long::longValue).sum();
+        model.put("duplicates", counted <= Duplicates.FLAGGED_ON_LIST ? duplicates.find(petition) : Duplicates.Found.NONE);
+        model.put("duplicatesDeferred", petition.kind() == Kind.STATEMENT && counted > Duplicates.FLAGGED_ON_LIST);
+        model.put("initiatorsFirst", petition.kind() == Kind.STATEMENT && tags.initiatorsFirst(petition));
+        model.put("errors", List.of());
+        model.put("errorFields", List.of());
+        model.put("selected", List.of());
+        return model;
+    }
+
+    /**
+     * Adds a tag to the selected signatures or removes it (tag_action); a bad tag name shows the list
+     * again with what is wrong, the name and the selection kept. The form's address carries the
+     * list's filter, which the answer keeps.
+     */
+    private void tag(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        Tags.Action action = Tags.Action.of(Text.line(ctx.formParam("tag_action"))).orElseThrow(() -> new BadRequestResponse("tag_action"));
+        List<Long> ids = ids(ctx);
+        Filter filter = Filter.from(ctx);
+        String list = "/admin" + petition.path() + filter.queryString(filter.page());
+        String join = list.contains("?") ? "&" : "?";
+        Tags.Outcome outcome = tags.apply(AdminAccess.coordinator(ctx), petition, ids, ctx.formParam("tag"), action);
+        if (!outcome.done()) {
+            Map<String, Object> model = listModel(ctx, petition);
+            model.put("errors", List.of(new FieldError("tag", outcome.problem())));
+            model.put("errorFields", List.of("tag"));
+            model.put("tagValue", outcome.name());
+            model.put("selected", ids);
+            ctx.status(HttpStatus.BAD_REQUEST).render("admin/signatories.peb", model);
+            return;
+        }
+        if (ids.isEmpty()) {
+            ctx.redirect(list + join + "done=tag&selected=0", HttpStatus.SEE_OTHER);
+            return;
+        }
+        ctx.redirect(list + join + "done=tag&tag_action=" + action.code() + "&changed=" + outcome.changed() + "&tag="
+                + java.net.URLEncoder.encode(outcome.name(), java.nio.charset.StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+    }
+
+    /** Whether the statement's public page lists the signatures tagged "initiator" first. */
+    private void initiatorsFirst(Context ctx) {
+        Petition petition = petition(ctx, Kind.STATEMENT);
+        tags.initiatorsFirst(AdminAccess.coordinator(ctx), petition, "yes".equals(ctx.formParam("initiators_first")));
+        ctx.redirect("/admin" + petition.path() + "?saved=1#tags", HttpStatus.SEE_OTHER);
+    }
+
+    private static List<Long> ids(Context ctx) {
+        List<Long> ids = new ArrayList<>();
+        for (String id : ctx.formParams("ids")) {
+            try {
+                ids.add(Long.parseLong(id));
+            } catch (NumberFormatException ignored) {
+                // a tampered checkbox value selects nothing
+            }
+        }
+        return ids;
     }
 
     /** ?sep=comma or semicolon; without it (or with another word, as the filter's unknown values), what a spreadsheet in the coordinator's language expects. */
@@ -110,14 +179,7 @@ public final class SignatoryAdminRoutes {
         Petition petition = petition(ctx, kind);
         Moderation.Decision decision = Moderation.Decision.of(Text.line(ctx.formParam("decision")))
                 .orElseThrow(() -> new BadRequestResponse("decision"));
-        List<Long> ids = new ArrayList<>();
-        for (String id : ctx.formParams("ids")) {
-            try {
-                ids.add(Long.parseLong(id));
-            } catch (NumberFormatException ignored) {
-                // a tampered checkbox value selects nothing
-            }
-        }
+        List<Long> ids = ids(ctx);
         String back = Text.line(ctx.formParam("back"));
         String list = "/admin" + petition.path() + (back.startsWith("?") ? back : "");
         String join = list.contains("?") ? "&" : "?";
@@ -147,6 +209,13 @@ public final class SignatoryAdminRoutes {
 
     /** The line that says what the last decision did, from the redirect's query; null when there was none. */
     private String result(Context ctx, Locale locale) {
+        if ("tag".equals(ctx.queryParam("done"))) {
+            if ("0".equals(ctx.queryParam("selected"))) return messages.get(locale, "signatories.nothing_selected");
+            var action = Tags.Action.of(Text.line(ctx.queryParam("tag_action")));
+            if (action.isEmpty()) return null;
+            return messages.count(locale, "signatories.tagged." + action.get().code(), number(ctx.queryParam("changed")),
+                    Text.line(ctx.queryParam("tag")));
+        }
         var decision = Moderation.Decision.of(Text.line(ctx.queryParam("done")));
         if (decision.isEmpty()) return null;
         if ("0".equals(ctx.queryParam("selected"))) return messages.get(locale, "signatories.nothing_selected");

@@ -35,7 +35,7 @@ public final class SignatoryExport {
     /** The columns, each headed by the message csv.column.KEY. */
     static final List<String> COLUMNS = List.of("organisation_listed", "organisation_submitted", "org_type", "org_type_code",
             "first_name", "last_name", "contact_name", "email", "country", "country_code", "website", "comment", "status",
-            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source", "listing");
+            "status_code", "language", "text_version", "signed_at", "confirmed_at", "withdrawn_at", "updates", "source", "listing", "tags");
     /** Rows whose answers are read together: a query per batch, not per row, in bounded memory. */
     private static final int ANSWERS_BATCH = 500;
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneOffset.UTC);
@@ -66,7 +66,7 @@ public final class SignatoryExport {
                 row(csv, headings);
                 List<SignatoryRow> batch = new ArrayList<>(ANSWERS_BATCH);
                 try (var stream = h.attach(SignatoryQueries.class).all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(),
-                        filter.query(), filter.like(), filter.sort().sql)) {
+                        filter.tag(), filter.query(), filter.like(), filter.sort().sql)) {
                     stream.forEach(r -> {
                         rows.incrementAndGet();
                         if (questions.isEmpty()) {
@@ -111,7 +111,7 @@ public final class SignatoryExport {
                 r.website(), r.comment(), messages.get(reader, "signatories.state." + r.state().code()), r.state().code(),
                 r.locale() == null ? null : Languages.name(r.locale(), reader), String.valueOf(r.petitionVersion()),
                 time(r.createdAt()), time(r.confirmedAt()), time(r.withdrawnAt()), messages.get(reader, r.updates() ? "csv.yes" : "csv.no"),
-                source(r, reader), messages.get(reader, "signatories.listing." + r.listing().code()));
+                source(r, reader), messages.get(reader, "signatories.listing." + r.listing().code()), r.tags());
     }
 
     /** How the signature came in, in the reader's words, with the coordinator's note on a hand-added one. */

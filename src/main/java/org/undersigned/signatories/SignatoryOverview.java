@@ -25,8 +25,8 @@ public final class SignatoryOverview {
 
     ListPage page(Petition petition, Filter filter) {
         return database.reads().withExtension(SignatoryQueries.class, q -> {
-            long total = q.count(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(), filter.like());
-            List<SignatoryRow> rows = q.page(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.query(),
+            long total = q.count(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(), filter.like());
+            List<SignatoryRow> rows = q.page(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(),
                     filter.like(), filter.sort().sql, Filter.PAGE_SIZE, filter.offset());
             return new ListPage(rows, total, (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE, StateCounts.of(q.counts(petition.id())),
                     q.countries(petition.id()));

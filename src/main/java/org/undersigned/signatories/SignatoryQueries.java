@@ -18,12 +18,16 @@ interface SignatoryQueries {
     String COLUMNS = """
             id, organisation, display_name, org_type, website, contact_name, first_name, last_name,
             email, comment, country, updates, petition_version, created_at, confirmed_at, withdrawn_at, moderation_note, suspect, state, locale, text_lang,
-            source, source_note, listing""";
+            source, source_note, listing, (SELECT string_agg(t.name, ', ' ORDER BY t.name_key) FROM signature_tags st
+                JOIN tags t ON t.petition_id = st.petition_id AND t.name_key = st.name_key
+                WHERE st.signature_id = signatures.id) AS tags""";
     String MATCHES = """
             petition_id = :petitionId
             AND (:state = '' OR state = :state)
             AND (:country = '' OR country = :country)
             AND (:orgType = '' OR org_type = :orgType)
+            AND (:tag = '' OR EXISTS (SELECT 1 FROM signature_tags st
+                 WHERE st.petition_id = :petitionId AND st.name_key = :tag AND st.signature_id = signatures.id))
             AND (:query = '' OR lower(COALESCE(organisation, '')) LIKE :like ESCAPE '!'
                  OR lower(COALESCE(display_name, '')) LIKE :like ESCAPE '!'
                  OR lower(COALESCE(contact_name, '')) LIKE :like ESCAPE '!'
@@ -31,14 +35,14 @@ interface SignatoryQueries {
                  OR lower(email) LIKE :like ESCAPE '!')""";
 
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE " + MATCHES + " ORDER BY <sort> LIMIT :limit OFFSET :offset")
-    List<SignatoryRow> page(long petitionId, String state, String country, String orgType, String query, String like,
+    List<SignatoryRow> page(long petitionId, String state, String country, String orgType, String tag, String query, String like,
                             @Define("sort") String sort, int limit, int offset);
 
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE " + MATCHES)
-    long count(long petitionId, String state, String country, String orgType, String query, String like);
+    long count(long petitionId, String state, String country, String orgType, String tag, String query, String like);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE " + MATCHES + " ORDER BY <sort>")
-    Stream<SignatoryRow> all(long petitionId, String state, String country, String orgType, String query, String like,
+    Stream<SignatoryRow> all(long petitionId, String state, String country, String orgType, String tag, String query, String like,
                              @Define("sort") String sort);
 
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE petition_id = :petitionId AND id = :id")

@@ -11,13 +11,20 @@ import org.undersigned.text.LookAlikes;
  * only robots fill; {@code disposable}: a throwaway address on a statement); {@code locale} and {@code textLang} are the signer's pages' and text's languages;
  * {@code source} is how it came in ({@code form}, or {@code coordinator} with their {@code sourceNote});
  * {@code listing} whether its name is shown publicly or it is only counted.
+ * {@code tags} are the coordinators' tags, by name, separated by ", " (null: none).
  */
 public record SignatoryRow(
         long id, String organisation, String displayName, String orgType,
         String website, String contactName, String firstName, String lastName, String email, String comment,
         String country, boolean updates, int petitionVersion, long createdAt, Long confirmedAt, Long withdrawnAt,
         String moderationNote, String suspect, SignatureState state, String locale, String textLang, String source, String sourceNote,
-        Listing listing) {
+        Listing listing,
+        String tags) {
+
+    /** The tags one by one. */
+    public java.util.List<String> tagList() {
+        return tags == null ? java.util.List.of() : java.util.List.of(tags.split(", "));
+    }
 
     public String shownName() {
         return displayName != null ? displayName : organisation;

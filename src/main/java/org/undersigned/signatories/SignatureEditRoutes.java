@@ -23,14 +23,16 @@ public final class SignatureEditRoutes {
     private final PetitionAccess access;
     private final SignatoryOverview overview;
     private final SignatureEdits edits;
+    private final Tags tags;
     private final Countries countries;
     private final Messages messages;
 
-    public SignatureEditRoutes(PetitionAccess access, SignatoryOverview overview, SignatureEdits edits, Countries countries,
+    public SignatureEditRoutes(PetitionAccess access, SignatoryOverview overview, SignatureEdits edits, Tags tags, Countries countries,
                                Messages messages) {
         this.access = access;
         this.overview = overview;
         this.edits = edits;
+        this.tags = tags;
         this.countries = countries;
         this.messages = messages;
     }
@@ -43,6 +45,7 @@ public final class SignatureEditRoutes {
             routes.post(path, ctx -> add(ctx, kind));
             routes.get(path + "/{id}", ctx -> one(ctx, kind));
             routes.post(path + "/{id}", ctx -> edit(ctx, kind));
+            routes.post(path + "/{id}/tags", ctx -> tag(ctx, kind));
         }
     }
 
@@ -58,6 +61,8 @@ public final class SignatureEditRoutes {
         model.put("answers", overview.answers(petition, row.id()));
         if ("1".equals(ctx.queryParam("saved"))) model.put("notice", "publish.saved");
         if ("1".equals(ctx.queryParam("added"))) model.put("notice", "signatories.added");
+        if ("1".equals(ctx.queryParam("tagged"))) model.put("notice", "signatories.tags_saved");
+        if ("1".equals(ctx.queryParam("merged"))) model.put("notice", "merge.done");
         ctx.render("admin/signatory.peb", model);
     }
 
@@ -74,6 +79,24 @@ public final class SignatureEditRoutes {
         model.put("row", row);
         model.put("answers", overview.answers(petition, row.id()));
         ctx.status(result.status()).render("admin/signatory.peb", model);
+    }
+
+    /** Adds a tag to this signature or removes one (tag_action); a bad name shows the page again with what is wrong. */
+    private void tag(Context ctx, Kind kind) {
+        Petition petition = petition(ctx, kind);
+        long id = id(ctx);
+        SignatoryRow row = overview.one(petition, id).orElseThrow(NotFoundResponse::new);
+        Tags.Action action = Tags.Action.of(ctx.formParam("tag_action")).orElse(Tags.Action.ADD);
+        Tags.Outcome outcome = tags.apply(AdminAccess.coordinator(ctx), petition, List.of(id), ctx.formParam("tag"), action);
+        if (outcome.done()) {
+            ctx.redirect("/admin" + petition.path() + "/signatures/" + id + "?tagged=1#tags", HttpStatus.SEE_OTHER);
+            return;
+        }
+        List<FieldError> errors = List.of(new FieldError("tag", outcome.problem()));
+        Map<String, Object> model = model(ctx, petition, SignatureEdits.values(row), errors);
+        model.put("row", row);
+        model.put("tagValue", outcome.name());
+        ctx.status(HttpStatus.BAD_REQUEST).render("admin/signatory.peb", model);
     }
 
     private void addForm(Context ctx, Kind kind) {
@@ -104,6 +127,7 @@ public final class SignatureEditRoutes {
         model.put("errorFields", errors.stream().map(FieldError::field).toList());
         model.put("countries", countries.all(Localization.of(ctx)));
         model.put("orgTypes", OrgType.codes());
+        model.put("petitionTags", tags.all(petition));
         return model;
     }
 

@@ -16,4 +16,14 @@ interface SignatoryDao {
 
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petitionId AND state = 'listed' AND listing = 'count_only'")
     long countedOnly(long petitionId);
+
+    /** The listed signatures tagged "initiator" (see Tags.INITIATOR), where the statement lists them first; none otherwise. */
+    @SqlQuery("""
+            SELECT COALESCE(s.display_name, s.organisation) AS organisation, s.country, s.org_type, s.website, s.confirmed_at
+            FROM signatures s
+            JOIN petitions p ON p.id = s.petition_id AND p.initiators_first
+            JOIN signature_tags st ON st.signature_id = s.id AND st.name_key = 'initiator'
+            WHERE s.petition_id = :petitionId AND s.state = 'listed' AND s.listing = 'name'""")
+    @RegisterConstructorMapper(Signatory.class)
+    List<Signatory> initiators(long petitionId);
 }

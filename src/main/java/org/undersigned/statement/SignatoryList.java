@@ -46,9 +46,34 @@ final class SignatoryList {
         return database.reads().withExtension(SignatoryDao.class, dao -> new Listed(dao.named(petitionId), dao.countedOnly(petitionId)));
     }
 
-    List<CountryGroup> byCountry(List<Signatory> signatories, Locale locale) {
+    /** The initiators a statement lists first, sorted as the reader's language sorts; none where it does not list them first. */
+    List<Signatory> initiators(long petitionId, Locale locale) {
+        List<Signatory> initiators = database.reads().withExtension(SignatoryDao.class, dao -> dao.initiators(petitionId));
+        return initiators.stream().sorted(Comparator.comparing(Signatory::organisation, collator(locale))).toList();
+    }
+
+    /** The signatories but those listed first: equal entries look alike in public, so which of them goes makes no difference. */
+    static List<Signatory> without(List<Signatory> all, List<Signatory> first) {
+        if (first.isEmpty()) return all;
+        Map<Signatory, Long> left = first.stream().collect(Collectors.groupingBy(s -> s, Collectors.counting()));
+        List<Signatory> rest = new java.util.ArrayList<>(all.size());
+        for (Signatory s : all) {
+            Long n = left.get(s);
+            if (n == null) rest.add(s);
+            else if (n == 1) left.remove(s);
+            else left.put(s, n - 1);
+        }
+        return rest;
+    }
+
+    private static Collator collator(Locale locale) {
         Collator collator = Collator.getInstance(locale);
         collator.setStrength(Collator.SECONDARY);
+        return collator;
+    }
+
+    List<CountryGroup> byCountry(List<Signatory> signatories, Locale locale) {
+        Collator collator = collator(locale);
         Map<String, List<Signatory>> grouped = signatories.stream()
                 .collect(Collectors.groupingBy(Signatory::country, LinkedHashMap::new, Collectors.toList()));
         return grouped.entrySet().stream()

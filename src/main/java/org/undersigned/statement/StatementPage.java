@@ -47,10 +47,13 @@ public final class StatementPage implements KindPage {
         model.put("statement", text.petition());
         model.put("count", listed.count());
         model.put("orgTypes", OrgType.codes());
+        // part of the cached page: tagging an initiator or switching the setting moves the public version (V044)
+        List<Signatory> initiators = query == null ? signatories.initiators(text.petition().id(), locale) : List.of();
+        model.put("initiators", initiators);
         if (embed) return;
         model.put("countryCount", listed.countries());
         model.put("countedOnly", listed.countedOnly());
-        List<Signatory> shown = query == null ? listed.named() : SignatoryList.matching(listed.named(), query);
+        List<Signatory> shown = query == null ? SignatoryList.without(listed.named(), initiators) : SignatoryList.matching(listed.named(), query);
         if (query != null) model.put("matches", shown.size());
         model.put("groups", signatories.byCountry(shown, locale));
     }

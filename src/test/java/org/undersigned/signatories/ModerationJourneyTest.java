@@ -31,7 +31,12 @@ class ModerationJourneyTest extends AppTest {
         assertThat(why(all, "Unconfirmed Org")).isEqualTo("Waiting for email confirmation");
         assertThat(why(all, "Flood Org")).isEqualTo("Held: over the rate limit, not mailed yet");
         assertThat(why(all, "Robot Org")).isEqualTo("Held: filled the field only robots see, not mailed");
-        assertThat(row(all, "Unconfirmed Org").select("input[name=ids]")).as("nothing to decide on an unconfirmed row").isEmpty();
+        // every row can be selected, to tag it; a decision leaves the rows it does not apply to as they were
+        Page approvedNone = all.form("form#moderation").set("ids", row(all, "Unconfirmed Org").select("input[name=ids]").val())
+                .set("decision", "approve").submit();
+        assertThat(admin.follow(approvedNone).text()).as("nothing to decide on an unconfirmed row")
+                .contains("1 selected signature was left as it was");
+        assertThat(app.count("SELECT COUNT(*) FROM signatures WHERE organisation = 'Unconfirmed Org' AND state = 'pending'")).isEqualTo(1);
         assertThat(buttons(all)).containsExactly("approve", "reject", "release", "discard");
 
         Page awaiting = admin.get("/admin/statements/vetted?status=awaiting");

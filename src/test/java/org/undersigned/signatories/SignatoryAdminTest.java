@@ -114,7 +114,7 @@ class SignatoryAdminTest extends AppTest {
 
         List<String> french = admin.get("/admin/statements/lisible/signatures.csv").body().lines().toList();
         assertThat(french.get(0)).startsWith("\uFEFFOrganisation (telle que listée);Organisation (telle que saisie);Type;Code du type;");
-        List<String> row = List.of(french.get(1).split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)"));
+        List<String> row = List.of(french.get(1).split(";(?=(?:[^\"]*\"[^\"]*\")*[^\"]*$)", -1));
         assertThat(row.subList(0, 4)).containsExactly("\"Association; des Amis\"", "\"Association; des Amis\"",
                 "Organisation non gouvernementale", "ngo");
         assertThat(row.get(8)).isEqualTo("Belgique");

@@ -169,8 +169,8 @@ class SignatureEditTest extends AppTest {
         assertThat(admin.get("/admin/statements/paper").document().select(".signatories-table tbody th").eachText())
                 .contains("Paper Union Added by a coordinator: Signed on paper at the Brussels meeting");
         List<String> csv = admin.get("/admin/statements/paper/signatures.csv?sort=name").body().lines().toList();
-        assertThat(csv.get(0)).endsWith(",Wants updates,Source,Shown publicly");
-        assertThat(csv.get(2)).startsWith("Paper Union,Paper Union,").endsWith(",Added by a coordinator: Signed on paper at the Brussels meeting,By name");
+        assertThat(csv.get(0)).endsWith(",Wants updates,Source,Shown publicly,Tags");
+        assertThat(csv.get(2)).startsWith("Paper Union,Paper Union,").endsWith(",Added by a coordinator: Signed on paper at the Brussels meeting,By name,");
         List<String> details = app.db().withHandle(h -> h.createQuery("SELECT detail FROM audit_log WHERE action = 'add_signature' ORDER BY id")
                 .mapTo(String.class).list());
         assertThat(details).containsExactly("Paper Union: Signed on paper at the Brussels meeting", "Another Paper Org");
