@@ -151,7 +151,7 @@ class PublicFaceTest {
         assertThat(list.document().select("th[scope=row]:contains(Hidden Defenders) .not-shown").text())
                 .isEqualTo("Not shown publicly (counted only)");
         String csv = admin.get("/admin/statements/at-risk/signatures.csv").body();
-        assertThat(csv.lines().filter(l -> l.contains("Hidden Defenders")).findFirst().orElseThrow()).endsWith(",Not shown publicly (counted only)");
+        assertThat(csv.lines().filter(l -> l.contains("Hidden Defenders")).findFirst().orElseThrow()).endsWith(",Not shown publicly (counted only),");
         assertThat(csv.lines().filter(l -> l.contains("Open Voice")).findFirst().orElseThrow()).endsWith(",By name");
     }
 
