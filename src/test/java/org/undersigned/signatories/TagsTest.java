@@ -47,7 +47,7 @@ class TagsTest extends AppTest {
         String csv = admin.get("/admin/statements/tagged/signatures.csv?sort=name").body();
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).endsWith(",Source,Shown publicly,Tags");
-        assertThat(lines.get(1)).startsWith("Alpha Org,").endsWith(",Sign-on form,\"initiator, Member\"");
+        assertThat(lines.get(1)).startsWith("Alpha Org,").endsWith(",Sign-on form,By name,\"initiator, Member\"");
         assertThat(lines.get(2)).startsWith("Beta Org,").endsWith(",Sign-on form,Member");
         assertThat(lines.get(3)).startsWith("Gamma Org,").endsWith(",Sign-on form,");
         assertThat(admin.get("/admin/statements/tagged/signatures.csv?tag=member").body().lines()).hasSize(3);

@@ -152,7 +152,7 @@ class PublicFaceTest {
                 .isEqualTo("Not shown publicly (counted only)");
         String csv = admin.get("/admin/statements/at-risk/signatures.csv").body();
         assertThat(csv.lines().filter(l -> l.contains("Hidden Defenders")).findFirst().orElseThrow()).endsWith(",Not shown publicly (counted only),");
-        assertThat(csv.lines().filter(l -> l.contains("Open Voice")).findFirst().orElseThrow()).endsWith(",By name");
+        assertThat(csv.lines().filter(l -> l.contains("Open Voice")).findFirst().orElseThrow()).endsWith(",By name,");
     }
 
     @Test
