@@ -48,8 +48,8 @@ class TagsTest extends AppTest {
         List<String> lines = csv.lines().toList();
         assertThat(lines.get(0)).endsWith(",Source,Shown publicly,Tags");
         assertThat(lines.get(1)).startsWith("Alpha Org,").endsWith(",Sign-on form,By name,\"initiator, Member\"");
-        assertThat(lines.get(2)).startsWith("Beta Org,").endsWith(",Sign-on form,Member");
-        assertThat(lines.get(3)).startsWith("Gamma Org,").endsWith(",Sign-on form,");
+        assertThat(lines.get(2)).startsWith("Beta Org,").endsWith(",Sign-on form,By name,Member");
+        assertThat(lines.get(3)).startsWith("Gamma Org,").endsWith(",Sign-on form,By name,");
         assertThat(admin.get("/admin/statements/tagged/signatures.csv?tag=member").body().lines()).hasSize(3);
 
         String token = admin.get("/admin/tokens").form("form[action=/admin/tokens]").set("name", "crm").set("scope", "read").submit()
