@@ -57,7 +57,7 @@ public final class CampaignPage implements KindPage {
         if (!embed) {
             List<RecentActivity.Row> rows = database.reads().withExtension(RecentActivity.Dao.class,
                     dao -> dao.latest(campaign.id(), RecentActivity.LATEST));
-            model.put("recent", RecentActivity.of(rows, clock.millis(), locale));
+            model.put("recent", RecentActivity.of(rows, clock.millis()));
         }
     }
 

@@ -1,15 +1,12 @@
 package org.undersigned.campaign;
 
-import com.ibm.icu.text.RelativeDateTimeFormatter;
-import com.ibm.icu.util.ULocale;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 /**
- * The campaign page's latest signatures, as "a supporter from Belgium, 5 minutes ago": only the
+ * The campaign page's latest signatures, as "a supporter from Belgium, 10 minutes ago": only the
  * country and a coarse time of listed (confirmed) signatures, never a name or address, and
  * neighbours with the same country and time told as one count. Times are rounded so the page,
  * kept in the cache for minutes, is not more precise than it is true.
@@ -18,7 +15,8 @@ final class RecentActivity {
     /** How many signatures the list looks back over. */
     static final int LATEST = 8;
 
-    record Entry(String country, long count, String when) {}
+    /** unit: now, minutes, hours or days (the template's words for it); amount: how many of them. */
+    record Entry(String country, long count, String unit, long amount) {}
 
     record Row(String country, long confirmedAt) {}
 
@@ -35,29 +33,26 @@ final class RecentActivity {
 
     private RecentActivity() {}
 
-    static List<Entry> of(List<Row> rows, long now, Locale locale) {
-        RelativeDateTimeFormatter format = RelativeDateTimeFormatter.getInstance(ULocale.forLocale(locale));
+    static List<Entry> of(List<Row> rows, long now) {
         List<Entry> entries = new ArrayList<>();
         for (Row row : rows) {
-            String when = when(format, Math.max(0, now - row.confirmedAt()));
+            Entry when = when(row.country(), Math.max(0, now - row.confirmedAt()));
             Entry last = entries.isEmpty() ? null : entries.get(entries.size() - 1);
-            if (last != null && last.country().equals(row.country()) && last.when().equals(when)) {
-                entries.set(entries.size() - 1, new Entry(last.country(), last.count() + 1, when));
+            if (last != null && last.country().equals(when.country()) && last.unit().equals(when.unit()) && last.amount() == when.amount()) {
+                entries.set(entries.size() - 1, new Entry(last.country(), last.count() + 1, last.unit(), last.amount()));
             } else {
-                entries.add(new Entry(row.country(), 1, when));
+                entries.add(when);
             }
         }
         return entries;
     }
 
-    /** Under ten minutes: "now"; then by ten minutes, hours and days. */
-    static String when(RelativeDateTimeFormatter format, long ago) {
+    /** Under ten minutes: now; then by ten minutes, hours and days. */
+    private static Entry when(String country, long ago) {
         long minutes = ago / 60_000;
-        if (minutes < 10) return format.format(RelativeDateTimeFormatter.Direction.PLAIN, RelativeDateTimeFormatter.AbsoluteUnit.NOW);
-        if (minutes < 60) return format.format(minutes / 10 * 10, RelativeDateTimeFormatter.Direction.LAST,
-                RelativeDateTimeFormatter.RelativeUnit.MINUTES);
-        if (minutes < 24 * 60) return format.format(minutes / 60, RelativeDateTimeFormatter.Direction.LAST,
-                RelativeDateTimeFormatter.RelativeUnit.HOURS);
-        return format.format(minutes / (24 * 60), RelativeDateTimeFormatter.Direction.LAST, RelativeDateTimeFormatter.RelativeUnit.DAYS);
+        if (minutes < 10) return new Entry(country, 1, "now", 0);
+        if (minutes < 60) return new Entry(country, 1, "minutes", minutes / 10 * 10);
+        if (minutes < 24 * 60) return new Entry(country, 1, "hours", minutes / 60);
+        return new Entry(country, 1, "days", minutes / (24 * 60));
     }
 }

@@ -33,10 +33,10 @@ class CampaignPageTest extends AppTest {
         Element progress = page.document().selectFirst("#counter progress");
         assertThat(progress.attr("max")).isEqualTo("5");
         assertThat(progress.attr("value")).isEqualTo("3");
-        assertThat(page.document().selectFirst("#counter").text()).isEqualTo("3 people have signed of a goal of 5 3 / 5 Goal of 2 reached. On to the next one.");
+        assertThat(page.document().selectFirst("#counter").text()).isEqualTo("3 people have signed of a goal of 5 3 / 5 2 more signatures to reach 5 Goal of 2 reached. On to the next one.");
         // newest first, neighbours from one country counted together; nothing of a supporter but the country
         assertThat(page.document().select(".recent-list .recent-who").eachText()).containsExactly("A supporter from France", "2 supporters from Belgium");
-        assertThat(page.document().select(".recent-list .recent-when").eachText()).containsExactly("now", "now");
+        assertThat(page.document().select(".recent-list .recent-when").eachText()).containsExactly("just now", "just now");
         assertThat(page.body()).doesNotContain("Amina", "Bert", "Chloé", "@example.org", "Supporter</");
         // the form comes before the text, so that on a phone it is near the top
         assertThat(page.body().indexOf("id=\"sign-on\"")).isLessThan(page.body().indexOf("class=\"prose campaign-text\""));
