@@ -30,10 +30,13 @@ interface SignatureDao {
      * (1 for the first); 0 when it is not listed. Confirming is when a signature counts, so its number is known from then.
      */
     @SqlQuery("""
-            SELECT COUNT(*) FROM signatures s JOIN signatures me ON me.petition_id = s.petition_id
-            WHERE me.id = :id AND me.state = 'listed' AND s.state = 'listed'
-              AND (s.confirmed_at < me.confirmed_at OR (s.confirmed_at = me.confirmed_at AND s.id <= me.id))""")
-    long number(long id);
+            SELECT (SELECT COUNT(*) FROM signatures s
+                    WHERE s.petition_id = me.petition_id AND s.state = 'listed' AND s.confirmed_at < me.confirmed_at)
+                 + (SELECT COUNT(*) FROM signatures s
+                    WHERE s.petition_id = me.petition_id AND s.state = 'listed' AND s.confirmed_at = me.confirmed_at AND s.id <= me.id)
+            FROM signatures me
+            WHERE me.id = :id AND me.state = 'listed'""")
+    Optional<Long> number(long id);
 
     /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and

@@ -88,7 +88,7 @@ public final class SignatureLinks {
 
     /** Its place among the petition's listed signatures ("the 1,204th"), or 0 when it is not listed. */
     public long number(Signature signature) {
-        return database.reads().withExtension(SignatureDao.class, dao -> dao.number(signature.id()));
+        return database.reads().withExtension(SignatureDao.class, dao -> dao.number(signature.id())).orElse(0L);
     }
 
     /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */

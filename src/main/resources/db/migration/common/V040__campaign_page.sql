@@ -7,5 +7,6 @@ ALTER TABLE petitions ADD COLUMN next_step TEXT;
 ALTER TABLE petitions ADD COLUMN next_step_url TEXT;
 ALTER TABLE petitions ADD COLUMN image_alt TEXT;
 
--- The campaign page's recent activity reads a petition's latest confirmations, newest first.
-CREATE INDEX signatures_recent ON signatures (petition_id, confirmed_at);
+-- The campaign page's recent activity reads a petition's latest listed confirmations, newest first,
+-- and the thank-you page counts those confirmed before the signer's: both from the index alone.
+CREATE INDEX signatures_recent ON signatures (petition_id, state, confirmed_at);
