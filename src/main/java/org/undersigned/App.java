@@ -203,9 +203,9 @@ public final class App {
             cfg.routes.before(headers::refuseCrossSitePosts);
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
-            new HomeRoutes(petitions).register(cfg.routes);
+            new HomeRoutes(petitions, config.web().baseUrl()).register(cfg.routes);
             PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
-                    new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm)));
+                    new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);

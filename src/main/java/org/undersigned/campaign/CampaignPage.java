@@ -1,12 +1,17 @@
 package org.undersigned.campaign;
 
+import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.undersigned.db.Database;
 import org.undersigned.pages.KindPage;
+import org.undersigned.pages.PageImages;
+import org.undersigned.petition.GoalSteps;
 import org.undersigned.petition.Kind;
+import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionText;
+import org.undersigned.petition.Presentation;
 import org.undersigned.petition.Published;
 import org.undersigned.signature.SignatureForm;
 import org.undersigned.signature.SupporterForm;
@@ -15,10 +20,14 @@ import org.undersigned.signature.SupporterForm;
 public final class CampaignPage implements KindPage {
     private final Database database;
     private final SupporterForm form;
+    private final Clock clock;
+    private final String baseUrl;
 
-    public CampaignPage(Database database, SupporterForm form) {
+    public CampaignPage(Database database, SupporterForm form, Clock clock, String baseUrl) {
         this.database = database;
         this.form = form;
+        this.clock = clock;
+        this.baseUrl = baseUrl;
     }
 
     @Override
@@ -33,11 +42,23 @@ public final class CampaignPage implements KindPage {
 
     @Override
     public void addTo(Map<String, Object> model, PetitionText text, Locale locale, boolean embed) {
-        List<CountryCount> counts = counts(text.petition().id());
-        model.put("campaign", text.petition());
-        model.put("count", counts.stream().mapToLong(CountryCount::count).sum());
-        model.put("goal", text.petition().goal());
+        Petition campaign = text.petition();
+        List<CountryCount> counts = counts(campaign.id());
+        long count = counts.stream().mapToLong(CountryCount::count).sum();
+        Presentation presentation = Presentation.of(database.reads(), campaign.id());
+        GoalSteps steps = presentation.steps(campaign.goal());
+        model.put("campaign", campaign);
+        model.put("count", count);
+        model.put("goal", steps.next(count));
+        model.put("goalReached", steps.reached(count));
         model.put("countryCounts", counts);
+        String image = PageImages.local(campaign.imageUrl(), baseUrl);
+        if (image != null) model.put("image", Map.of("src", image, "alt", presentation.imageAlt() == null ? "" : presentation.imageAlt()));
+        if (!embed) {
+            List<RecentActivity.Row> rows = database.reads().withExtension(RecentActivity.Dao.class,
+                    dao -> dao.latest(campaign.id(), RecentActivity.LATEST));
+            model.put("recent", RecentActivity.of(rows, clock.millis()));
+        }
     }
 
     @Override

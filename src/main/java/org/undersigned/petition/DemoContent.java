@@ -14,7 +14,7 @@ import org.undersigned.db.Database;
 
 /**
  * Seeds the demo statement and campaign from data/demo/*.md, packed into the jar as
- * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image, lang, initiated_by, addressed_to), a line
+ * demo/*.md. Each file: "key: value" lines (kind, slug, title, summary, status, goal, image, lang, initiated_by, addressed_to, goal_steps, next_step, next_step_url, image_alt), a line
  * "---", then the Markdown body. An existing slug is left alone. A file with "translation: xx" adds
  * the text in language xx to the petition of that kind and slug (once).
  */
@@ -65,6 +65,8 @@ public final class DemoContent {
                     head.getOrDefault("status", PetitionStatus.OPEN.code()),
                     head.containsKey("goal") ? Integer.valueOf(head.get("goal")) : null, clock.millis(), null, head.get("image"),
                     head.getOrDefault("lang", "en"), head.get("initiated_by"), head.get("addressed_to"));
+            dao.find(head.get("kind"), head.get("slug")).ifPresent(p -> new Presentation(head.get("goal_steps"),
+                    NextStep.of(head.get("next_step")).orElse(null), head.get("next_step_url"), head.get("image_alt")).save(h, p.id()));
             log.info("Demo {} created: /{}s/{}", head.get("kind"), head.get("kind"), head.get("slug"));
         });
     }

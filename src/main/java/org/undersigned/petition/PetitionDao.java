@@ -21,6 +21,16 @@ interface PetitionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE status = 'open' ORDER BY created_at DESC, id DESC")
     List<Petition> open();
 
+    /** Every public petition, the most recently closed (or due to close) first: the archive keeps those closed by now. */
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE status IN ('open', 'closed') ORDER BY COALESCE(closed_at, closes_at, created_at) DESC, id DESC")
+    List<Petition> published();
+
+    /** How many listed signatures each of these petitions has (those with none are missing). */
+    @SqlQuery("SELECT petition_id, COUNT(*) AS n FROM signatures WHERE petition_id IN (<ids>) AND state = 'listed' GROUP BY petition_id")
+    @org.jdbi.v3.sqlobject.config.KeyColumn("petition_id")
+    @org.jdbi.v3.sqlobject.config.ValueColumn("n")
+    java.util.Map<Long, Long> listedCounts(@org.jdbi.v3.sqlobject.customizer.BindList("ids") List<Long> ids);
+
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :id")
     long signatureCount(long id);
 

@@ -125,6 +125,22 @@ public final class Petitions implements AutoCloseable {
                 .map(p -> p.at(now)).filter(Petition::isOpen).toList();
     }
 
+    /** The petitions closed by now (by hand or by their closing time), the most recently closed first. */
+    public List<Petition> closed() {
+        long now = clock.millis();
+        return database.reads().withExtension(PetitionDao.class, PetitionDao::published).stream()
+                .map(p -> p.at(now)).filter(Petition::isClosed)
+                .sorted(java.util.Comparator.comparingLong((Petition p) -> p.closedAt() == null ? p.createdAt() : p.closedAt()).reversed())
+                .toList();
+    }
+
+    /** Listed signatures of each petition: what the home page's cards count. */
+    public java.util.Map<Long, Long> listedCounts(List<Petition> shown) {
+        if (shown.isEmpty()) return java.util.Map.of();
+        List<Long> ids = shown.stream().map(Petition::id).toList();
+        return database.reads().withExtension(PetitionDao.class, dao -> dao.listedCounts(ids));
+    }
+
     @Override
     public void close() {
         versions.close();

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jdbi.v3.core.Handle;
 import org.undersigned.audit.Audit;
@@ -13,6 +14,7 @@ import org.undersigned.db.Database;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionStatus;
+import org.undersigned.petition.Presentation;
 import org.undersigned.petition.Petitions;
 import org.undersigned.web.FieldError;
 
@@ -40,7 +42,8 @@ final class PetitionEditor {
 
     Outcome create(Coordinator me, Kind kind, Map<String, List<String>> params) {
         PetitionForm.Result form = PetitionForm.parse(kind, params);
-        if (form.draft() == null) return new Outcome(form.values(), form.errors(), null);
+        Optional<Presentation> presentation = PresentationForm.parse(kind, params, form.values(), form.errors());
+        if (form.draft() == null || presentation.isEmpty()) return new Outcome(form.values(), form.errors(), null);
         PetitionDraft draft = form.draft();
         return database.writer().write(h -> {
             PublishingDao dao = h.attach(PublishingDao.class);
@@ -49,6 +52,7 @@ final class PetitionEditor {
             long id = dao.insert(kind.code(), draft, now, draft.status() == PetitionStatus.CLOSED ? Long.valueOf(now) : null);
             dao.addVersion(id, 1, draft.title(), draft.body(), now, me.email());
             dao.assign(id, me.id());
+            presentation.get().save(h, id);
             Petition saved = Petitions.byId(h, id).orElseThrow();
             audit.record(h, me.id(), me.email(), "create", saved.path(), draft.status().code());
             return new Outcome(form.values(), List.of(), saved);
@@ -57,7 +61,8 @@ final class PetitionEditor {
 
     Outcome update(Coordinator me, Petition existing, Map<String, List<String>> params) {
         PetitionForm.Result form = PetitionForm.parse(existing.kind(), params);
-        if (form.draft() == null) return new Outcome(form.values(), form.errors(), null);
+        Optional<Presentation> presentation = PresentationForm.parse(existing.kind(), params, form.values(), form.errors());
+        if (form.draft() == null || presentation.isEmpty()) return new Outcome(form.values(), form.errors(), null);
         PetitionDraft draft = form.draft();
         return database.writer().write(h -> {
             PublishingDao dao = h.attach(PublishingDao.class);
@@ -80,8 +85,11 @@ final class PetitionEditor {
             }
             Long closedAt = draft.status() == PetitionStatus.CLOSED ? (stored.isClosed() ? stored.closedAt() : Long.valueOf(now)) : null;
             dao.update(stored.id(), draft, version, now, closedAt);
+            Presentation before = Presentation.of(h, stored.id());
+            presentation.get().save(h, stored.id());
             Petition saved = Petitions.byId(h, stored.id()).orElseThrow();
             auditChanges(h, me, stored, saved);
+            auditPresentation(h, me, saved, before, presentation.get());
             return new Outcome(form.values(), List.of(), saved);
         });
     }
@@ -112,6 +120,24 @@ final class PetitionEditor {
         }
     }
 
+    /** The goal steps and the next step, each with its own entry when it changed: what supporters are asked next. */
+    private void auditPresentation(Handle h, Coordinator me, Petition petition, Presentation before, Presentation after) {
+        if (!Objects.equals(before.goalSteps(), after.goalSteps())) {
+            audit.record(h, me.id(), me.email(), "goal_steps", petition.path(), shown(before.goalSteps()) + " → " + shown(after.goalSteps()));
+        }
+        if (before.nextStep() != after.nextStep() || !Objects.equals(before.nextStepUrl(), after.nextStepUrl())) {
+            audit.record(h, me.id(), me.email(), "next_step", petition.path(), step(before) + " → " + step(after));
+        }
+    }
+
+    private static String shown(String value) {
+        return value == null ? "-" : value;
+    }
+
+    private static String step(Presentation p) {
+        return p.nextStep() == null ? "-" : p.nextStep().code() + " " + p.nextStepUrl();
+    }
+
     /** An admin adds or removes a coordinator of this petition; false when there is no such coordinator. */
     boolean assign(Coordinator me, Petition petition, long coordinatorId, boolean add) {
         return database.writer().write(h -> {
@@ -124,6 +150,10 @@ final class PetitionEditor {
             }
             return true;
         });
+    }
+
+    Presentation presentation(Petition petition) {
+        return Presentation.of(database.reads(), petition.id());
     }
 
     List<Coordinator> assigned(Petition petition) {

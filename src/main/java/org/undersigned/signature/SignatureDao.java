@@ -26,6 +26,19 @@ interface SignatureDao {
     Optional<String> state(long id);
 
     /**
+     * Where the signature comes among its petition's listed ones, in the order they were confirmed
+     * (1 for the first); 0 when it is not listed. Confirming is when a signature counts, so its number is known from then.
+     */
+    @SqlQuery("""
+            SELECT (SELECT COUNT(*) FROM signatures s
+                    WHERE s.petition_id = me.petition_id AND s.state = 'listed' AND s.confirmed_at < me.confirmed_at)
+                 + (SELECT COUNT(*) FROM signatures s
+                    WHERE s.petition_id = me.petition_id AND s.state = 'listed' AND s.confirmed_at = me.confirmed_at AND s.id <= me.id)
+            FROM signatures me
+            WHERE me.id = :id AND me.state = 'listed'""")
+    Optional<Long> number(long id);
+
+    /**
      * Keeps what the public record needs (the organisation's name, when, that it withdrew) and
      * forgets the person: contact name, names, comment and email. email_key NULL frees the
      * address to sign again.

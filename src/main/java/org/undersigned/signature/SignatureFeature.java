@@ -38,7 +38,8 @@ public final class SignatureFeature implements AutoCloseable {
         EmailTypos typos = new EmailTypos();
         this.signing = new Signing(new SignOn(database, writes, mails, messages, emails, clock, config.rateLimits(), metrics, domains),
                 formToken, clientAddress, afterWrites, new AfterSigningPage(offers, emails, typos, clientAddress, renderer), typos);
-        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics, webhooks), formToken, afterWrites, renderer);
+        this.routes = new SignatureRoutes(new SignatureLinks(database, writes, mails, clock, metrics, webhooks), formToken, afterWrites, renderer,
+                new ThankYou(database));
         this.suspects = new SuspectReview(database, mails, writes, clock);
         this.byHand = new ByHand(mails, emails, messages, clock, webhooks);
         this.pending = new PendingSignatures(database, mails, clock, config.signatures().reminderAfter(), config.signatures().pendingPurgeAfter());

@@ -93,6 +93,11 @@ public final class SignatureLinks {
         return state == SignatureState.SUSPECT ? SignatureState.PENDING : state;
     }
 
+    /** Its place among the petition's listed signatures ("the 1,204th"), or 0 when it is not listed. */
+    public long number(Signature signature) {
+        return database.reads().withExtension(SignatureDao.class, dao -> dao.number(signature.id())).orElse(0L);
+    }
+
     /** One click, no cookie, no form token (RFC 8058): a mail client may send it. Repeating it is harmless. */
     public LinkState unsubscribe(String token) {
         return database.writer().write(h -> {

@@ -12,6 +12,8 @@ import org.undersigned.web.AfterWrites;
 import org.undersigned.web.FormToken;
 import org.undersigned.web.PageRenderer;
 import org.undersigned.web.SecurityHeaders;
+import org.undersigned.web.Localization;
+import org.undersigned.text.Ordinals;
 
 /** The pages behind the links in mails: confirm a signature, see it, withdraw it, stop updates. */
 final class SignatureRoutes {
@@ -19,8 +21,10 @@ final class SignatureRoutes {
     private final FormToken formToken;
     private final AfterWrites afterWrites;
     private final PageRenderer renderer;
+    private final ThankYou thanks;
 
-    SignatureRoutes(SignatureLinks links, FormToken formToken, AfterWrites afterWrites, PageRenderer renderer) {
+    SignatureRoutes(SignatureLinks links, FormToken formToken, AfterWrites afterWrites, PageRenderer renderer, ThankYou thanks) {
+        this.thanks = thanks;
         this.afterWrites = afterWrites;
         this.renderer = renderer;
         this.links = links;
@@ -64,16 +68,32 @@ final class SignatureRoutes {
             // nothing of the signer's own on it: the same page for every signer of the petition in a language, rendered
             // once (a GET's page links the languages to its own address, the token in it, so it is rendered each time)
             SecurityHeaders.noStore(ctx);
-            Map<String, Object> shared = Map.of("state", state.kind().name(), "petition", state.petition(), "justConfirmed", true,
-                    "standing", justConfirmed(state.petition()).code(), "currentPath", state.petition().path());
-            ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
+            Map<String, Object> shared = new HashMap<>(Map.of("state", state.kind().name(), "petition", state.petition(),
+                    "justConfirmed", true, "standing", justConfirmed(state.petition()).code(), "currentPath", state.petition().path()));
+            shared.putAll(thanks.model(state.petition()));
+            long number = links.number(state.signature());
+            if (number == 0) {
+                ctx.html(renderer.renderShared("signature/confirm.peb", shared, ctx));
+            } else {
+                // the signer's number is the one thing of their own on it: the page is kept with a mark where it goes
+                shared.put("numbered", true);
+                ctx.html(renderer.render("signature/confirm.peb", shared, "ordinal", Ordinals.of(number, Localization.of(ctx)), ctx));
+            }
             return;
         }
         Map<String, Object> model = model(ctx, state);
         model.put("currentPath", "/confirm/" + ctx.pathParam("token"));
         model.put("formToken", formToken.issue("confirm"));
         model.put("justConfirmed", false); // a POST that confirmed was answered above
-        if (state.kind() == LinkState.Kind.CONFIRMED) model.put("standing", links.standing(state.signature()).code());
+        if (state.kind() == LinkState.Kind.CONFIRMED) {
+            model.put("standing", links.standing(state.signature()).code());
+            model.putAll(thanks.model(state.petition()));
+            long number = links.number(state.signature());
+            if (number > 0) {
+                model.put("numbered", true);
+                model.put("ordinal", Ordinals.of(number, Localization.of(ctx)));
+            }
+        }
         ctx.render("signature/confirm.peb", model);
     }
 

@@ -39,6 +39,11 @@ class AccessibilityTest extends AppTest {
     void public_pages_embeds_and_link_pages_meet_wcag_22_aa() {
         app.statement("climate", "Climate justice now", "We, the undersigned, **agree**.\n\n- Clean air\n- Safe [water](https://example.org)", "open");
         app.campaign("water", "Clean water for all", 500);
+        // what the campaign and thank-you pages show when set: image, goal steps, the next step
+        app.db().useHandle(h -> h.execute("""
+                UPDATE petitions SET image_url = '/demo/clinic.svg', image_alt = 'A clinic', goal_steps = '1, 5',
+                       next_step = 'donate', next_step_url = 'https://example.org/donate' WHERE slug = 'water'"""));
+        app.statement("ended", "An ended statement", "Done.", "closed");
         SignOnForm.sign(app.browser, "/statements/climate", "Red Kite Collective", "BE", "ana@redkite.example.org");
         confirm(mailbox.nth("ana@redkite.example.org", 1));
         String manage = mailbox.nth("ana@redkite.example.org", 2).linkTo("/manage/");
@@ -47,6 +52,7 @@ class AccessibilityTest extends AppTest {
         String unsubscribe = mailbox.nth("noor@example.net", 2).linkTo("/unsubscribe/");
 
         visit("home", "/");
+        visit("archive", "/archive");
         visit("statement", "/statements/climate");
         submitAsIs("statement-errors");
         visit("campaign", "/campaigns/water");

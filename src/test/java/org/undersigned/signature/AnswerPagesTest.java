@@ -70,7 +70,10 @@ class AnswerPagesTest extends AppTest {
         assertThat(alpha.text()).contains("Regularise & protect");
         assertThat(alpha.document().select(".share-links a")).hasSize(8);
         assertThat(alpha.header("Cache-Control")).isEqualTo("no-store");
-        assertThat(beta.body()).isEqualTo(alpha.body()).doesNotContain("Alpha", "alpha@", "Beta", "beta@");
+        // the same page but for the signer's number, which names no one
+        assertThat(alpha.document().selectFirst(".signer-number").text()).isEqualTo("Your organisation is the 1st signatory of this statement.");
+        assertThat(beta.document().selectFirst(".signer-number").text()).isEqualTo("Your organisation is the 2nd signatory of this statement.");
+        assertThat(withoutNumber(beta.body())).isEqualTo(withoutNumber(alpha.body())).doesNotContain("Alpha", "alpha@", "Beta", "beta@");
         assertThat(app.browser.get(statement).document().select("#signatories li").eachText())
                 .containsExactlyInAnyOrder("Alpha Collective", "Beta Union");
 
@@ -82,6 +85,10 @@ class AnswerPagesTest extends AppTest {
         assertThat(inFrench.h1()).isNotEqualTo(alpha.h1());
         // the link carries the French signer's language: in an English browser too, the page answers in French
         assertThat(app.browser.get(gamma.linkTo("/confirm/")).h1()).isEqualTo("Cette signature est déjà confirmée");
+    }
+
+    private static String withoutNumber(String page) {
+        return page.replaceAll("<p class=\"signer-number\">[^<]*</p>", "<p class=\"signer-number\"></p>");
     }
 
     private static String withoutHandles(String page) {
