@@ -11,4 +11,12 @@ interface PetitionCoordinators {
                OR (c.role = 'admin' AND NOT EXISTS (SELECT 1 FROM petition_coordinators WHERE petition_id = :petitionId))
             ORDER BY email""")
     List<String> emails(long petitionId);
+
+    @SqlQuery("""
+            SELECT email, language FROM coordinators c
+            WHERE c.id IN (SELECT coordinator_id FROM petition_coordinators WHERE petition_id = :petitionId)
+               OR (c.role = 'admin' AND NOT EXISTS (SELECT 1 FROM petition_coordinators WHERE petition_id = :petitionId))
+            ORDER BY email""")
+    @org.jdbi.v3.sqlobject.config.RegisterConstructorMapper(Petitions.Recipient.class)
+    List<Petitions.Recipient> recipients(long petitionId);
 }
