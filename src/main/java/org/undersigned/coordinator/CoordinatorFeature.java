@@ -25,6 +25,7 @@ public final class CoordinatorFeature implements AutoCloseable {
     private final CoordinatorAdminRoutes admin;
     private final AccountRoutes account;
     private final PasswordResetRoutes passwordResets;
+    private final PasswordResets resets;
 
     public CoordinatorFeature(Config config, Database database, FormToken formToken, ClientAddress clientAddress, Audit audit,
                               Outbox outbox, MailComposer composer, Clock clock) {
@@ -41,9 +42,8 @@ public final class CoordinatorFeature implements AutoCloseable {
         Accounts accounts = new Accounts(database, coordinators, audit);
         this.admin = new CoordinatorAdminRoutes(coordinators, invitations, accounts, secondFactor, sessions, formToken);
         this.account = new AccountRoutes(accounts, coordinators, secondFactor);
-        this.passwordResets = new PasswordResetRoutes(
-                new PasswordResets(database, throttle, outbox, composer, tokens, audit, clock, config.web().baseUrl()),
-                coordinators, formToken, clientAddress);
+        this.resets = new PasswordResets(database, throttle, outbox, composer, tokens, audit, clock, config.web().baseUrl());
+        this.passwordResets = new PasswordResetRoutes(resets, coordinators, formToken, clientAddress);
         coordinators.ensureFirstAdmin(config.firstAdmin().email(), config.firstAdmin().password());
     }
 
@@ -51,9 +51,12 @@ public final class CoordinatorFeature implements AutoCloseable {
         return coordinators;
     }
 
-    /** Forgets login attempts whose window has passed. */
+    /** Forgets login attempts whose window has passed, and password links used or expired. */
     public void startHousekeeping(Chores chores) {
-        housekeeping = chores.every("login-attempts", housekeepingInterval, throttle::forgetPast);
+        housekeeping = chores.every("login-attempts", housekeepingInterval, () -> {
+            throttle.forgetPast();
+            resets.forgetPast();
+        });
     }
 
     @Override

@@ -64,6 +64,11 @@ final class PasswordResets {
         return true;
     }
 
+    /** Forgets links that were used or have expired: they open nothing any more. */
+    int forgetPast() {
+        return database.writer().write(h -> h.execute("DELETE FROM password_resets WHERE used_at IS NOT NULL OR expires_at <= ?", clock.millis()));
+    }
+
     /** The coordinator this unused, unexpired link is for. */
     Optional<Coordinator> open(String token) {
         if (token == null || token.length() > 100) return Optional.empty();

@@ -130,6 +130,8 @@ final class SecondFactor {
             }
             return Check.REFUSED;
         }
+        // a recovery code holds no 0, 1 or 8: read as the letters they are mistaken for
+        code = code.replace('0', 'O').replace('1', 'I').replace('8', 'B');
         if (code.matches("[A-Z2-7]{10}")) {
             int used = h.execute("UPDATE recovery_codes SET used_at = ? WHERE coordinator_id = ? AND code_hash = ? AND used_at IS NULL",
                     clock.millis(), me.id(), Tokens.hash(code));
