@@ -3,7 +3,6 @@ package org.undersigned.alert;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.undersigned.db.Database;
@@ -79,8 +78,9 @@ public final class TrendWatch {
                 if (items.isEmpty()) return;
                 Petition petition = Petitions.byId(h, petitionId).orElseThrow();
                 long held = dao.heldSince(petitionId, since);
-                for (String to : Petitions.coordinatorEmails(h, petitionId)) {
-                    outbox.enqueue(h, composer.compose("alert", Locale.ENGLISH, to, Map.of(
+                for (Petitions.Recipient recipient : Petitions.coordinatorRecipients(h, petitionId)) {
+                    String to = recipient.email();
+                    outbox.enqueue(h, composer.compose("alert", recipient.locale(), to, Map.of(
                             "title", petition.title(), "name", to, "alerts", items, "held", held,
                             "link", baseUrl + "/admin" + petition.path() + (held > 0 ? "?status=suspect" : ""))));
                 }

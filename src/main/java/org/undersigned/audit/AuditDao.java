@@ -18,7 +18,7 @@ interface AuditDao {
      * their account, and those on the petitions assigned to them.
      */
     @SqlQuery("""
-            SELECT a.id, a.coordinator_id, a.actor, c.name AS actor_name, a.action, a.target, a.detail, a.at,
+            SELECT a.id, a.coordinator_id, a.actor, COALESCE(c.name, a.actor_name) AS actor_name, a.action, a.target, a.detail, a.at,
                    a.about_coordinator_id, p.title AS petition_title, '/' || p.kind || 's/' || p.slug AS petition_path
             FROM audit_log a
             LEFT JOIN petitions p ON p.id = a.petition_id

@@ -15,20 +15,32 @@ import org.undersigned.web.SignedIn;
  */
 public final class AdminAccess {
     private static final String SESSION = "session";
+    static final String CODE_PAGE = "/admin/login/code";
+    static final String ENROL_PAGE = "/admin/account/totp";
     private final Sessions sessions;
+    private final SecondFactor secondFactor;
 
-    AdminAccess(Sessions sessions) {
+    AdminAccess(Sessions sessions, SecondFactor secondFactor) {
         this.sessions = sessions;
+        this.secondFactor = secondFactor;
     }
 
     void check(Context ctx) {
         SecurityHeaders.noStore(ctx);
         String path = ctx.path();
-        if (path.equals("/admin/login") || path.startsWith("/admin/invitations/")) return;
+        if (path.equals("/admin/login") || path.equals("/admin/login/forgot") || path.startsWith("/admin/invitations/")
+                || path.startsWith("/admin/password/")) return;
         var session = sessions.current(ctx);
         if (session.isEmpty()) {
             String next = ctx.method().name().equals("GET") ? path + (ctx.queryString() == null ? "" : "?" + ctx.queryString()) : "/admin";
             ctx.redirect("/admin/login?next=" + URLEncoder.encode(next, StandardCharsets.UTF_8), HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
+        boolean leaving = path.equals("/admin/logout");
+        if (session.get().awaitingCode() && !leaving && !path.equals(CODE_PAGE)) {
+            // the password alone opens nothing but the page that asks for the code
+            ctx.redirect(CODE_PAGE, HttpStatus.SEE_OTHER);
             ctx.skipRemainingHandlers();
             return;
         }
@@ -37,6 +49,11 @@ public final class AdminAccess {
         }
         ctx.attribute(SESSION, session.get());
         Coordinator me = session.get().coordinator();
+        if (!session.get().awaitingCode() && !leaving && !path.startsWith(ENROL_PAGE) && secondFactor.missing(me.id())) {
+            ctx.redirect(ENROL_PAGE, HttpStatus.SEE_OTHER);
+            ctx.skipRemainingHandlers();
+            return;
+        }
         new SignedIn(me.id(), me.displayName(), me.isAdmin(), session.get().csrfToken()).set(ctx);
     }
 

@@ -31,4 +31,23 @@ public interface CoordinatorDao {
 
     @SqlUpdate("UPDATE coordinators SET password_hash = :passwordHash WHERE id = :id")
     void setPassword(long id, String passwordHash);
+
+    @SqlQuery("SELECT password_hash FROM coordinators WHERE id = :id")
+    Optional<String> passwordHashOf(long id);
+
+    @SqlQuery("SELECT language FROM coordinators WHERE id = :id")
+    Optional<String> language(long id);
+
+    @SqlUpdate("UPDATE coordinators SET language = :language WHERE id = :id")
+    void setLanguage(long id, String language);
+
+    @SqlUpdate("UPDATE coordinators SET role = :role WHERE id = :id")
+    int setRole(long id, String role);
+
+    /** Admins who can sign in (an invited admin who has not chosen a password cannot stand in for the last one). */
+    @SqlQuery("SELECT COUNT(*) FROM coordinators WHERE role = 'admin' AND password_hash IS NOT NULL")
+    long activeAdmins();
+
+    @SqlQuery("SELECT totp_secret IS NOT NULL FROM coordinators WHERE id = :id")
+    boolean hasSecondFactor(long id);
 }

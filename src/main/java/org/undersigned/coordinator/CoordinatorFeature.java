@@ -23,19 +23,27 @@ public final class CoordinatorFeature implements AutoCloseable {
     private final AdminAccess access;
     private final LoginRoutes login;
     private final CoordinatorAdminRoutes admin;
+    private final AccountRoutes account;
+    private final PasswordResetRoutes passwordResets;
+    private final PasswordResets resets;
 
     public CoordinatorFeature(Config config, Database database, FormToken formToken, ClientAddress clientAddress, Audit audit,
                               Outbox outbox, MailComposer composer, Clock clock) {
         this.coordinators = new Coordinators(database, new Passwords(config.passwordHashCost()), clock);
         Tokens tokens = new Tokens();
         Sessions sessions = new Sessions(database, tokens, clock, config.web().httpsOnly());
-        this.access = new AdminAccess(sessions);
+        SecondFactor secondFactor = new SecondFactor(database, audit, clock, config.web().siteName());
+        this.access = new AdminAccess(sessions, secondFactor);
         this.throttle = new LoginThrottle(database, clock);
         this.housekeepingInterval = config.housekeepingInterval();
-        this.login = new LoginRoutes(new Logins(coordinators, sessions, throttle, database, audit), sessions,
+        this.login = new LoginRoutes(new Logins(coordinators, sessions, throttle, database, audit, secondFactor), sessions,
                 formToken, clientAddress);
         Invitations invitations = new Invitations(database, coordinators, outbox, composer, tokens, audit, clock, config.web().baseUrl());
-        this.admin = new CoordinatorAdminRoutes(coordinators, invitations, sessions, formToken);
+        Accounts accounts = new Accounts(database, coordinators, audit);
+        this.admin = new CoordinatorAdminRoutes(coordinators, invitations, accounts, secondFactor, sessions, formToken);
+        this.account = new AccountRoutes(accounts, coordinators, secondFactor);
+        this.resets = new PasswordResets(database, throttle, outbox, composer, tokens, audit, clock, config.web().baseUrl());
+        this.passwordResets = new PasswordResetRoutes(resets, coordinators, formToken, clientAddress);
         coordinators.ensureFirstAdmin(config.firstAdmin().email(), config.firstAdmin().password());
     }
 
@@ -43,9 +51,12 @@ public final class CoordinatorFeature implements AutoCloseable {
         return coordinators;
     }
 
-    /** Forgets login attempts whose window has passed. */
+    /** Forgets login attempts whose window has passed, and password links used or expired. */
     public void startHousekeeping(Chores chores) {
-        housekeeping = chores.every("login-attempts", housekeepingInterval, throttle::forgetPast);
+        housekeeping = chores.every("login-attempts", housekeepingInterval, () -> {
+            throttle.forgetPast();
+            resets.forgetPast();
+        });
     }
 
     @Override
@@ -58,5 +69,7 @@ public final class CoordinatorFeature implements AutoCloseable {
         routes.before("/admin/*", access::check);
         login.register(routes);
         admin.register(routes);
+        account.register(routes);
+        passwordResets.register(routes);
     }
 }

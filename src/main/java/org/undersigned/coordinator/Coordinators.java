@@ -72,6 +72,22 @@ public final class Coordinators {
         return h.attach(CoordinatorDao.class).byId(id);
     }
 
+    /** Whether this is the coordinator's password; always takes the time of a bcrypt check. */
+    boolean passwordMatches(long id, String password) {
+        String hash = database.reads().withExtension(CoordinatorDao.class, dao -> dao.passwordHashOf(id)).orElse(null);
+        return passwords.matches(password, hash);
+    }
+
+    Optional<Coordinator> byId(long id) {
+        return database.reads().withExtension(CoordinatorDao.class, dao -> dao.byId(id));
+    }
+
+    /** The ids of those who have a second factor, for the admins' list. */
+    java.util.Set<Long> withSecondFactor() {
+        return database.reads().withHandle(h -> h.createQuery("SELECT id FROM coordinators WHERE totp_secret IS NOT NULL")
+                .mapTo(Long.class).set());
+    }
+
     public List<Coordinator> all() {
         return database.reads().withExtension(CoordinatorDao.class, CoordinatorDao::all);
     }

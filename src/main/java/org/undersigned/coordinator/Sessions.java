@@ -20,9 +20,10 @@ final class Sessions {
     static final Duration ABSOLUTE = Duration.ofHours(12);
     private static final long TOUCH_EVERY_MILLIS = 60_000;
 
-    record Session(String idHash, Coordinator coordinator, String csrfToken) {}
+    /** awaitingCode: the password was right, the second factor is still to come; such a session opens only the code's page. */
+    record Session(String idHash, Coordinator coordinator, String csrfToken, boolean awaitingCode) {}
 
-    private record Row(long coordinatorId, String csrfToken, long createdAt, long lastSeenAt) {}
+    private record Row(long coordinatorId, String csrfToken, long createdAt, long lastSeenAt, boolean awaitingCode) {}
 
     private final Database database;
     private final Tokens tokens;
@@ -55,13 +56,18 @@ final class Sessions {
      * session the browser had before (previousId, may be null) is ended.
      */
     String start(Handle h, String previousId, long coordinatorId) {
+        return start(h, previousId, coordinatorId, false);
+    }
+
+    /** As {@link #start(Handle, String, long)}, for a session that waits for the second factor when awaitingCode. */
+    String start(Handle h, String previousId, long coordinatorId, boolean awaitingCode) {
         if (previousId != null) h.execute("DELETE FROM sessions WHERE id_hash = ?", Tokens.hash(previousId));
         String id = tokens.next();
         long now = clock.millis();
         h.createUpdate("""
-                        INSERT INTO sessions (id_hash, coordinator_id, csrf_token, created_at, last_seen_at)
-                        VALUES (:idHash, :coordinatorId, :csrf, :now, :now)""")
-                .bind("idHash", Tokens.hash(id)).bind("coordinatorId", coordinatorId)
+                        INSERT INTO sessions (id_hash, coordinator_id, csrf_token, created_at, last_seen_at, awaiting_code)
+                        VALUES (:idHash, :coordinatorId, :csrf, :now, :now, :awaiting)""")
+                .bind("idHash", Tokens.hash(id)).bind("coordinatorId", coordinatorId).bind("awaiting", awaitingCode ? 1 : 0)
                 .bind("csrf", tokens.next()).bind("now", now).execute();
         return id;
     }
@@ -72,9 +78,9 @@ final class Sessions {
         if (id == null || id.length() > 100) return Optional.empty();
         String idHash = Tokens.hash(id);
         Optional<Row> row = database.reads().withHandle(h -> h.createQuery(
-                        "SELECT coordinator_id, csrf_token, created_at, last_seen_at FROM sessions WHERE id_hash = :h")
+                        "SELECT coordinator_id, csrf_token, created_at, last_seen_at, awaiting_code FROM sessions WHERE id_hash = :h")
                 .bind("h", idHash).map((rs, c) -> new Row(rs.getLong("coordinator_id"), rs.getString("csrf_token"),
-                        rs.getLong("created_at"), rs.getLong("last_seen_at")))
+                        rs.getLong("created_at"), rs.getLong("last_seen_at"), rs.getInt("awaiting_code") != 0))
                 .findOne());
         if (row.isEmpty()) return Optional.empty();
         long now = clock.millis();
@@ -86,12 +92,17 @@ final class Sessions {
             database.writer().run(h -> h.execute("UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?", now, idHash));
         }
         Optional<Coordinator> coordinator = database.reads().withExtension(CoordinatorDao.class, d -> d.byId(row.get().coordinatorId()));
-        return coordinator.map(c -> new Session(idHash, c, row.get().csrfToken()));
+        return coordinator.map(c -> new Session(idHash, c, row.get().csrfToken(), row.get().awaitingCode()));
     }
 
     /** Ends the session in the database; the caller's answer clears the cookie with {@link #clearCookie}. */
     void end(Session session) {
         end(session.idHash());
+    }
+
+    /** In the caller's transaction: ends every session of the coordinator but the one whose id hashes to keptIdHash (may be null). */
+    static int endAllOf(Handle h, long coordinatorId, String keptIdHash) {
+        return h.execute("DELETE FROM sessions WHERE coordinator_id = ? AND id_hash <> ?", coordinatorId, keptIdHash == null ? "" : keptIdHash);
     }
 
     void clearCookie(Context ctx) {

@@ -2,7 +2,6 @@ package org.undersigned.digest;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import org.undersigned.chores.Chores;
 import org.undersigned.chores.Periodic;
@@ -55,9 +54,10 @@ public final class Digests implements AutoCloseable {
                 long awaiting = dao.awaiting(petition.id());
                 dao.sent(petition.id(), now);
                 if (fresh.isEmpty() && awaiting == 0) return 0;
-                var recipients = Petitions.coordinatorEmails(h, petition.id());
-                for (String to : recipients) {
-                    outbox.enqueue(h, composer.compose("digest", Locale.ENGLISH, to, Map.of(
+                var recipients = Petitions.coordinatorRecipients(h, petition.id());
+                for (Petitions.Recipient recipient : recipients) {
+                    String to = recipient.email();
+                    outbox.enqueue(h, composer.compose("digest", recipient.locale(), to, Map.of(
                             "title", petition.title(),
                             "name", to,
                             "count", fresh.size(),

@@ -96,6 +96,18 @@ public final class Petitions implements AutoCloseable {
         return database.reads().withHandle(h -> Questions.all(h, petitionId));
     }
 
+    /** A coordinator who hears about a petition, and the language (en, fr, es) their mails come in. */
+    public record Recipient(String email, String language) {
+        public java.util.Locale locale() {
+            return java.util.Locale.forLanguageTag(language);
+        }
+    }
+
+    /** As {@link #coordinatorEmails}, each with their language. */
+    public static List<Recipient> coordinatorRecipients(Handle h, long petitionId) {
+        return h.attach(PetitionCoordinators.class).recipients(petitionId);
+    }
+
     /** Its text in one more language, if it has it. */
     public Optional<Translation> translation(long petitionId, String lang) {
         return database.reads().withHandle(h -> translation(h, petitionId, lang));
