@@ -54,6 +54,7 @@ import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
 import org.undersigned.site.Site;
 import org.undersigned.site.SiteRoutes;
+import org.undersigned.statement.LogoRoutes;
 import org.undersigned.statement.StatementPage;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
@@ -75,6 +76,9 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** Forms are small; anything bigger is refused with 413 before it is read whole. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** The forms that may carry a logo (the site's, an organisation's when signing or from its coordinators): a larger body. */
+    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
+            SiteRoutes.UPLOAD_PATH + "|/statements/[^/]+/(signatures|embed)|/admin/statements/[^/]+/signatures/[0-9]+/logo");
     /** Too large a body is still read (and dropped) up to here, so that its sender gets the 413 page. */
     private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
@@ -211,6 +215,7 @@ public final class App {
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
+            new LogoRoutes(database).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
             new ApiFeature(database, petitions, access, signatures.byHand(),
                     Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
@@ -300,7 +305,7 @@ public final class App {
      */
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
-        if (declared <= (ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES)) return;
+        if (declared <= (UPLOADS.matcher(ctx.path()).matches() ? SiteRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES)) return;
         if (!"100-continue".equalsIgnoreCase(ctx.header("Expect")) && declared <= DRAINED_AT_MOST) {
             ctx.req().getInputStream().transferTo(java.io.OutputStream.nullOutputStream());
         }

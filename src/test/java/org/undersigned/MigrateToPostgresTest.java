@@ -246,7 +246,7 @@ class MigrateToPostgresTest {
     private static Map<String, Long> counts(Jdbi jdbi) {
         List<String> tables = List.of("settings", "petitions", "consent_texts", "signatures", "signature_tokens", "outbox", "coordinators",
                 "sessions", "login_attempts", "invitations", "petition_coordinators", "audit_log", "petition_versions", "alerts",
-                "petition_translations", "chore_turns", "sign_on_repeats", "dropped_sign_ons", "api_tokens");
+                "petition_translations", "chore_turns", "sign_on_repeats", "dropped_sign_ons", "api_tokens", "signature_logos");
         Map<String, Long> counts = new TreeMap<>();
         jdbi.useHandle(h -> tables.forEach(t -> counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one())));
         return counts;

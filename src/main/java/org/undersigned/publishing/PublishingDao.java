@@ -10,9 +10,11 @@ interface PublishingDao {
 
     @SqlQuery("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, image_url, needs_approval, opens_at,
-                                   closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang, reply_to)
+                                   closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang, reply_to,
+                                   list_style)
             VALUES (:kind, :d.slug, :d.title, :d.summary, :d.body, :d.statusCode, :d.goal, :d.imageUrl, :d.needsApproval,
-                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'), :d.replyTo)
+                    :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'), :d.replyTo,
+                    :d.listStyle)
             RETURNING id""")
     long insert(String kind, @BindMethods("d") PetitionDraft d, long now, Long closedAt);
 
@@ -20,9 +22,13 @@ interface PublishingDao {
             UPDATE petitions SET slug = :d.slug, title = :d.title, summary = :d.summary, body = :d.body, status = :d.statusCode,
                    goal = :d.goal, image_url = :d.imageUrl, needs_approval = :d.needsApproval, opens_at = :d.opensAt,
                    closes_at = :d.closesAt, consent_text = :d.consentText, digest = :d.digest, version = :version,
-                   updated_at = :now, closed_at = :closedAt, lang = COALESCE(:d.lang, lang), reply_to = :d.replyTo
+                   updated_at = :now, closed_at = :closedAt, lang = COALESCE(:d.lang, lang), reply_to = :d.replyTo,
+                   list_style = :d.listStyle
             WHERE id = :id""")
     void update(long id, @BindMethods("d") PetitionDraft d, int version, long now, Long closedAt);
+
+    @SqlQuery("SELECT list_style FROM petitions WHERE id = :id")
+    String listStyle(long id);
 
     @SqlUpdate("""
             INSERT INTO petition_versions (petition_id, version, title, body, created_at, created_by)

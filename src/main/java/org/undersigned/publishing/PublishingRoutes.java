@@ -109,7 +109,9 @@ final class PublishingRoutes {
 
     private void edit(Context ctx, Kind kind) {
         Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
-        form(ctx, kind, petition, values(petition), List.of(), null);
+        Map<String, String> values = values(petition);
+        values.put("list_style", editor.listStyle(petition.id()));
+        form(ctx, kind, petition, values, List.of(), null);
     }
 
     private void update(Context ctx, Kind kind) {

@@ -63,6 +63,17 @@ public final class SignOn {
      * writer's thread, once the sign-on is committed.
      */
     public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
+        return sign(petition, multilingual, signature, locale, origin, null);
+    }
+
+    /**
+     * The same, with the organisation's logo for the logo wall (null: none). It goes with the
+     * signature it was given with: a new one, or a pending one this sign-on takes over (a
+     * sign-on without a logo takes the old one away); never a confirmed one, which whoever typed
+     * the address may not change.
+     */
+    public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin,
+                                        OrganisationLogos.Stored logo) {
         Consent consent = consent(petition, signature, locale);
         String consentHash = consent.hash();
         String emailKey = emails.key(signature.email());
@@ -77,6 +88,7 @@ public final class SignOn {
             var inserted = writes.insert(petition.id(), petition.version(), signature, emailKey, mailLocale.getLanguage(), consentHash,
                     now, petition.lang(), judged);
             if (inserted.isPresent()) {
+                if (logo != null) OrganisationLogos.put(h, inserted.get().id(), logo, now);
                 String suspect = inserted.get().suspect();
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
@@ -98,6 +110,8 @@ public final class SignOn {
             if (earlier.pending()) {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
                 writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang());
+                if (logo != null) OrganisationLogos.put(h, earlier.id(), logo, now);
+                else OrganisationLogos.remove(h, earlier.id());
             }
             if (writes.countMail(earlier.id(), MAX_MAILS)) {
                 // pending: taken over above, so its mail greets and names the newest sign-on

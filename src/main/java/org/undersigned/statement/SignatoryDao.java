@@ -1,15 +1,29 @@
 package org.undersigned.statement;
 
 import java.util.List;
+import java.util.Optional;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 
 interface SignatoryDao {
     @SqlQuery("""
-            SELECT COALESCE(display_name, organisation) AS organisation, country, org_type, website, confirmed_at
-            FROM signatures
-            WHERE petition_id = :petitionId AND state = 'listed'
-            ORDER BY country, organisation""")
+            SELECT COALESCE(s.display_name, s.organisation) AS organisation, s.country, s.org_type, s.website, s.confirmed_at,
+                   l.hash AS logo, l.width AS logo_width, l.height AS logo_height
+            FROM signatures s LEFT JOIN signature_logos l ON l.signature_id = s.id
+            WHERE s.petition_id = :petitionId AND s.state = 'listed'
+            ORDER BY s.country, s.organisation""")
     @RegisterConstructorMapper(Signatory.class)
     List<Signatory> confirmed(long petitionId);
+
+    /** A logo, for a signature that the list above shows on a public petition, and for no other (keep the two alike). */
+    @SqlQuery("""
+            SELECT l.png FROM signature_logos l
+            JOIN signatures s ON s.id = l.signature_id
+            JOIN petitions p ON p.id = s.petition_id
+            WHERE l.hash = :hash AND s.state = 'listed' AND p.status IN ('open', 'closed')
+            LIMIT 1""")
+    Optional<String> listedLogo(String hash);
+
+    @SqlQuery("SELECT list_style FROM petitions WHERE id = :petitionId")
+    String listStyle(long petitionId);
 }

@@ -27,6 +27,11 @@ final class SignatoryList {
         return database.reads().withExtension(SignatoryDao.class, dao -> dao.confirmed(petitionId));
     }
 
+    /** Whether the statement's page shows its signatories as a wall of logos rather than names. */
+    boolean wall(long petitionId) {
+        return "logos".equals(database.reads().withExtension(SignatoryDao.class, dao -> dao.listStyle(petitionId)));
+    }
+
     List<CountryGroup> byCountry(List<Signatory> signatories, Locale locale) {
         Collator collator = Collator.getInstance(locale);
         collator.setStrength(Collator.SECONDARY);

@@ -40,6 +40,7 @@ public final class StatementPage implements KindPage {
         model.put("count", all.size());
         model.put("orgTypes", OrgType.codes());
         if (!embed) model.put("groups", signatories.byCountry(all, locale));
+        if (!embed) model.put("wall", signatories.wall(text.petition().id()));
     }
 
     @Override
