@@ -211,7 +211,7 @@ public final class App {
                     new DecisionMail(outbox, config.web().baseUrl())),
                     new SignatoryExport(database, audit, messages, countries), messages, clock).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
-                    signatures.byHand(), emails);
+                    signatures.byHand(), emails, clock);
             new SignatureEditRoutes(access, overview, edits, countries, messages).register(cfg.routes);
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);

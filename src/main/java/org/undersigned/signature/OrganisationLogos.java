@@ -15,6 +15,15 @@ public final class OrganisationLogos {
         public static Stored of(LogoImage.Prepared logo) {
             return new Stored(logo.hash(), Base64.getEncoder().encodeToString(logo.png()), logo.width(), logo.height());
         }
+
+        /** The size a page shows it at, in CSS pixels: half the stored one, for sharp screens. */
+        public int cssWidth() {
+            return (width + 1) / 2;
+        }
+
+        public int cssHeight() {
+            return (height + 1) / 2;
+        }
     }
 
     private OrganisationLogos() {}
@@ -28,6 +37,13 @@ public final class OrganisationLogos {
                     height = excluded.height, created_at = excluded.created_at""")
                 .bind("id", signatureId).bind("hash", logo.hash()).bind("png", logo.base64())
                 .bind("width", logo.width()).bind("height", logo.height()).bind("now", now).execute();
+    }
+
+    /** The signature's logo, whatever its state: for its coordinators. */
+    public static java.util.Optional<Stored> of(Handle h, long signatureId) {
+        return h.createQuery("SELECT hash, png, width, height FROM signature_logos WHERE signature_id = :id").bind("id", signatureId)
+                .map((rs, ctx) -> new Stored(rs.getString("hash"), rs.getString("png"), rs.getInt("width"), rs.getInt("height")))
+                .findOne();
     }
 
     /** Takes the signature's logo away; true when it had one. */

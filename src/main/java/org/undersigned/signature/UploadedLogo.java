@@ -17,8 +17,8 @@ import org.undersigned.web.FieldError;
  * ({@link LogoImage}), or the problem to show at the field. An urlencoded form, the API's and a
  * form without a file give none, at the cost of one header check.
  */
-record UploadedLogo(OrganisationLogos.Stored stored, FieldError error) {
-    static final String FIELD = "logo";
+public record UploadedLogo(OrganisationLogos.Stored stored, FieldError error) {
+    public static final String FIELD = "logo";
     static final UploadedLogo NONE = new UploadedLogo(null, null);
 
     static UploadedLogo read(Context ctx, Petition petition) {
@@ -29,7 +29,7 @@ record UploadedLogo(OrganisationLogos.Stored stored, FieldError error) {
     }
 
     /** The upload checked: what to store, or why not. */
-    static UploadedLogo of(byte[] upload) {
+    public static UploadedLogo of(byte[] upload) {
         try {
             return new UploadedLogo(OrganisationLogos.Stored.of(LogoImage.prepare(upload, LogoImage.WALL)), null);
         } catch (LogoImage.Refused refused) {
@@ -38,7 +38,7 @@ record UploadedLogo(OrganisationLogos.Stored stored, FieldError error) {
     }
 
     /** At most one byte more than a logo may have: enough to tell that it is too large. */
-    static byte[] bytes(UploadedFile file) {
+    public static byte[] bytes(UploadedFile file) {
         try (InputStream in = file.content()) {
             return in.readNBytes(LogoImage.MAX_BYTES + 1);
         } catch (IOException e) {
