@@ -14,7 +14,7 @@ final class HostSite implements AutoCloseable {
     private HostSite(String embedCode, boolean code) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = ("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner network</title></head>
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Partner network</title></head>
                 <body><main><h1>Partner network</h1><p><a href="/about">About us</a></p>
                 %s
                 <p>More of the partner's page, below the widget.</p>

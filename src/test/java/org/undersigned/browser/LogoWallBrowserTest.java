@@ -50,9 +50,20 @@ class LogoWallBrowserTest extends AppTest {
         assertThat(driver.findElements(By.cssSelector(".logo-wall img[loading=lazy]"))).hasSize(3);
         assertThat(driver.findElements(By.cssSelector(".logo-wall .logo-initials"))).hasSize(2);
         audit.check("logo-wall");
-        new Screens(driver).phone();
-        driver.findElement(By.id("signatories-title")).click(); // scroll the wall into view for its screenshot
+        Screens screens = new Screens(driver);
+        screens.phone().saveFromTo(Screens.SCREENSHOTS.resolve("logo-wall-list-phone.png"), "#signatories", "#signatories", 8);
+        screens.desktop().saveFromTo(Screens.SCREENSHOTS.resolve("logo-wall-list-desktop.png"), "#signatories", "#signatories", 8);
         assertThat(audit.problems()).isEmpty();
+    }
+
+    /** The frame is as tall as the widget's content, give or take a line: embed.js has set its height from the widget's message. */
+    private boolean fits(WebElement frame) {
+        if (!frame.getAttribute("style").matches(".*height: \\d+px.*")) return false;
+        long frameHeight = ((Number) driver.executeScript("return arguments[0].getBoundingClientRect().height", frame)).longValue();
+        driver.switchTo().frame(frame);
+        long content = ((Number) driver.executeScript("return Math.ceil(document.body.getBoundingClientRect().height)")).longValue();
+        driver.switchTo().defaultContent();
+        return frameHeight >= content && frameHeight <= content + 40;
     }
 
     @Test
@@ -63,13 +74,35 @@ class LogoWallBrowserTest extends AppTest {
         try (HostSite partner = HostSite.pasting(code)) {
             driver.get(partner.url());
             WebElement frame = driver.findElement(By.tagName("iframe"));
-            Wait.until("the frame fits its widget", () -> frame.getAttribute("style").matches(".*height: \\d+px.*"));
-            long frameHeight = ((Number) driver.executeScript("return arguments[0].getBoundingClientRect().height", frame)).longValue();
+            Screens screens = new Screens(driver);
+            // a phone's width, and tall enough to hold the whole page: Chromium paints another origin's frame only within the viewport
+            screens.viewport(390, 2000, true);
+            Wait.until("the frame fits its widget at phone width", () -> fits(frame));
+            screens.save("embed-resized-on-partner-site-phone");
+            screens.desktop();
+            Wait.until("the frame fits its widget at desktop width", () -> fits(frame));
+            screens.save("embed-resized-on-partner-site-desktop");
+
+            // signing inside the frame, and "back" afterwards, leave the partner's page where it is
             driver.switchTo().frame(frame);
-            long content = ((Number) driver.executeScript("return Math.ceil(document.body.getBoundingClientRect().height)")).longValue();
+            new Keyboard(driver).fill("#organisation", "Red Kite Collective")
+                    .tabTo("#country").type("Belgium")
+                    .tabTo("#org_type").type("Migrant")
+                    .fill("#contact_name", "Ana Moreau")
+                    .fill("#email", "ana@redkite.example.org")
+                    .tick("#consent_publish")
+                    .tabTo("#sign-on button[type=submit]").enterAndLoad();
+            assertThat(driver.findElement(By.cssSelector("[role=status] h1")).getText()).isEqualTo("Check your email");
             driver.switchTo().defaultContent();
-            assertThat(frameHeight).isBetween(content, content + 40);
-            new Screens(driver).capture("embed-resized-on-partner-site");
+            assertThat(driver.getCurrentUrl()).isEqualTo(partner.url());
+            driver.navigate().back();
+            Wait.until("the widget's form is back in the frame", () -> {
+                driver.switchTo().defaultContent();
+                driver.switchTo().frame(driver.findElement(By.tagName("iframe")));
+                return !driver.findElements(By.cssSelector("form#sign-on")).isEmpty();
+            });
+            driver.switchTo().defaultContent();
+            assertThat(driver.getCurrentUrl()).isEqualTo(partner.url());
         }
     }
 }
