@@ -46,6 +46,11 @@ public final class OrganisationLogos {
                 .findOne();
     }
 
+    /** The logo goes with a sign-on moved to another row (its address corrected). */
+    static void move(Handle h, long from, long to) {
+        h.createUpdate("UPDATE signature_logos SET signature_id = :to WHERE signature_id = :from").bind("from", from).bind("to", to).execute();
+    }
+
     /** Takes the signature's logo away; true when it had one. */
     public static boolean remove(Handle h, long signatureId) {
         return h.createUpdate("DELETE FROM signature_logos WHERE signature_id = :id").bind("id", signatureId).execute() > 0;

@@ -83,6 +83,22 @@ class LogoWallTest extends AppTest {
     }
 
     @Test
+    void a_logo_follows_its_sign_on_when_the_address_is_corrected_and_goes_with_it_when_it_is_dropped() {
+        Page answer = signWithLogo("Red Kite Collective", "kite@exmaple.org", "kite.png", "image/png", TestImages.image("png", 300, 300));
+        Page corrected = answer.form("form[action$=/signatures/correct]:has(#email)").set("email", "kite@example.org").submit();
+        assertThat(corrected.status()).isEqualTo(200);
+        confirm(mailbox.nth("kite@example.org", 1));
+        assertThat(card(app.browser.get(statement).document(), "Red Kite Collective").selectFirst("img").attr("src"))
+                .isEqualTo("/logos/" + hash("Red Kite Collective") + ".png");
+
+        // corrected to an address that has signed already: the mistyped sign-on goes, and its logo with it
+        Page again = signWithLogo("Kite Twin", "twin@exmaple.org", "twin.jpg", "image/jpeg", TestImages.image("jpeg", 200, 100));
+        again.form("form[action$=/signatures/correct]:has(#email)").set("email", "kite@example.org").submit();
+        assertThat(app.count("SELECT COUNT(*) FROM signatures")).isEqualTo(1);
+        assertThat(app.count("SELECT COUNT(*) FROM signature_logos")).isEqualTo(1);
+    }
+
+    @Test
     void a_statement_shown_by_name_keeps_its_list_of_names() {
         Browser admin = app.admin();
         assertThat(admin.get("/admin/statements/wall/edit").document().selectFirst("#list_style_logos").hasAttr("checked")).isTrue();
