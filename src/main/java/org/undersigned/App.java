@@ -62,6 +62,7 @@ import org.undersigned.signature.SignatureFeature;
 import org.undersigned.signature.SupporterForm;
 import org.undersigned.site.Site;
 import org.undersigned.site.SiteRoutes;
+import org.undersigned.statement.LogoRoutes;
 import org.undersigned.statement.StatementPage;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.ClientAddress;
@@ -84,6 +85,9 @@ public final class App {
     private static final Logger log = LoggerFactory.getLogger(App.class);
     /** Forms are small; anything bigger is refused with 413 before it is read whole. */
     static final long MAX_REQUEST_BYTES = 64 * 1024;
+    /** The forms that may carry a logo (the site's, an organisation's when signing or from its coordinators): a larger body. */
+    private static final java.util.regex.Pattern UPLOADS = java.util.regex.Pattern.compile(
+            SiteRoutes.UPLOAD_PATH + "|/statements/[^/]+/(signatures|embed)|/admin/statements/[^/]+/signatures/[0-9]+/logo");
     /** Too large a body is still read (and dropped) up to here, so that its sender gets the 413 page. */
     private static final long DRAINED_AT_MOST = 4L * 1024 * 1024;
     private static final java.time.Duration STOP_GRACE = java.time.Duration.ofSeconds(20);
@@ -222,7 +226,7 @@ public final class App {
                     .register(cfg.routes);
             new DuplicateRoutes(access, duplicates, new Merges(database, audit, clock)).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
-                    signatures.byHand(), emails);
+                    signatures.byHand(), emails, clock);
             new SignatureEditRoutes(access, overview, edits, tags, countries, messages).register(cfg.routes);
             Imports imports = running.add("imports", new Imports(database, audit, Map.of(Kind.STATEMENT, organisationForm,
                     Kind.CAMPAIGN, supporterForm), signatures.byHand(), emails, countries, messages, clock));
@@ -231,6 +235,7 @@ public final class App {
             new AuditRoutes(audit).register(cfg.routes);
             new SiteRoutes(site).register(cfg.routes);
             webhooks.register(cfg.routes);
+            new LogoRoutes(database).register(cfg.routes);
             // the API's forms are the public forms: one place for each check
             new ApiFeature(database, petitions, access, signatures.byHand(),
                     Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm), messages, audit, afterWrites, clock,
@@ -322,11 +327,11 @@ public final class App {
      */
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
-        long allowed = ctx.path().equals(SiteRoutes.UPLOAD_PATH) ? SiteRoutes.MAX_REQUEST_BYTES
+        long allowed = UPLOADS.matcher(ctx.path()).matches() ? SiteRoutes.MAX_REQUEST_BYTES
                 : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
-        // a multipart body of unknown length would be spooled up to the largest upload's size: only upload routes take one
+        // a multipart body of unknown length would be spooled up to the largest upload's size; browsers always declare one
         String type = ctx.contentType();
-        if (declared < 0 && allowed == MAX_REQUEST_BYTES && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
+        if (declared < 0 && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
             throw new io.javalin.http.HttpResponseException(HttpStatus.LENGTH_REQUIRED.getCode(), "Length Required");
         }
         if (declared <= allowed) return;

@@ -52,7 +52,8 @@ public final class PetitionPages {
                 else searched(ctx, kind, query);
             });
             routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
-            routes.get(path + "/embed", ctx -> cached(ctx, kind, "embed", (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
+            routes.get(path + "/embed", ctx -> cached(ctx, kind, compact(ctx) ? "embed-compact" : "embed",
+                    (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
             routes.post(path + "/embed", ctx -> sign(ctx, kind, true));
             // the "check your email" page's offers, on the page and in the embed
             routes.post(path + "/signatures/resend", ctx -> signing.afterSigning().resend(ctx, signed(ctx, kind), false));
@@ -128,9 +129,18 @@ public final class PetitionPages {
         model.put("countries", countries.all(locale));
         if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(petition.body())));
         kind.addTo(model, text, locale, embed, query);
+        if (embed) model.put("compact", compact(ctx));
         if (preview != null) model.put("preview", preview);
         if (search != null) model.put("search", search);
         ctx.render(kind.template(embed), model);
+    }
+
+    /**
+     * An embed asked for its short form ({@code ?compact=1}, kept in its form's address): the
+     * required fields only, for a narrow column on the host's page.
+     */
+    private static boolean compact(Context ctx) {
+        return "1".equals(ctx.queryParam("compact"));
     }
 
     /** The petition in the language this reader gets (see {@link Localization#textLanguage}). */

@@ -36,7 +36,8 @@ import org.undersigned.web.Localization;
  * of confirmations moves the version many times a second. A reader who comes alone gets the
  * change at once. The key holds what the page depends on, not the query string: links shared on
  * social media carry a click id (fbclid, utm_*) that differs for each visitor, and the one query
- * parameter a public page reads, {@code lang}, is in the key as the languages it chose.
+ * parameter a public page reads, {@code lang}, is in the key as the languages it chose (an embed's
+ * {@code compact} is, as its variant).
  */
 public final class PublicPages {
     static final Duration MAX_AGE = Duration.ofMinutes(10);

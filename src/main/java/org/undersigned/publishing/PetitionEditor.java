@@ -34,6 +34,11 @@ final class PetitionEditor {
     private final Audit audit;
     private final Clock clock;
 
+    /** How the petition's page shows its signatories: {@code names} or {@code logos}. */
+    String listStyle(long petitionId) {
+        return database.reads().withExtension(PublishingDao.class, dao -> dao.listStyle(petitionId));
+    }
+
     PetitionEditor(Database database, Audit audit, Clock clock) {
         this.database = database;
         this.audit = audit;

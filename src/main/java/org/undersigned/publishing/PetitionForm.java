@@ -68,6 +68,10 @@ final class PetitionForm {
         boolean digest = "yes".equals(first(params, "digest"));
         values.put("digest", digest ? "yes" : "");
 
+        // anything but the wall is the plain list: a campaign's supporters are never named anyway
+        String listStyle = kind == Kind.STATEMENT && "logos".equals(first(params, "list_style")) ? "logos" : "names";
+        values.put("list_style", listStyle);
+
         Integer goal = null;
         String imageUrl = null;
         if (kind == Kind.CAMPAIGN) {
@@ -105,7 +109,7 @@ final class PetitionForm {
         PetitionDraft draft = errors.isEmpty()
                 ? new PetitionDraft(title, slug, summary, body, status, opensAt, closesAt, needsApproval, goal, imageUrl,
                         consent.isEmpty() ? null : consent, digest, lang.isEmpty() ? null : lang, replyTo.isEmpty() ? null : replyTo,
-                        initiatedBy.isEmpty() ? null : initiatedBy, addressedTo.isEmpty() ? null : addressedTo)
+                        initiatedBy.isEmpty() ? null : initiatedBy, addressedTo.isEmpty() ? null : addressedTo, listStyle)
                 : null;
         return new Result(values, errors, draft);
     }

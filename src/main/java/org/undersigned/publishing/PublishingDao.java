@@ -11,10 +11,10 @@ interface PublishingDao {
     @SqlQuery("""
             INSERT INTO petitions (kind, slug, title, summary, body, status, goal, image_url, needs_approval, opens_at,
                                    closes_at, consent_text, digest, version, created_at, updated_at, closed_at, lang, reply_to,
-                                   initiated_by, addressed_to)
+                                   initiated_by, addressed_to, list_style)
             VALUES (:kind, :d.slug, :d.title, :d.summary, :d.body, :d.statusCode, :d.goal, :d.imageUrl, :d.needsApproval,
                     :d.opensAt, :d.closesAt, :d.consentText, :d.digest, 1, :now, :now, :closedAt, COALESCE(:d.lang, 'en'), :d.replyTo,
-                    :d.initiatedBy, :d.addressedTo)
+                    :d.initiatedBy, :d.addressedTo, :d.listStyle)
             RETURNING id""")
     long insert(String kind, @BindMethods("d") PetitionDraft d, long now, Long closedAt);
 
@@ -23,9 +23,12 @@ interface PublishingDao {
                    goal = :d.goal, image_url = :d.imageUrl, needs_approval = :d.needsApproval, opens_at = :d.opensAt,
                    closes_at = :d.closesAt, consent_text = :d.consentText, digest = :d.digest, version = :version,
                    updated_at = :now, closed_at = :closedAt, lang = COALESCE(:d.lang, lang), reply_to = :d.replyTo,
-                   initiated_by = :d.initiatedBy, addressed_to = :d.addressedTo
+                   initiated_by = :d.initiatedBy, addressed_to = :d.addressedTo, list_style = :d.listStyle
             WHERE id = :id""")
     void update(long id, @BindMethods("d") PetitionDraft d, int version, long now, Long closedAt);
+
+    @SqlQuery("SELECT list_style FROM petitions WHERE id = :id")
+    String listStyle(long id);
 
     @SqlUpdate("""
             INSERT INTO petition_versions (petition_id, version, title, body, created_at, created_by)

@@ -111,6 +111,7 @@ final class PublishingRoutes {
         Petition petition = access.manageable(AdminAccess.coordinator(ctx), kind, ctx.pathParam("slug"));
         Map<String, String> values = values(petition);
         PresentationForm.values(editor.presentation(petition), values);
+        values.put("list_style", editor.listStyle(petition.id()));
         form(ctx, kind, petition, values, List.of(), null);
     }
 

@@ -4,6 +4,8 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import io.javalin.http.UploadedFile;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,10 +15,14 @@ import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionAccess;
 import org.undersigned.signature.OrgType;
+import org.undersigned.signature.OrganisationLogos;
+import org.undersigned.signature.UploadedLogo;
+import org.undersigned.site.LogoImage;
 import org.undersigned.text.Countries;
 import org.undersigned.text.Messages;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
+import org.undersigned.web.SecurityHeaders;
 
 /** One signature as its coordinators see and correct it, and the form that adds one received by email or on paper. */
 public final class SignatureEditRoutes {
@@ -47,6 +53,42 @@ public final class SignatureEditRoutes {
             routes.post(path + "/{id}", ctx -> edit(ctx, kind));
             routes.post(path + "/{id}/tags", ctx -> tag(ctx, kind));
         }
+        // organisations' logos for the logo wall: statements only
+        String statements = "/admin/statements/{slug}/signatures/{id}";
+        routes.post(statements + "/logo", this::setLogo);
+        routes.get(statements + "/logo.png", this::logo);
+    }
+
+    /** Adds, replaces (field {@code logo}, multipart) or removes ({@code remove_logo=yes}) an organisation's logo. */
+    private void setLogo(Context ctx) {
+        Petition petition = petition(ctx, Kind.STATEMENT);
+        long id = id(ctx);
+        OrganisationLogos.Stored logo = null;
+        if (!"yes".equals(ctx.formParam("remove_logo"))) {
+            UploadedFile file = ctx.uploadedFile(UploadedLogo.FIELD);
+            UploadedLogo uploaded = file == null || file.size() == 0
+                    ? new UploadedLogo(null, new FieldError(UploadedLogo.FIELD, "error.logo.required"))
+                    : UploadedLogo.of(UploadedLogo.bytes(file));
+            if (uploaded.error() != null) {
+                SignatoryRow row = overview.one(petition, id).orElseThrow(NotFoundResponse::new);
+                Map<String, Object> model = model(ctx, petition, SignatureEdits.values(row), List.of(uploaded.error()));
+                model.put("row", row);
+                edits.logo(petition, id).ifPresent(l -> model.put("logo", l));
+                ctx.status(HttpStatus.BAD_REQUEST).render("admin/signatory.peb", model);
+                return;
+            }
+            logo = uploaded.stored();
+        }
+        edits.setLogo(AdminAccess.coordinator(ctx), petition, id, logo);
+        ctx.redirect("/admin" + petition.path() + "/signatures/" + id + "?logo=1", HttpStatus.SEE_OTHER);
+    }
+
+    /** The logo as its coordinators see it, whatever the signature's state: never cached. */
+    private void logo(Context ctx) {
+        Petition petition = petition(ctx, Kind.STATEMENT);
+        OrganisationLogos.Stored logo = edits.logo(petition, id(ctx)).orElseThrow(NotFoundResponse::new);
+        SecurityHeaders.noStore(ctx);
+        ctx.contentType("image/png").result(Base64.getDecoder().decode(logo.base64()));
     }
 
     private Petition petition(Context ctx, Kind kind) {
@@ -63,6 +105,8 @@ public final class SignatureEditRoutes {
         if ("1".equals(ctx.queryParam("added"))) model.put("notice", "signatories.added");
         if ("1".equals(ctx.queryParam("tagged"))) model.put("notice", "signatories.tags_saved");
         if ("1".equals(ctx.queryParam("merged"))) model.put("notice", "merge.done");
+        if ("1".equals(ctx.queryParam("logo"))) model.put("notice", "signatories.logo_saved");
+        if (kind == Kind.STATEMENT) edits.logo(petition, row.id()).ifPresent(l -> model.put("logo", l));
         ctx.render("admin/signatory.peb", model);
     }
 
@@ -128,6 +172,7 @@ public final class SignatureEditRoutes {
         model.put("countries", countries.all(Localization.of(ctx)));
         model.put("orgTypes", OrgType.codes());
         model.put("petitionTags", tags.all(petition));
+        model.put("logoMegabytes", LogoImage.MAX_BYTES / (1024 * 1024));
         return model;
     }
 

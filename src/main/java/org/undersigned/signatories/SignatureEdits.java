@@ -2,6 +2,7 @@ package org.undersigned.signatories;
 
 import io.javalin.http.HttpStatus;
 import io.javalin.http.NotFoundResponse;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -20,6 +21,7 @@ import org.undersigned.signature.ByHand;
 import org.undersigned.signature.EmailAddress;
 import org.undersigned.signature.FormResult;
 import org.undersigned.signature.NewSignature;
+import org.undersigned.signature.OrganisationLogos;
 import org.undersigned.signature.SignatureForm;
 import org.undersigned.text.Text;
 import org.undersigned.web.FieldError;
@@ -39,6 +41,7 @@ public final class SignatureEdits {
     private final Map<Kind, SignatureForm> forms;
     private final ByHand byHand;
     private final EmailAddress emails;
+    private final Clock clock;
 
     /** The values and problems to show the form with (none: done), the status to show them with, and the signature's id. */
     record Result(Map<String, String> values, List<FieldError> errors, HttpStatus status, Long id) {
@@ -51,7 +54,8 @@ public final class SignatureEdits {
         }
     }
 
-    public SignatureEdits(Database database, Audit audit, Map<Kind, SignatureForm> forms, ByHand byHand, EmailAddress emails) {
+    public SignatureEdits(Database database, Audit audit, Map<Kind, SignatureForm> forms, ByHand byHand, EmailAddress emails, Clock clock) {
+        this.clock = clock;
         this.database = database;
         this.audit = audit;
         this.forms = Map.copyOf(forms);
@@ -118,6 +122,34 @@ public final class SignatureEdits {
             audit.record(h, me.id(), me.email(), "edit_signature", petition.path() + "#" + id, changes);
             return new Result(values, List.of(), HttpStatus.OK, id);
         });
+    }
+
+    /**
+     * Gives a statement's signature a logo for the logo wall, or takes it away (logo null), with
+     * its audit entry; the public page shows the change at once. False when there was nothing to take away.
+     */
+    public boolean setLogo(Coordinator me, Petition petition, long id, OrganisationLogos.Stored logo) {
+        return database.writer().write(h -> {
+            h.attach(SignatoryQueries.class).one(petition.id(), id).orElseThrow(NotFoundResponse::new);
+            String detail;
+            if (logo == null) {
+                if (!OrganisationLogos.remove(h, id)) return false;
+                detail = "logo removed";
+            } else {
+                detail = OrganisationLogos.of(h, id).isPresent() ? "logo replaced" : "logo added";
+                OrganisationLogos.put(h, id, logo, clock.millis());
+            }
+            // the logo is in no column the page's version follows
+            h.createUpdate("UPDATE petitions SET public_version = public_version + 1 WHERE id = :id").bind("id", petition.id()).execute();
+            audit.record(h, me.id(), me.email(), "edit_signature", petition.path() + "#" + id, detail);
+            return true;
+        });
+    }
+
+    /** The signature's logo, for its coordinators' page. */
+    public Optional<OrganisationLogos.Stored> logo(Petition petition, long id) {
+        return database.reads().withHandle(h -> h.attach(SignatoryQueries.class).one(petition.id(), id).isEmpty()
+                ? Optional.<OrganisationLogos.Stored>empty() : OrganisationLogos.of(h, id));
     }
 
     /**

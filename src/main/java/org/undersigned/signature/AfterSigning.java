@@ -109,6 +109,7 @@ public final class AfterSigning {
             Petition read = Petitions.in(h, Petitions.byId(h, petition.id()).orElseThrow(), made.textLang());
             Locale locale = Locale.forLanguageTag(made.locale());
             Optional<Long> remade = dao.remake(made.id(), corrected, emails.key(corrected), now, clientHash, suspect, suspect == null ? 1 : 0);
+            remade.ifPresent(id -> OrganisationLogos.move(h, made.id(), id));
             dao.dropTokens(made.id());
             dao.dropPending(made.id());
             if (remade.isPresent()) {

@@ -63,12 +63,17 @@ public final class SignOn {
      * writer's thread, once the sign-on is committed.
      */
     public CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Locale locale, Origin origin) {
-        return sign(petition, multilingual, signature, Answers.Given.NONE, locale, origin);
+        return sign(petition, multilingual, signature, Answers.Given.NONE, locale, origin, null);
     }
 
-    /** As above, with the answers to the petition's questions, stored in the same transaction. */
+    /**
+     * As above, with the answers to the petition's questions, stored in the same transaction, and
+     * the organisation's logo for the logo wall (null: none). The logo goes with the signature it
+     * was given with: a new one, or a pending one this sign-on takes over (a sign-on without a logo
+     * takes the old one away); never a confirmed one, which whoever typed the address may not change.
+     */
     CompletableFuture<Void> sign(Petition petition, boolean multilingual, NewSignature signature, Answers.Given answers, Locale locale,
-                                 Origin origin) {
+                                 Origin origin, OrganisationLogos.Stored logo) {
         Consent consent = consent(petition, signature, locale);
         String consentHash = consent.hash();
         String emailKey = emails.key(signature.email());
@@ -84,6 +89,7 @@ public final class SignOn {
                     now, petition.lang(), origin.referral(), judged);
             if (inserted.isPresent()) {
                 Answers.store(h, inserted.get().id(), answers); // nothing to do for a petition without questions
+                if (logo != null) OrganisationLogos.put(h, inserted.get().id(), logo, now);
                 String suspect = inserted.get().suspect();
                 database.writer().afterCommit(() -> metrics.signOn(petition.kind().code(), suspect == null ? "new" : "suspect"));
                 if (suspect != null) return null; // kept aside: no mail until a coordinator releases it
@@ -106,6 +112,8 @@ public final class SignOn {
                 // the newest data wins while nothing is confirmed: whoever typed this address first does not decide for its owner
                 if (writes.takeOver(earlier.id(), petition.version(), signature, mailLocale.getLanguage(), consentHash, petition.lang())) {
                     Answers.replace(h, earlier.id(), answers);
+                    if (logo != null) OrganisationLogos.put(h, earlier.id(), logo, now);
+                    else OrganisationLogos.remove(h, earlier.id());
                 }
             }
             if (writes.countMail(earlier.id(), MAX_MAILS)) {

@@ -60,15 +60,19 @@ public final class Signing {
         SecurityHeaders.noStore(ctx);
         Petition petition = text.petition();
         Checked checked = check(ctx, text, form);
-        if (!checked.errors().isEmpty()) {
-            page.render(ctx.status(checked.status()), checked.values(), checked.errors());
+        // the image work is done here, on the request's thread, before the sign-on's transaction
+        UploadedLogo logo = checked.status() == HttpStatus.CONFLICT ? UploadedLogo.NONE : UploadedLogo.read(ctx, petition);
+        if (!checked.errors().isEmpty() || logo.error() != null) {
+            List<FieldError> errors = new ArrayList<>(checked.errors());
+            if (logo.error() != null) errors.add(logo.error());
+            page.render(ctx.status(checked.status() == HttpStatus.OK ? HttpStatus.BAD_REQUEST : checked.status()), checked.values(), errors);
             return;
         }
         String honeypot = ctx.formParam(HONEYPOT);
         String referral = Referral.of(ctx.formParam(Referral.FIELD), ctx.header("Referer"), ctx.host() == null ? null : hostOnly(ctx.host()));
         CompletableFuture<Void> stored = signOn.sign(petition,
                 Localization.versionChosen(ctx, text.languages(), text.languages().get(0)), checked.signature(), checked.answers(),
-                Localization.of(ctx), new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty(), referral));
+                Localization.of(ctx), new Origin(clientAddress.hashOf(ctx), honeypot != null && !honeypot.isEmpty(), referral), logo.stored());
         // the same page for every signer of this petition in this language, but for the address (and its handle)
         String email = checked.signature().email();
         ctx.future(() -> afterWrites.answer(stored, signed -> ctx.html(afterSigning.signed(ctx, petition, embed, email))));
@@ -89,6 +93,7 @@ public final class Signing {
         model.put("formToken", formToken.issue(petition.kind().code()));
         model.put("embed", embed);
         model.put("currentPath", switchPath(petition, embed));
+        model.put("logoMegabytes", org.undersigned.site.LogoImage.MAX_BYTES / (1024 * 1024));
         // a hint only, when the form comes back for another reason: a click on it resubmits the form with the fixed address
         if (!errors.isEmpty()) typos.suggest(values.get("email")).ifPresent(fix -> model.put("emailSuggestion", fix));
         return model;

@@ -7,6 +7,9 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.Locale;
 import javax.imageio.ImageIO;
@@ -22,19 +25,26 @@ import javax.imageio.stream.MemoryCacheImageInputStream;
  * of header size. The upload's own bytes are never served, so whatever rides along in them (HTML
  * after the image, metadata) is dropped.
  */
-final class LogoImage {
+public final class LogoImage {
     /** Uploads larger than this are refused: a header logo needs far less. */
-    static final int MAX_BYTES = 2 * 1024 * 1024;
+    public static final int MAX_BYTES = 2 * 1024 * 1024;
     /** Images with more pixels are refused before decoding (a 20-megapixel image would take 80 MB once decoded). */
     static final long MAX_PIXELS = 20_000_000;
-    /** The stored logo fits in this box: twice the 48 × 240 CSS pixels the header gives it, for sharp screens. */
-    static final int HEIGHT = 96;
-    static final int MAX_WIDTH = 480;
+    /** The box a stored logo fits in, in image pixels: twice the CSS pixels a page gives it, for sharp screens. */
+    public record Box(int maxWidth, int maxHeight) {}
+
+    /** The site's logo: the header gives it 240 × 48 CSS pixels. */
+    static final Box HEADER = new Box(480, 96);
+    /** An organisation's logo on a statement's logo wall, which gives each a 160-pixel square. */
+    public static final Box WALL = new Box(320, 320);
+
+    /** A logo ready to store: the PNG drawn again, its size, and a hash of its content that names it in its address. */
+    public record Prepared(byte[] png, int width, int height, String hash) {}
 
     /** Why an upload is refused: a message key and its arguments. */
-    static final class Refused extends Exception {
-        final String messageKey;
-        final Object[] args;
+    public static final class Refused extends Exception {
+        public final String messageKey;
+        public final transient Object[] args;
 
         Refused(String messageKey, Object... args) {
             super(messageKey, null, false, false);
@@ -55,8 +65,24 @@ final class LogoImage {
 
     private LogoImage() {}
 
-    /** The logo as a PNG of at most {@link #MAX_WIDTH} × {@link #HEIGHT} pixels. */
-    static BufferedImage decode(byte[] upload) throws Refused {
+    /** The upload checked, drawn again to fit the box, as a PNG with its hash. */
+    public static Prepared prepare(byte[] upload, Box box) throws Refused {
+        BufferedImage image = decode(upload, box);
+        byte[] png = png(image);
+        return new Prepared(png, image.getWidth(), image.getHeight(), hash(png));
+    }
+
+    /** The first 16 hex digits of the SHA-256 of these bytes: what a content-named address holds. */
+    public static String hash(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The logo as an image of at most the box's size. */
+    static BufferedImage decode(byte[] upload, Box box) throws Refused {
         if (upload.length > MAX_BYTES) throw new Refused("settings.logo.too_large", MAX_BYTES / (1024 * 1024));
         Format format = sniff(upload);
         ImageReader reader = reader(format);
@@ -69,7 +95,7 @@ final class LogoImage {
                 throw new Refused("settings.logo.too_many_pixels", width, height, String.format(Locale.ROOT, "%.1f", width * (double) height / 1e6),
                         MAX_PIXELS / 1_000_000);
             }
-            double scale = Math.min(1.0, Math.min((double) MAX_WIDTH / width, (double) HEIGHT / height));
+            double scale = Math.min(1.0, Math.min((double) box.maxWidth() / width, (double) box.maxHeight() / height));
             int outWidth = Math.max(1, (int) Math.round(width * scale));
             int outHeight = Math.max(1, (int) Math.round(height * scale));
             // every n-th pixel only, still at least twice the final size: a large photo never sits whole in memory

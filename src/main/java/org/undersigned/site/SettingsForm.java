@@ -1,6 +1,5 @@
 package org.undersigned.site;
 
-import java.awt.image.BufferedImage;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -70,10 +69,10 @@ final class SettingsForm {
         int height = 0;
         if (upload != null && !removeLogo) {
             try {
-                BufferedImage image = LogoImage.decode(upload);
-                logo = LogoImage.png(image);
-                width = image.getWidth();
-                height = image.getHeight();
+                LogoImage.Prepared image = LogoImage.prepare(upload, LogoImage.HEADER);
+                logo = image.png();
+                width = image.width();
+                height = image.height();
             } catch (LogoImage.Refused refused) {
                 errors.add(new Problem("logo", refused.messageKey, List.of(refused.args)));
             }

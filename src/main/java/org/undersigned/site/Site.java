@@ -1,10 +1,7 @@
 package org.undersigned.site;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -154,7 +151,7 @@ public final class Site {
         if (logo != null) {
             String[] size = rows.getOrDefault(LOGO_SIZE, "0x0").split("x");
             // stored at twice the size it is shown at
-            shown = new SiteSettings.Logo(hash(logo), (Integer.parseInt(size[0]) + 1) / 2, (Integer.parseInt(size[1]) + 1) / 2);
+            shown = new SiteSettings.Logo(LogoImage.hash(logo), (Integer.parseInt(size[0]) + 1) / 2, (Integer.parseInt(size[1]) + 1) / 2);
         }
         SiteSettings settings = new SiteSettings(rows.getOrDefault(NAME, defaultName), rows.get(PRIVACY_URL), rows.get(LEGAL_URL),
                 rows.get(ACCENT_COLOR), shown);
@@ -167,13 +164,5 @@ public final class Site {
                 .map((rs, ctx) -> Map.entry(rs.getString("name"), rs.getString("value")))
                 .forEach(e -> rows.put(e.getKey(), e.getValue()));
         return rows;
-    }
-
-    private static String hash(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes), 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

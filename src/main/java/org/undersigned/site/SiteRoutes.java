@@ -19,7 +19,7 @@ import org.undersigned.coordinator.Coordinator;
  * cached for a year.
  */
 public final class SiteRoutes {
-    private static final String IMMUTABLE = "public, max-age=31536000, immutable";
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
     /** The one path that takes a body larger than a form's: the logo's upload. */
     public static final String UPLOAD_PATH = "/admin/settings";
     /** The largest logo and the form's fields around it. */

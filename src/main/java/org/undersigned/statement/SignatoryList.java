@@ -72,6 +72,11 @@ final class SignatoryList {
         return collator;
     }
 
+    /** Whether the statement's page shows its signatories as a wall of logos rather than names. */
+    boolean wall(long petitionId) {
+        return "logos".equals(database.reads().withExtension(SignatoryDao.class, dao -> dao.listStyle(petitionId)));
+    }
+
     List<CountryGroup> byCountry(List<Signatory> signatories, Locale locale) {
         Collator collator = collator(locale);
         Map<String, List<Signatory>> grouped = signatories.stream()

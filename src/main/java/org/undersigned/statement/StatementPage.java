@@ -56,6 +56,7 @@ public final class StatementPage implements KindPage {
         List<Signatory> shown = query == null ? SignatoryList.without(listed.named(), initiators) : SignatoryList.matching(listed.named(), query);
         if (query != null) model.put("matches", shown.size());
         model.put("groups", signatories.byCountry(shown, locale));
+        model.put("wall", signatories.wall(text.petition().id()));
     }
 
     @Override

@@ -56,7 +56,7 @@ public final class Templates {
         @Override
         public Map<String, Function> getFunctions() {
             return Map.of(
-                    "t", new Positional((args, locale) -> messages.get(locale, str(args.get(0)), args.subList(1, args.size()).toArray())),
+                    "t", new Positional((args, locale) -> messages.get(locale, str(args.get(0)), rest(args))),
                     "tn", new Positional((args, locale) -> messages.count(locale, str(args.get(0)),
                             ((Number) args.get(1)).longValue(), args.subList(2, args.size()).toArray())),
                     "country", new Positional((args, locale) -> countries.name(str(args.get(0)), locale)),
@@ -70,6 +70,12 @@ public final class Templates {
                     "datetime", new Positional((args, locale) -> java.time.format.DateTimeFormatter
                             .ofLocalizedDateTime(java.time.format.FormatStyle.MEDIUM).withLocale(locale)
                             .format(java.time.Instant.ofEpochMilli(((Number) args.get(0)).longValue()).atZone(java.time.ZoneOffset.UTC)) + " UTC"));
+        }
+
+        /** The message's arguments; one list stands for its items (a form error's arguments: t(e.messageKey, e.args)). */
+        private static Object[] rest(List<Object> args) {
+            if (args.size() == 2 && args.get(1) instanceof List<?> list) return list.toArray();
+            return args.subList(1, args.size()).toArray();
         }
 
         private static String str(Object o) {

@@ -2,11 +2,17 @@ package org.undersigned.web;
 
 import io.javalin.http.Context;
 import io.javalin.http.ForbiddenResponse;
+import java.util.regex.Pattern;
 
 /** Headers every response carries, and the refusal of state-changing requests from other sites. */
 public final class SecurityHeaders {
     private static final String CSP = "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
             + "form-action 'self'; base-uri 'none'; object-src 'none'; frame-ancestors ";
+    /**
+     * An embed and the answers of the forms inside it may sit in another site's frame; nothing else
+     * may, whatever a slug is called (a petition named "embed" leaves its admin pages unframeable).
+     */
+    private static final Pattern EMBED = Pattern.compile("/(statements|campaigns)/[^/]+/embed(/resend|/correct)?");
     private final boolean https;
 
     public SecurityHeaders(boolean https) {
@@ -14,8 +20,7 @@ public final class SecurityHeaders {
     }
 
     public void apply(Context ctx) {
-        // an embed and the answers of the forms inside it (/embed, /embed/resend, ...) may sit in another site's frame
-        boolean embed = ctx.path().endsWith("/embed") || ctx.path().contains("/embed/");
+        boolean embed = EMBED.matcher(ctx.path()).matches();
         ctx.header("Content-Security-Policy", CSP + (embed ? "*" : "'none'"));
         if (!embed) ctx.header("X-Frame-Options", "DENY");
         ctx.header("X-Content-Type-Options", "nosniff");

@@ -11,13 +11,14 @@ import java.nio.charset.StandardCharsets;
 final class HostSite implements AutoCloseable {
     private final HttpServer server;
 
-    private HostSite(String embedUrl) throws IOException {
+    private HostSite(String embedCode, boolean code) throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         byte[] page = ("""
-                <!doctype html><html lang="en"><head><meta charset="utf-8"><title>Partner network</title></head>
+                <!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Partner network</title></head>
                 <body><main><h1>Partner network</h1><p><a href="/about">About us</a></p>
-                <iframe src="%s" title="Sign the campaign" style="width:100%%;max-width:40rem;height:60rem;border:0"></iframe>
-                </main></body></html>""").formatted(embedUrl).getBytes(StandardCharsets.UTF_8);
+                %s
+                <p>More of the partner's page, below the widget.</p>
+                </main></body></html>""").formatted(embedCode).getBytes(StandardCharsets.UTF_8);
         server.createContext("/", exchange -> {
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.sendResponseHeaders(200, page.length);
@@ -29,8 +30,14 @@ final class HostSite implements AutoCloseable {
     }
 
     static HostSite framing(String embedUrl) {
+        return pasting("""
+                <iframe src="%s" title="Sign the campaign" style="width:100%%;max-width:40rem;height:60rem;border:0"></iframe>""".formatted(embedUrl));
+    }
+
+    /** The page with the embed code pasted as a coordinator copied it (the frame and its sizing script). */
+    static HostSite pasting(String embedCode) {
         try {
-            return new HostSite(embedUrl);
+            return new HostSite(embedCode, true);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -14,11 +14,11 @@ import java.util.zip.Deflater;
 import javax.imageio.ImageIO;
 
 /** Images, real and hostile, as an admin (or an attacker holding an admin's session) might upload them. */
-final class TestImages {
+public final class TestImages {
     private TestImages() {}
 
     /** A two-colour logo of this size. */
-    static byte[] image(String format, int width, int height) {
+    public static byte[] image(String format, int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(0x7a3e9d));
@@ -36,7 +36,7 @@ final class TestImages {
     }
 
     /** A PNG of random pixels, which no compression shrinks: about three bytes a pixel. */
-    static byte[] noise(int width, int height) {
+    public static byte[] noise(int width, int height) {
         BufferedImage image = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
         java.util.Random random = new java.util.Random(29);
         for (int y = 0; y < height; y++) for (int x = 0; x < width; x++) image.setRGB(x, y, random.nextInt(0x1000000));
@@ -50,7 +50,7 @@ final class TestImages {
     }
 
     /** A lossless 1 × 1 WebP. */
-    static byte[] webp() {
+    public static byte[] webp() {
         return Base64.getDecoder().decode("UklGRhoAAABXRUJQVlA4TA0AAAAvAAAAEAcQERGIiP4HAA==");
     }
 
@@ -58,7 +58,7 @@ final class TestImages {
      * A valid black-and-white PNG of width × height pixels: a few kilobytes on the wire, as its
      * rows of zeros compress to almost nothing, and gigabytes once decoded.
      */
-    static byte[] hugePng(int width, int height) {
+    public static byte[] hugePng(int width, int height) {
         ByteArrayOutputStream png = new ByteArrayOutputStream();
         png.writeBytes(new byte[] {(byte) 0x89, 'P', 'N', 'G', 0x0d, 0x0a, 0x1a, 0x0a});
         ByteBuffer ihdr = ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) 1).put((byte) 0).put((byte) 0).put((byte) 0).put((byte) 0);
@@ -89,7 +89,7 @@ final class TestImages {
         out.writeBytes(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 
-    static byte[] concat(byte[] a, byte[] b) {
+    public static byte[] concat(byte[] a, byte[] b) {
         byte[] all = new byte[a.length + b.length];
         System.arraycopy(a, 0, all, 0, a.length);
         System.arraycopy(b, 0, all, a.length, b.length);
