@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.undersigned.text.LookAlikes;
 
 /**
  * What two signatures of one organisation have in common, as keys compared for equality: the name
@@ -32,10 +33,14 @@ final class DuplicateKeys {
 
     private DuplicateKeys() {}
 
-    /** The name with case, accents, spaces and punctuation folded away; empty when nothing is left. */
+    /**
+     * The name with case, accents, spaces and punctuation folded away, and letters of other
+     * alphabets that look like Latin ones read as those (a Cyrillic "а" in a Latin name is a
+     * duplicate's disguise); empty when nothing is left.
+     */
     static String name(String name) {
         if (name == null) return "";
-        String decomposed = Normalizer.normalize(name, Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
+        String decomposed = Normalizer.normalize(LookAlikes.skeleton(name.toLowerCase(Locale.ROOT)), Normalizer.Form.NFKD).toLowerCase(Locale.ROOT);
         StringBuilder key = new StringBuilder(decomposed.length());
         decomposed.codePoints().filter(Character::isLetterOrDigit).forEach(key::appendCodePoint);
         return key.toString().replace("ß", "ss");

@@ -16,6 +16,8 @@ public final class LookAlikes {
             .setRestrictionLevel(SpoofChecker.RestrictionLevel.HIGHLY_RESTRICTIVE)
             .build();
 
+    private static final SpoofChecker SKELETONS = new SpoofChecker.Builder().build();
+
     private LookAlikes() {}
 
     /** Whether any word of the text mixes scripts (or numbering systems) the way look-alikes do; false for null. */
@@ -25,6 +27,15 @@ public final class LookAlikes {
             if (!word.isEmpty() && CHECKER.failsChecks(word)) return true;
         }
         return false;
+    }
+
+    /**
+     * The text as it looks, whatever the alphabet of each letter (Unicode's confusable skeleton):
+     * "Amnesty Internationаl" with a Cyrillic "а" and the Latin one alike (and "rn" like "m"): a key
+     * to compare names by, not to show.
+     */
+    public static String skeleton(String text) {
+        return text == null ? null : SKELETONS.getSkeleton(SpoofChecker.ANY_CASE, text);
     }
 
     private static boolean isAscii(String text) {

@@ -49,7 +49,7 @@ class EmbedTest extends AppTest {
     void a_widget_sizes_its_frame_through_a_same_origin_script_and_the_embed_code_carries_it() {
         String statement = app.statement("climate");
         Document embed = app.browser.get(statement + "/embed").document();
-        assertThat(embed.select("script[src]").eachAttr("src")).containsExactly("/embed-frame.js");
+        assertThat(embed.select("script[src]").eachAttr("src")).containsExactly("/embed-frame.js", "/referral.js");
         Page inner = app.browser.get("/embed-frame.js");
         assertThat(inner.status()).isEqualTo(200);
         assertThat(inner.header("Content-Type")).startsWith("text/javascript");
