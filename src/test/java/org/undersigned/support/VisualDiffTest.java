@@ -75,6 +75,22 @@ class VisualDiffTest {
     }
 
     @Test
+    void a_screenshot_read_from_a_png_as_bytes_gives_the_same_grey_as_one_drawn_in_ints() {
+        int[] drawn = samples(VisualDiff.stored(REFERENCE));
+        for (int type : new int[] {BufferedImage.TYPE_4BYTE_ABGR, BufferedImage.TYPE_3BYTE_BGR}) {
+            BufferedImage bytes = new BufferedImage(REFERENCE.getWidth(), REFERENCE.getHeight(), type);
+            Graphics2D g = bytes.createGraphics();
+            g.drawImage(REFERENCE, 0, 0, null);
+            g.dispose();
+            assertThat(samples(VisualDiff.stored(bytes))).as("type %d", type).isEqualTo(drawn);
+        }
+    }
+
+    private static int[] samples(BufferedImage grey) {
+        return grey.getRaster().getSamples(0, 0, grey.getWidth(), grey.getHeight(), 0, (int[]) null);
+    }
+
+    @Test
     void text_one_or_two_pixels_further_along_is_alike() {
         assertThat(compare(REFERENCE, page(o -> o.textDx = 1)).problem()).isNull();
         assertThat(compare(REFERENCE, page(o -> o.textDx = -2)).problem()).isNull();
