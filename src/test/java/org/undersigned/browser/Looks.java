@@ -1,6 +1,7 @@
 package org.undersigned.browser;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.IndexColorModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -15,7 +16,7 @@ import org.undersigned.support.VisualDiff;
 
 /**
  * Each page's look against its reference, committed as src/test/resources/visual/NAME.png in
- * {@link VisualDiff#stored the stored form}. A page that differs leaves its picture and a diff under
+ * {@link VisualDiff#stored the stored form} (4 bits a point). A page that differs leaves its picture and a diff under
  * target/visual/, named in the problem. With {@code -Dvisual.update=true} the pictures become the
  * references instead (and references of pages no longer taken are deleted).
  */
@@ -40,7 +41,7 @@ final class Looks {
         Path reference = REFERENCES.resolve(name + ".png");
         try {
             if (update) {
-                write(actual, reference);
+                writeReference(actual, reference);
                 return;
             }
             Path actualFile = FAILURES.resolve(name + ".png");
@@ -59,6 +60,10 @@ final class Looks {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    int taken() {
+        return taken.size();
     }
 
     /** What differs, one line each (empty when every page looks as its reference). */
@@ -82,10 +87,27 @@ final class Looks {
         if (!ImageIO.write(image, "png", file.toFile())) throw new IOException("no PNG writer for " + file);
     }
 
+    /** Writes a picture in the stored form as a PNG of 4 bits a point, a palette of its 16 greys. */
+    private static void writeReference(BufferedImage stored, Path file) throws IOException {
+        byte[] greys = new byte[VisualDiff.GREYS];
+        int step = 255 / (VisualDiff.GREYS - 1);
+        for (int i = 0; i < greys.length; i++) greys[i] = (byte) (i * step);
+        BufferedImage packed = new BufferedImage(stored.getWidth(), stored.getHeight(), BufferedImage.TYPE_BYTE_BINARY,
+                new IndexColorModel(4, greys.length, greys, greys, greys));
+        int[] values = stored.getRaster().getSamples(0, 0, stored.getWidth(), stored.getHeight(), 0, (int[]) null);
+        for (int i = 0; i < values.length; i++) values[i] /= step;
+        packed.getRaster().setSamples(0, 0, stored.getWidth(), stored.getHeight(), 0, values);
+        write(packed, file);
+    }
+
+    /** A reference as read: its grey (each palette entry has red = green = blue), without a colour space's conversion. */
     private static BufferedImage grey(BufferedImage image) {
         if (image.getType() == BufferedImage.TYPE_BYTE_GRAY) return image;
-        BufferedImage grey = new BufferedImage(image.getWidth(), image.getHeight(), BufferedImage.TYPE_BYTE_GRAY);
-        grey.getGraphics().drawImage(image, 0, 0, null);
+        int width = image.getWidth(), height = image.getHeight();
+        int[] values = image.getRGB(0, 0, width, height, null, 0, width);
+        for (int i = 0; i < values.length; i++) values[i] &= 0xff;
+        BufferedImage grey = new BufferedImage(width, height, BufferedImage.TYPE_BYTE_GRAY);
+        grey.getRaster().setSamples(0, 0, width, height, 0, values);
         return grey;
     }
 }

@@ -11,8 +11,8 @@ import java.awt.image.Raster;
  * block, a broken layout or a page that grew fails; anti-aliasing, font hinting and a text a pixel
  * or two further along do not.
  *
- * <p>References are kept in grey at half the CSS size ({@link #stored}), small enough to commit by the
- * dozen and still readable. Both pictures are then halved again (a point is 4 by 4 CSS pixels, where
+ * <p>References are kept in 16 greys at half the CSS size ({@link #stored}), small enough to commit by
+ * the dozen and still readable. Both pictures are then halved again (a point is 4 by 4 CSS pixels, where
  * glyph shapes blur into grey bands). A point differs when its grey lies more than {@link #TOLERANCE}
  * grey levels outside the range of the other picture's points within one point (4 CSS pixels) of it,
  * either way round: moved by up to a point, a picture's greys are blends of its neighbours'. The pictures differ when a square of 8 by 8 points (32 CSS
@@ -40,9 +40,20 @@ public final class VisualDiff {
         }
     }
 
-    /** A screenshot (1 pixel per CSS pixel) in the form references are kept: grey, half size. */
+    /** Grey levels of a stored picture: 0, 17, 34 ... 255 (a sixteenth of the tolerance apart). */
+    public static final int GREYS = 16;
+
+    /**
+     * A screenshot (1 pixel per CSS pixel) in the form references are kept: half size, in {@link #GREYS}
+     * greys (a third smaller files than 256, and far finer than the {@link #TOLERANCE}).
+     */
     public static BufferedImage stored(BufferedImage screenshot) {
-        return shrink(grey(screenshot), STORED_SCALE);
+        BufferedImage small = shrink(grey(screenshot), STORED_SCALE);
+        int[] values = samples(small);
+        int step = 255 / (GREYS - 1);
+        for (int i = 0; i < values.length; i++) values[i] = (values[i] + step / 2) / step * step;
+        small.getRaster().setSamples(0, 0, small.getWidth(), small.getHeight(), 0, values);
+        return small;
     }
 
     /** Compares two pictures in their {@link #stored} form. */
