@@ -68,16 +68,29 @@ final class Screens {
         saveClip(file, top, ((Number) box.get("width")).doubleValue(), bottom - top);
     }
 
+    /** The page as a PNG from its top, at most this many CSS pixels of it. */
+    @SuppressWarnings("unchecked")
+    byte[] png(double maxHeight) {
+        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
+        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
+        double height = Math.min(((Number) size.get("height")).doubleValue(), maxHeight);
+        return clip(0, ((Number) size.get("width")).doubleValue(), height);
+    }
+
     private void saveClip(Path file, double top, double width, double height) {
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", top, "width", width, "height", height, "scale", 1)));
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
-            Files.write(file, Base64.getDecoder().decode((String) shot.get("data")));
+            Files.write(file, clip(top, width, height));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private byte[] clip(double top, double width, double height) {
+        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
+                "captureBeyondViewport", true,
+                "clip", Map.of("x", 0, "y", top, "width", width, "height", height, "scale", 1)));
+        return Base64.getDecoder().decode((String) shot.get("data"));
     }
 
     /** How many CSS pixels the page is wider than the viewport (0 when nothing scrolls sideways). */

@@ -6,9 +6,19 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 
-/** Real time plus an offset the test can move forward (so timers still run, and days can pass at once). */
+/**
+ * Real time plus an offset the test can move forward (so timers still run, and days can pass at once);
+ * or, once {@link #stopAt stopped}, a fixed instant that moves only when the test advances it.
+ */
 public final class TestClock extends Clock {
     private volatile Duration offset = Duration.ZERO;
+    private volatile Instant stopped;
+
+    /** From now on the time is this instant (plus what the test advances), so pages show the same dates and ages in every run. */
+    public void stopAt(Instant at) {
+        offset = Duration.ZERO;
+        stopped = at;
+    }
 
     public void advance(Duration duration) {
         offset = offset.plus(duration);
@@ -16,7 +26,8 @@ public final class TestClock extends Clock {
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset);
+        Instant base = stopped;
+        return (base == null ? Instant.now() : base).plus(offset);
     }
 
     @Override
