@@ -324,7 +324,7 @@ class TwoInstancesTest {
         }
     }
 
-    /** An open campaign with a coordinator for its digests, written directly in the database before any instance runs. */
+    /** An open campaign with a coordinator (one who accepted their invitation: digests go only to those) for its digests, written directly in the database before any instance runs. */
     private long openCampaign() {
         long now = System.currentTimeMillis();
         return db.withHandle(h -> {
@@ -333,8 +333,8 @@ class TwoInstancesTest {
                             VALUES ('campaign', :slug, 'Two instances', 'A summary', 'Sign *now*.', 'open', 10000, :now, :now)""")
                     .bind("slug", SLUG).bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             long coordinator = h.createUpdate("""
-                            INSERT INTO coordinators (email, email_key, name, role, created_at)
-                            VALUES (:email, :email, 'Coordinator', 'coordinator', :now)""")
+                            INSERT INTO coordinators (email, email_key, name, role, created_at, password_hash)
+                            VALUES (:email, :email, 'Coordinator', 'coordinator', :now, 'set when the invitation was accepted')""")
                     .bind("email", COORDINATOR).bind("now", now).executeAndReturnGeneratedKeys("id").mapTo(Long.class).one();
             h.execute("INSERT INTO petition_coordinators (petition_id, coordinator_id) VALUES (?, ?)", petition, coordinator);
             return petition;

@@ -35,14 +35,15 @@ class LightPageTest extends AppTest {
     }
 
     @Test
-    void a_statement_with_1000_signatories_weighs_under_100_kb_compressed_and_carries_only_the_list_search_script() throws IOException {
+    void a_statement_with_1000_signatories_weighs_under_100_kb_compressed_and_carries_only_the_list_search_and_referral_scripts() throws IOException {
         withSignatories("crowded", 1000);
         Page page = app.browser.get("/statements/crowded");
 
         assertThat(page.document().select("#signatories li")).hasSize(1000);
         assertThat(page.text()).contains("1,000 organisations have signed");
-        // one small same-origin file that filters the list as one types; nothing inline, nothing from elsewhere, nothing needed to sign
-        assertThat(page.document().select("script").eachAttr("src")).containsExactly("/statement-search.js");
+        // small same-origin files: one filters the list as one types, one notes where the signer came from; nothing inline,
+        // nothing from elsewhere, nothing needed to sign
+        assertThat(page.document().select("script").eachAttr("src")).containsExactly("/statement-search.js", "/referral.js");
         assertThat(page.document().select("script:not([src])")).isEmpty();
         int compressed = gzipped(page.body().getBytes(StandardCharsets.UTF_8));
         System.out.printf("statement page with 1,000 signatories: %,d bytes, %,d gzipped%n", page.body().length(), compressed);

@@ -76,7 +76,7 @@ class WrappedBulletsTest extends AppTest {
                 return new Set(Array.from(range.getClientRects()).map(r => Math.round(r.top))).size;""", item);
     }
 
-    /** The dark pixels painted left of the item (its bullet) lie within the height of the first line of its link's text. */
+    /** The dark pixels painted left of the item's link (its bullet, outside the item or inside it) lie within the height of the first line of its text. */
     @SuppressWarnings("unchecked")
     private void assertBulletOnFirstLine(String item) {
         Map<String, Object> box = (Map<String, Object>) driver.executeScript("""
@@ -84,7 +84,7 @@ class WrappedBulletsTest extends AppTest {
                 li.scrollIntoView({block: 'center'});
                 const range = document.createRange(); range.selectNodeContents(li.querySelector('a'));
                 const first = range.getClientRects()[0], item = li.getBoundingClientRect(), list = ul.getBoundingClientRect();
-                return {left: list.left + window.scrollX, right: item.left + window.scrollX, top: item.top + window.scrollY,
+                return {left: list.left + window.scrollX, right: Math.max(item.left, first.left) + window.scrollX, top: item.top + window.scrollY,
                         bottom: item.bottom + window.scrollY, lineTop: first.top + window.scrollY, lineBottom: first.bottom + window.scrollY};""",
                 item);
         double left = number(box, "left"), right = number(box, "right"), top = number(box, "top"), bottom = number(box, "bottom");
