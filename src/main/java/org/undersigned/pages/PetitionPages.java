@@ -7,6 +7,8 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.undersigned.launch.LaunchKeys;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionText;
@@ -17,6 +19,7 @@ import org.undersigned.text.Countries;
 import org.undersigned.text.Markdown;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
+import org.undersigned.web.SecurityHeaders;
 
 /**
  * The public routes of every kind of petition, built once per kind: its page and embed with the
@@ -28,10 +31,12 @@ public final class PetitionPages {
     private final Signing signing;
     private final Markdown markdown;
     private final Countries countries;
+    private final LaunchKeys launchKeys;
     private final List<KindPage> kinds;
 
     public PetitionPages(Petitions petitions, PublicPages cache, Signing signing, Markdown markdown, Countries countries,
-                         List<KindPage> kinds) {
+                         LaunchKeys launchKeys, List<KindPage> kinds) {
+        this.launchKeys = launchKeys;
         this.petitions = petitions;
         this.cache = cache;
         this.signing = signing;
@@ -43,7 +48,11 @@ public final class PetitionPages {
     public void register(RoutesConfig routes) {
         for (KindPage kind : kinds) {
             String path = "/" + kind.kind().plural() + "/{slug}";
-            routes.get(path, ctx -> cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false)));
+            routes.get(path, ctx -> {
+                Optional<Published> early = beforeOpening(ctx, kind, ctx.queryParam(LaunchKeys.PARAM));
+                if (early.isPresent()) page(ctx, kind, early.get(), Map.of(), List.of(), false);
+                else cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false));
+            });
             routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
             routes.get(path + "/embed", ctx -> cached(ctx, kind, "embed", (c, p) -> page(c, kind, p, Map.of(), List.of(), true)));
             routes.post(path + "/embed", ctx -> sign(ctx, kind, true));
@@ -80,8 +89,26 @@ public final class PetitionPages {
         page(ctx, page, published, Map.of(), List.of(), false, notice);
     }
 
+    /**
+     * A scheduled petition opened by its pre-launch key (see {@link LaunchKeys}), or nothing: then
+     * the request goes on as without a key, and a wrong key meets the same 404 as none. Only a
+     * request that carries a key pays for the lookup. The page it renders holds an unpublished
+     * text: out of every cache, out of search engines.
+     */
+    private Optional<Published> beforeOpening(Context ctx, KindPage kind, String key) {
+        if (key == null) return Optional.empty();
+        Optional<Published> early = launchKeys.before(kind.kind(), ctx.pathParam("slug"), key);
+        early.ifPresent(p -> {
+            SecurityHeaders.noStore(ctx);
+            ctx.header("X-Robots-Tag", "noindex, nofollow");
+            ctx.attribute(LaunchKeys.PARAM, key);
+        });
+        return early;
+    }
+
     private void sign(Context ctx, KindPage kind, boolean embed) {
-        Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
+        Optional<Published> early = embed ? Optional.empty() : beforeOpening(ctx, kind, ctx.formParam(LaunchKeys.PARAM));
+        Published published = early.isPresent() ? early.get() : petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
         PetitionText text = text(ctx, published); // the language the signer read and signs
         signing.handle(ctx, text, kind.form(), embed, (c, values, errors) -> page(c, kind, published, values, errors, embed));
     }
@@ -106,6 +133,8 @@ public final class PetitionPages {
         if (!embed) model.put("bodyHtml", new SafeString(markdown.toHtml(petition.body())));
         kind.addTo(model, text, locale, embed);
         if (preview != null) model.put("preview", preview);
+        String key = ctx.attribute(LaunchKeys.PARAM);
+        if (key != null) model.put("launchKey", key); // the form carries it; the page leaves out what social previews read
         ctx.render(kind.template(embed), model);
     }
 

@@ -39,7 +39,13 @@ public final class StatementPage implements KindPage {
         model.put("statement", text.petition());
         model.put("count", all.size());
         model.put("orgTypes", OrgType.codes());
-        if (!embed) model.put("groups", signatories.byCountry(all, locale));
+        if (embed) return;
+        // those who signed through the pre-launch link (confirmed before the opening time) are its initiators: listed first
+        Long opensAt = text.petition().opensAt();
+        java.util.function.Predicate<Signatory> early = s -> opensAt != null && s.confirmedAt() < opensAt;
+        List<Signatory> initiators = all.stream().filter(early).toList();
+        if (!initiators.isEmpty()) model.put("earlySignatories", signatories.byCountry(initiators, locale));
+        model.put("groups", signatories.byCountry(initiators.isEmpty() ? all : all.stream().filter(early.negate()).toList(), locale));
     }
 
     @Override
