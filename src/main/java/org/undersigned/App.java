@@ -33,6 +33,7 @@ import org.undersigned.campaign.CampaignPage;
 import org.undersigned.coordinator.CoordinatorFeature;
 import org.undersigned.dashboard.DashboardRoutes;
 import org.undersigned.pages.HomeRoutes;
+import org.undersigned.delivery.DeliveryRoutes;
 import org.undersigned.launch.LaunchKeys;
 import org.undersigned.launch.LaunchRoutes;
 import org.undersigned.pages.PetitionPages;
@@ -204,6 +205,7 @@ public final class App {
             new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
             new LaunchRoutes(launchKeys, access).register(cfg.routes);
+            new DeliveryRoutes(database, access, audit, countries, markdown, renderer, clock).register(cfg.routes);
             new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
                     .register(cfg.routes);
             SignatoryOverview overview = new SignatoryOverview(database);
