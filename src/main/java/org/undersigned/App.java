@@ -34,6 +34,9 @@ import org.undersigned.campaign.CampaignPage;
 import org.undersigned.coordinator.CoordinatorFeature;
 import org.undersigned.dashboard.DashboardRoutes;
 import org.undersigned.pages.HomeRoutes;
+import org.undersigned.delivery.DeliveryRoutes;
+import org.undersigned.launch.LaunchKeys;
+import org.undersigned.launch.LaunchRoutes;
 import org.undersigned.pages.PetitionPages;
 import org.undersigned.imports.ImportRoutes;
 import org.undersigned.imports.Imports;
@@ -208,13 +211,16 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions, config.web().baseUrl()).register(cfg.routes);
-            PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
+            LaunchKeys launchKeys = new LaunchKeys(database, petitions, audit, clock);
+            PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, launchKeys, List.of(
                     new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
             new DashboardRoutes(database, new Alerts(database), clock).register(cfg.routes);
             PetitionAccess access = new PetitionAccess(database, petitions);
+            new LaunchRoutes(launchKeys, access).register(cfg.routes);
+            new DeliveryRoutes(database, access, audit, countries, markdown, renderer, clock).register(cfg.routes);
             new PublishingFeature(database, petitions, access, coordinators.coordinators(), audit, markdown, clock, petitionPages::preview)
                     .register(cfg.routes);
             SignatoryOverview overview = new SignatoryOverview(database);

@@ -7,6 +7,8 @@ import io.pebbletemplates.pebble.extension.escaper.SafeString;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.undersigned.launch.LaunchKeys;
 import org.undersigned.petition.Kind;
 import org.undersigned.petition.Petition;
 import org.undersigned.petition.PetitionText;
@@ -18,6 +20,7 @@ import org.undersigned.text.Markdown;
 import org.undersigned.text.Text;
 import org.undersigned.web.FieldError;
 import org.undersigned.web.Localization;
+import org.undersigned.web.SecurityHeaders;
 
 /**
  * The public routes of every kind of petition, built once per kind: its page and embed with the
@@ -29,12 +32,14 @@ public final class PetitionPages {
     private final Signing signing;
     private final Markdown markdown;
     private final Countries countries;
+    private final LaunchKeys launchKeys;
     private final List<KindPage> kinds;
     /** The longest search of a public list: a name is at most 200 characters, and a search is a part of one. */
     static final int MAX_QUERY = 100;
 
     public PetitionPages(Petitions petitions, PublicPages cache, Signing signing, Markdown markdown, Countries countries,
-                         List<KindPage> kinds) {
+                         LaunchKeys launchKeys, List<KindPage> kinds) {
+        this.launchKeys = launchKeys;
         this.petitions = petitions;
         this.cache = cache;
         this.signing = signing;
@@ -47,8 +52,10 @@ public final class PetitionPages {
         for (KindPage kind : kinds) {
             String path = "/" + kind.kind().plural() + "/{slug}";
             routes.get(path, ctx -> {
+                Optional<Published> early = beforeOpening(ctx, kind, ctx.queryParam(LaunchKeys.PARAM));
                 String query = kind.searchable() ? Text.line(ctx.queryParam("q")) : "";
-                if (query.isEmpty()) cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false));
+                if (early.isPresent()) page(ctx, kind, early.get(), Map.of(), List.of(), false);
+                else if (query.isEmpty()) cached(ctx, kind, "page", (c, p) -> page(c, kind, p, Map.of(), List.of(), false));
                 else searched(ctx, kind, query);
             });
             routes.post(path + "/signatures", ctx -> sign(ctx, kind, false));
@@ -104,8 +111,26 @@ public final class PetitionPages {
         page(ctx, page, published, Map.of(), List.of(), false, notice, null, null);
     }
 
+    /**
+     * A scheduled petition opened by its pre-launch key (see {@link LaunchKeys}), or nothing: then
+     * the request goes on as without a key, and a wrong key meets the same 404 as none. Only a
+     * request that carries a key pays for the lookup. The page it renders holds an unpublished
+     * text: out of every cache, out of search engines.
+     */
+    private Optional<Published> beforeOpening(Context ctx, KindPage kind, String key) {
+        if (key == null) return Optional.empty();
+        Optional<Published> early = launchKeys.before(kind.kind(), ctx.pathParam("slug"), key);
+        early.ifPresent(p -> {
+            SecurityHeaders.noStore(ctx);
+            ctx.header("X-Robots-Tag", "noindex, nofollow");
+            ctx.attribute(LaunchKeys.PARAM, key);
+        });
+        return early;
+    }
+
     private void sign(Context ctx, KindPage kind, boolean embed) {
-        Published published = petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
+        Optional<Published> early = embed ? Optional.empty() : beforeOpening(ctx, kind, ctx.formParam(LaunchKeys.PARAM));
+        Published published = early.isPresent() ? early.get() : petitions.publicOne(kind.kind(), ctx.pathParam("slug"));
         PetitionText text = text(ctx, published); // the language the signer read and signs
         signing.handle(ctx, text, kind.form(), embed, (c, values, errors) -> page(c, kind, published, values, errors, embed));
     }
@@ -132,6 +157,8 @@ public final class PetitionPages {
         if (embed) model.put("compact", compact(ctx));
         if (preview != null) model.put("preview", preview);
         if (search != null) model.put("search", search);
+        String key = ctx.attribute(LaunchKeys.PARAM);
+        if (key != null) model.put("launchKey", key); // the form carries it; the page leaves out what social previews read
         ctx.render(kind.template(embed), model);
     }
 

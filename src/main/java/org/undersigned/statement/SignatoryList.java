@@ -46,9 +46,15 @@ final class SignatoryList {
         return database.reads().withExtension(SignatoryDao.class, dao -> new Listed(dao.named(petitionId), dao.countedOnly(petitionId)));
     }
 
-    /** The initiators a statement lists first, sorted as the reader's language sorts; none where it does not list them first. */
-    List<Signatory> initiators(long petitionId, Locale locale) {
-        List<Signatory> initiators = database.reads().withExtension(SignatoryDao.class, dao -> dao.initiators(petitionId));
+    /**
+     * Who initiated the statement, listed first and sorted as the reader's language sorts: those
+     * tagged "initiator" where it lists them first, and those who signed through the pre-launch
+     * link (confirmed before its opening time; opensAt null: none).
+     */
+    List<Signatory> initiators(long petitionId, Long opensAt, List<Signatory> named, Locale locale) {
+        java.util.Set<Signatory> initiators = new java.util.LinkedHashSet<>(
+                database.reads().withExtension(SignatoryDao.class, dao -> dao.initiators(petitionId)));
+        if (opensAt != null) named.stream().filter(s -> s.confirmedAt() < opensAt).forEach(initiators::add);
         return initiators.stream().sorted(Comparator.comparing(Signatory::organisation, collator(locale))).toList();
     }
 

@@ -48,7 +48,9 @@ public final class StatementPage implements KindPage {
         model.put("count", listed.count());
         model.put("orgTypes", OrgType.codes());
         // part of the cached page: tagging an initiator or switching the setting moves the public version (V044)
-        List<Signatory> initiators = query == null ? signatories.initiators(text.petition().id(), locale) : List.of();
+        // and those who signed through the pre-launch link, confirmed before the opening time
+        List<Signatory> initiators = query == null
+                ? signatories.initiators(text.petition().id(), text.petition().opensAt(), listed.named(), locale) : List.of();
         model.put("initiators", initiators);
         if (embed) return;
         model.put("countryCount", listed.countries());
