@@ -70,8 +70,8 @@ class LaunchKeyTest extends AppTest {
         assertThat(open.status()).isEqualTo(200);
         signAndConfirm("/statements/launch-soon", "Arriving Later", "AT", "later@example.org");
         Page listed = app.browser.get("/statements/launch-soon");
-        assertThat(listed.document().select("#initiated-by h3").text()).isEqualTo("Initiated by");
-        assertThat(listed.document().select("#initiated-by li a").eachText()).containsExactly("Founding Org");
+        assertThat(listed.document().select("h3#initiators").text()).isEqualTo("Initiated by (1)");
+        assertThat(listed.document().select("ul.initiators li a").eachText()).containsExactly("Founding Org");
         assertThat(listed.document().select("#signatories .org-list li a").eachText()).containsExactly("Founding Org", "Arriving Later");
         assertThat(listed.document().select("meta[property=og:title]").attr("content")).isEqualTo("Launch soon");
     }
