@@ -60,7 +60,7 @@ final class OsdiRoutes {
         Map<String, Object> links = new LinkedHashMap<>();
         links.put("self", OsdiShapes.href(base + OsdiShapes.ROOT));
         links.put("osdi:petitions", OsdiShapes.href(base + OsdiShapes.ROOT + "/petitions"));
-        links.put("curies", List.of(Map.of("name", "osdi", "href", "https://opensupporter.github.io/osdi-docs/{rel}", "templated", true)));
+        links.put("curies", List.of(OsdiShapes.ordered("name", "osdi", "href", "https://opensupporter.github.io/osdi-docs/{rel}", "templated", true)));
         body.put("_links", links);
         hal(ctx, body);
     }

@@ -66,10 +66,10 @@ final class OsdiShapes {
         person.put("given_name", organisation ? row.get("contact_name") : row.get("first_name"));
         person.put("family_name", organisation ? null : row.get("last_name"));
         Object email = row.get("email");
-        person.put("email_addresses", email == null ? List.of() : List.of(Map.of("address", email, "primary", true,
+        person.put("email_addresses", email == null ? List.of() : List.of(ordered("address", email, "primary", true,
                 "status", Boolean.TRUE.equals(row.get("updates")) ? "subscribed" : "unsubscribed")));
         Object country = row.get("country");
-        person.put("postal_addresses", country == null ? List.of() : List.of(Map.of("country", country, "primary", true)));
+        person.put("postal_addresses", country == null ? List.of() : List.of(ordered("country", country, "primary", true)));
         Object language = row.get("language");
         person.put("languages_spoken", language == null ? List.of() : List.of(language));
         Map<String, Object> custom = new LinkedHashMap<>();
@@ -78,6 +78,13 @@ final class OsdiShapes {
         }
         person.put("custom_fields", custom);
         return person;
+    }
+
+    /** A JSON object whose fields come out in the order written, as the docs show them. */
+    static Map<String, Object> ordered(Object... namesAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < namesAndValues.length; i += 2) map.put((String) namesAndValues[i], namesAndValues[i + 1]);
+        return map;
     }
 
     static Map<String, String> href(String url) {
