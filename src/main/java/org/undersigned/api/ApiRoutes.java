@@ -20,7 +20,6 @@ import org.undersigned.signature.SignatureForm;
 import org.undersigned.text.Messages;
 import org.undersigned.web.AfterWrites;
 import org.undersigned.web.Localization;
-import org.undersigned.web.SecurityHeaders;
 
 /**
  * The API of coordinators' tools ({@code Authorization: Bearer usk_...}): read a petition's
@@ -32,9 +31,7 @@ import org.undersigned.web.SecurityHeaders;
 final class ApiRoutes {
     static final int DEFAULT_LIMIT = 100;
     static final int MAX_LIMIT = 1000;
-    private static final String CHALLENGE = "Bearer realm=\"undersigned\"";
-    private final ApiTokens tokens;
-    private final RateLimit rateLimit;
+    private final TokenGuard guard;
     private final Petitions petitions;
     private final PetitionAccess access;
     private final SignatureFeed feed;
@@ -46,10 +43,9 @@ final class ApiRoutes {
     private final String baseUrl;
     private final ObjectMapper json = new ObjectMapper();
 
-    ApiRoutes(ApiTokens tokens, RateLimit rateLimit, Petitions petitions, PetitionAccess access, SignatureFeed feed, HandedIn handedIn,
+    ApiRoutes(TokenGuard guard, Petitions petitions, PetitionAccess access, SignatureFeed feed, HandedIn handedIn,
               Map<Kind, SignatureForm> forms, Messages messages, AfterWrites afterWrites, Clock clock, String baseUrl) {
-        this.tokens = tokens;
-        this.rateLimit = rateLimit;
+        this.guard = guard;
         this.petitions = petitions;
         this.access = access;
         this.feed = feed;
@@ -122,18 +118,8 @@ final class ApiRoutes {
         }));
     }
 
-    /** The token's holder, counted against the token's rate limit; 401 or 429 otherwise. */
     private Bearer bearer(Context ctx) {
-        SecurityHeaders.noStore(ctx);
-        String header = ctx.header("Authorization");
-        if (header == null || !header.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            throw new ApiError(401, "unauthorized").header("WWW-Authenticate", CHALLENGE);
-        }
-        Bearer bearer = tokens.authenticate(header.substring(7).strip()).orElseThrow(() -> new ApiError(401, "invalid_token")
-                .header("WWW-Authenticate", CHALLENGE + ", error=\"invalid_token\""));
-        long wait = rateLimit.take(bearer.tokenId());
-        if (wait > 0) throw new ApiError(429, "too_many_requests").header("Retry-After", Long.toString(wait));
-        return bearer;
+        return guard.bearer(ctx);
     }
 
     /** The petition if the token's coordinator manages it now; otherwise, as for one that does not exist, 404. */

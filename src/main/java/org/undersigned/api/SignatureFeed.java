@@ -20,16 +20,22 @@ import org.undersigned.petition.Questions;
  */
 final class SignatureFeed {
     /** The columns as the API names them (the sign-on forms' field names), in the order they appear in JSON. */
-    private static final String PAGE = """
+    private static final String COLUMNS = """
             SELECT id, state, email, organisation, display_name, org_type, website, contact_name, first_name, last_name, comment,
                    country, locale, updates, created_at, confirmed_at, withdrawn_at,
                    (SELECT string_agg(t.name, ', ' ORDER BY t.name_key) FROM signature_tags st
                     JOIN tags t ON t.petition_id = st.petition_id AND t.name_key = st.name_key
                     WHERE st.signature_id = signatures.id) AS tags
             FROM signatures
+            """;
+    private static final String AFTER = COLUMNS + """
             WHERE petition_id = :petition AND id > :after AND id <= :horizon
             ORDER BY id
             LIMIT :limit""";
+    private static final String AT = COLUMNS + """
+            WHERE petition_id = :petition AND id <= :horizon
+            ORDER BY id
+            LIMIT :limit OFFSET :offset""";
     private final Database database;
 
     SignatureFeed(Database database) {
@@ -44,39 +50,56 @@ final class SignatureFeed {
     }
 
     Page after(long petitionId, long afterId, int limit) {
-        return database.reads().withHandle(h -> {
-            List<Map<String, Object>> rows = h.createQuery(PAGE)
-                    .bind("petition", petitionId).bind("after", afterId).bind("horizon", horizon(h)).bind("limit", limit + 1)
-                    .map((rs, c) -> {
-                        Map<String, Object> row = new LinkedHashMap<>();
-                        row.put("id", rs.getLong("id"));
-                        row.put("status", rs.getString("state"));
-                        String email = rs.getString("email");
-                        row.put("email", email == null || email.isEmpty() ? null : email); // forgotten once withdrawn or anonymised
-                        row.put("organisation", rs.getString("organisation"));
-                        row.put("display_name", rs.getString("display_name"));
-                        row.put("org_type", rs.getString("org_type"));
-                        row.put("website", rs.getString("website"));
-                        row.put("contact_name", rs.getString("contact_name"));
-                        row.put("first_name", rs.getString("first_name"));
-                        row.put("last_name", rs.getString("last_name"));
-                        row.put("comment", rs.getString("comment"));
-                        row.put("country", rs.getString("country"));
-                        row.put("language", rs.getString("locale"));
-                        row.put("updates", rs.getBoolean("updates"));
-                        row.put("created_at", iso(rs.getLong("created_at"), false));
-                        row.put("confirmed_at", iso(rs.getLong("confirmed_at"), rs.wasNull()));
-                        row.put("withdrawn_at", iso(rs.getLong("withdrawn_at"), rs.wasNull()));
-                        String tags = rs.getString("tags"); // coordinators' tags, which hold no comma
-                        row.put("tags", tags == null ? List.of() : List.of(tags.split(", ")));
-                        return row;
-                    })
-                    .list();
-            boolean more = rows.size() > limit;
-            List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
-            addAnswers(h, page);
-            return new Page(page, more);
-        });
+        return database.reads().withHandle(h -> page(h, limit, h.createQuery(AFTER).bind("after", afterId)
+                .bind("petition", petitionId).bind("horizon", horizon(h)).bind("limit", limit + 1)));
+    }
+
+    /**
+     * Up to {@code limit} signatures from the given position in id order, for clients that count
+     * pages (OSDI). Rows only ever join at the end, so positions hold while sign-ons arrive; a row
+     * a coordinator discards moves the later ones up by one, which {@link #after} never does.
+     */
+    Page at(long petitionId, long offset, int limit) {
+        return database.reads().withHandle(h -> page(h, limit, h.createQuery(AT).bind("offset", offset)
+                .bind("petition", petitionId).bind("horizon", horizon(h)).bind("limit", limit + 1)));
+    }
+
+    /** How many rows the petition has, whatever their state: what page numbers count. */
+    long count(long petitionId) {
+        return database.reads().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM signatures WHERE petition_id = :petition")
+                .bind("petition", petitionId).mapTo(Long.class).one());
+    }
+
+    private static Page page(Handle h, int limit, org.jdbi.v3.core.statement.Query query) {
+        List<Map<String, Object>> rows = query.map((rs, c) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("id", rs.getLong("id"));
+                    row.put("status", rs.getString("state"));
+                    String email = rs.getString("email");
+                    row.put("email", email == null || email.isEmpty() ? null : email); // forgotten once withdrawn or anonymised
+                    row.put("organisation", rs.getString("organisation"));
+                    row.put("display_name", rs.getString("display_name"));
+                    row.put("org_type", rs.getString("org_type"));
+                    row.put("website", rs.getString("website"));
+                    row.put("contact_name", rs.getString("contact_name"));
+                    row.put("first_name", rs.getString("first_name"));
+                    row.put("last_name", rs.getString("last_name"));
+                    row.put("comment", rs.getString("comment"));
+                    row.put("country", rs.getString("country"));
+                    row.put("language", rs.getString("locale"));
+                    row.put("updates", rs.getBoolean("updates"));
+                    row.put("created_at", iso(rs.getLong("created_at"), false));
+                    row.put("confirmed_at", iso(rs.getLong("confirmed_at"), rs.wasNull()));
+                    row.put("withdrawn_at", iso(rs.getLong("withdrawn_at"), rs.wasNull()));
+                    String tags = rs.getString("tags"); // coordinators' tags, which hold no comma
+                    row.put("tags", tags == null ? List.of() : List.of(tags.split(", ")));
+                    return row;
+                })
+                .list();
+        boolean more = rows.size() > limit;
+        List<Map<String, Object>> page = more ? rows.subList(0, limit) : rows;
+        addAnswers(h, page);
+        return new Page(page, more);
     }
 
     /**

@@ -21,6 +21,16 @@ public final class PetitionAccess {
         return petition;
     }
 
+    /** Every petition this coordinator may manage, oldest first (an admin's: all), whatever its status. */
+    public java.util.List<Petition> manageable(Coordinator me) {
+        return database.reads().withExtension(PetitionDao.class, dao -> me.isAdmin() ? dao.all() : dao.managedBy(me.id()));
+    }
+
+    /** The petition with this id if this coordinator may manage it; empty as for one that does not exist. */
+    public java.util.Optional<Petition> manageable(Coordinator me, long petitionId) {
+        return database.reads().withExtension(PetitionDao.class, dao -> dao.byId(petitionId)).filter(p -> canManage(me, p.id()));
+    }
+
     public boolean canManage(Coordinator me, long petitionId) {
         return me.isAdmin() || database.reads().withHandle(h -> h.createQuery(
                         "SELECT COUNT(*) FROM petition_coordinators WHERE petition_id = :p AND coordinator_id = :c")

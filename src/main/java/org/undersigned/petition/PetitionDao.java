@@ -18,6 +18,12 @@ interface PetitionDao {
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE id = :id")
     Optional<Petition> byId(long id);
 
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions ORDER BY id")
+    List<Petition> all();
+
+    @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE id IN (SELECT petition_id FROM petition_coordinators WHERE coordinator_id = :coordinator) ORDER BY id")
+    List<Petition> managedBy(long coordinator);
+
     @SqlQuery("SELECT " + COLUMNS + " FROM petitions WHERE status = 'open' ORDER BY created_at DESC, id DESC")
     List<Petition> open();
 
