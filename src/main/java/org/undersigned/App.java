@@ -49,6 +49,8 @@ import org.undersigned.signatories.Duplicates;
 import org.undersigned.signatories.Merges;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.NumbersRoutes;
+import org.undersigned.signatories.MemberRoutes;
+import org.undersigned.signatories.Members;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatureEditRoutes;
@@ -220,10 +222,12 @@ public final class App {
             SignatoryOverview overview = new SignatoryOverview(database);
             Duplicates duplicates = new Duplicates(database);
             Tags tags = new Tags(database, audit, clock);
+            Members members = new Members(database, audit, outbox, new org.undersigned.tokens.Tokens(), clock, config.web().baseUrl());
             new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl()), webhooks.webhooks()),
-                    new SignatoryExport(database, audit, messages, countries), tags, duplicates, messages, clock)
+                    new SignatoryExport(database, audit, messages, countries), tags, duplicates, members, messages, clock)
                     .register(cfg.routes);
+            new MemberRoutes(access, members).register(cfg.routes);
             new DuplicateRoutes(access, duplicates, new Merges(database, audit, clock)).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails, clock);
@@ -328,7 +332,8 @@ public final class App {
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
         long allowed = UPLOADS.matcher(ctx.path()).matches() ? SiteRoutes.MAX_REQUEST_BYTES
-                : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
+                : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES
+                : MemberRoutes.UPLOAD.equals(ctx.path()) ? MemberRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
         // a multipart body of unknown length would be spooled up to the largest upload's size; browsers always declare one
         String type = ctx.contentType();
         if (declared < 0 && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {
