@@ -32,6 +32,10 @@ class MemberRosterTest extends AppTest {
         confirm(mailbox.nth(email, 1));
     }
 
+    private static java.util.List<String> names(Page list) {
+        return list.document().select("th[scope=row] > a[href*=/signatures/]").eachText();
+    }
+
     private static String count(Browser admin) {
         return admin.get("/admin/statements/roster").document().select("#members .members-count").text();
     }
@@ -56,6 +60,15 @@ class MemberRosterTest extends AppTest {
         Page list = admin.get("/admin/statements/roster");
         assertThat(list.document().selectFirst("#sel-" + id("Rivers Alliance France")).closest("tr").select(".member-flag").text()).isEqualTo("member");
         assertThat(list.document().selectFirst("#sel-" + id("Not A Member")).closest("tr").select(".member-flag")).isEmpty();
+
+        assertThat(names(admin.get("/admin/statements/roster?domain=matches"))).containsExactly("Not A Member");
+        Page differs = admin.get("/admin/statements/roster?domain=differs");
+        assertThat(names(differs)).containsExactly("Forest Watch Belgium");
+        assertThat(differs.document().select("#filter-domain option[selected]").val()).isEqualTo("differs");
+        assertThat(list.document().selectFirst("#sel-" + id("Forest Watch Belgium")).closest("tr").select(".domain-differs").text())
+                .isEqualTo("email not at the website's domain");
+        assertThat(admin.get("/admin/statements/roster/signatures/" + id("Not A Member")).document().select("dd.domain-matches").text())
+                .isEqualTo("email at the website's domain");
 
         String managePath = URI.create(mailbox.nth("forestwatch@gmail.com", 2).linkTo("/manage/")).getPath();
         assertThat(app.browser.get(managePath).form("form[action*=/withdraw]").submit().status()).isEqualTo(200);
