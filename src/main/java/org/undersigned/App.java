@@ -210,8 +210,9 @@ public final class App {
             cfg.routes.before(localization::resolve);
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions, config.web().baseUrl()).register(cfg.routes);
+            Members members = new Members(database, audit, outbox, new org.undersigned.tokens.Tokens(), clock, config.web().baseUrl());
             PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, List.of(
-                    new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
+                    new StatementPage(database, countries, organisationForm, members), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
@@ -222,7 +223,6 @@ public final class App {
             SignatoryOverview overview = new SignatoryOverview(database);
             Duplicates duplicates = new Duplicates(database);
             Tags tags = new Tags(database, audit, clock);
-            Members members = new Members(database, audit, outbox, new org.undersigned.tokens.Tokens(), clock, config.web().baseUrl());
             new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl()), webhooks.webhooks()),
                     new SignatoryExport(database, audit, messages, countries), tags, duplicates, members, messages, clock)

@@ -35,6 +35,7 @@ public final class MemberRoutes {
         routes.get("/admin/members", ctx -> page(ctx, admin(ctx), null, HttpStatus.OK));
         routes.post("/admin/members", this::upload);
         routes.post("/admin/statements/{slug}/members/remind", this::remind);
+        routes.post("/admin/statements/{slug}/members/public", this::showInPublic);
         routes.get("/members/opt-out/{token}", ctx -> optOutPage(ctx, false));
         routes.post("/members/opt-out/{token}", ctx -> optOutPage(ctx, true));
     }
@@ -87,6 +88,12 @@ public final class MemberRoutes {
         var sent = members.remind(AdminAccess.coordinator(ctx), petition, Localization.of(ctx));
         ctx.redirect("/admin" + petition.path() + (sent.isPresent() ? "?reminded=" + sent.get() : "?reminded=again") + "#members",
                 HttpStatus.SEE_OTHER);
+    }
+
+    private void showInPublic(Context ctx) {
+        Petition petition = access.manageable(AdminAccess.coordinator(ctx), Kind.STATEMENT, ctx.pathParam("slug"));
+        members.showInPublic(AdminAccess.coordinator(ctx), petition, "yes".equals(ctx.formParam("members_public")));
+        ctx.redirect("/admin" + petition.path() + "#members", HttpStatus.SEE_OTHER);
     }
 
     private void optOutPage(Context ctx, boolean done) {

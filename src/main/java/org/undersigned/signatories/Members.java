@@ -24,7 +24,7 @@ import org.undersigned.web.Localization;
  * matched to it by website or mail domain ({@link DuplicateKeys}, the one rule for an organisation's
  * domain) each time it is read, so the count follows imports, merges and withdrawals.
  */
-public final class Members {
+public final class Members implements org.undersigned.statement.MemberTally {
     static final int MAX_MEMBERS = 5_000;
     static final int MAX_BYTES = 2 * 1024 * 1024;
 
@@ -137,17 +137,23 @@ public final class Members {
                         .bind("optedOut", !m.email().isEmpty() && optedOut.contains(m.email().toLowerCase(Locale.ROOT)) ? now : null)
                         .bind("now", now).execute();
             }
+            // the public count of every statement that shows it changes with the roster: its cached pages must go
+            h.createUpdate("UPDATE petitions SET public_version = public_version + 1 WHERE members_public = TRUE").execute();
             audit.record(h, me.id(), me.email(), "members_upload", "/admin/members", String.valueOf(members.size()));
         });
     }
 
     /** The statement's listed sign-ons matched to the roster, read now. */
     public Progress progress(Petition petition) {
+        return progress(petition.id());
+    }
+
+    private Progress progress(long petitionId) {
         List<Member> members = all();
         record Signed(long id, String website, String email) {}
         List<Signed> signed = database.reads().withHandle(h -> h.createQuery("""
                 SELECT id, website, email FROM signatures WHERE petition_id = :petitionId AND state = 'listed'""")
-                .bind("petitionId", petition.id())
+                .bind("petitionId", petitionId)
                 .map((rs, c) -> new Signed(rs.getLong("id"), rs.getString("website"), rs.getString("email"))).list());
         Set<String> memberKeys = new HashSet<>();
         members.forEach(m -> memberKeys.addAll(m.keys()));
@@ -162,6 +168,28 @@ public final class Members {
         }
         int count = (int) members.stream().filter(m -> m.keys().stream().anyMatch(signedKeys::contains)).count();
         return new Progress(count, members.size(), memberSignatures);
+    }
+
+    @Override
+    public Optional<Tally> shown(long petitionId) {
+        boolean chosen = database.reads().withHandle(h -> h.createQuery("SELECT members_public FROM petitions WHERE id = :id")
+                .bind("id", petitionId).mapTo(Boolean.class).findOne().orElse(false));
+        if (!chosen) return Optional.empty();
+        Progress progress = progress(petitionId);
+        return progress.total() == 0 ? Optional.empty() : Optional.of(new Tally(progress.signed(), progress.total()));
+    }
+
+    public boolean shownInPublic(Petition petition) {
+        return database.reads().withHandle(h -> h.createQuery("SELECT members_public FROM petitions WHERE id = :id")
+                .bind("id", petition.id()).mapTo(Boolean.class).one());
+    }
+
+    /** Shows the count on the public page or stops; updating the petition moves its public version (V010), so cached pages follow. */
+    public void showInPublic(Coordinator me, Petition petition, boolean shown) {
+        database.writer().run(h -> {
+            h.createUpdate("UPDATE petitions SET members_public = :shown WHERE id = :id").bind("shown", shown).bind("id", petition.id()).execute();
+            audit.record(h, me.id(), me.email(), "members_public", petition.path(), shown ? "on" : "off");
+        });
     }
 
     /** When this statement's reminder went out, if it did. */

@@ -111,6 +111,7 @@ public final class SignatoryAdminRoutes {
         if (petition.kind() == Kind.STATEMENT) {
             model.put("roster", members.progress(petition));
             model.put("reminderSent", members.reminderSent(petition).orElse(null));
+            model.put("membersPublic", members.shownInPublic(petition));
             model.put("reminded", Text.line(ctx.queryParam("reminded")));
         }
         model.put("errors", List.of());

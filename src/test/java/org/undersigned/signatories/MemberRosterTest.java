@@ -57,6 +57,10 @@ class MemberRosterTest extends AppTest {
         sign("Forest Watch Belgium", "https://forestwatch.be", "forestwatch@gmail.com");
         sign("Not A Member", "https://elsewhere.org", "hello@elsewhere.org");
         assertThat(count(admin)).isEqualTo("2 of 3 members signed");
+        assertThat(app.browser.get("/statements/roster").document().select("#member-tally")).as("not public unless chosen").isEmpty();
+        Page chosen = admin.get("/admin/statements/roster").form("form[action$=/members/public]").tick("members_public").submit();
+        assertThat(chosen.status()).isEqualTo(303);
+        assertThat(app.browser.get("/statements/roster").document().select("#member-tally").text()).isEqualTo("2 of 3 members signed");
         Page list = admin.get("/admin/statements/roster");
         assertThat(list.document().selectFirst("#sel-" + id("Rivers Alliance France")).closest("tr").select(".member-flag").text()).isEqualTo("member");
         assertThat(list.document().selectFirst("#sel-" + id("Not A Member")).closest("tr").select(".member-flag")).isEmpty();
@@ -73,6 +77,8 @@ class MemberRosterTest extends AppTest {
         String managePath = URI.create(mailbox.nth("forestwatch@gmail.com", 2).linkTo("/manage/")).getPath();
         assertThat(app.browser.get(managePath).form("form[action*=/withdraw]").submit().status()).isEqualTo(200);
         assertThat(count(admin)).as("a withdrawn member no longer counts").isEqualTo("1 of 3 members signed");
+        assertThat(app.browser.get("/statements/roster").document().select("#member-tally").text())
+                .as("the cached public page follows").isEqualTo("1 of 3 members signed");
 
         Page reminded = admin.get("/admin/statements/roster").form("form[action$=/members/remind]").submit();
         assertThat(reminded.status()).isEqualTo(303);
