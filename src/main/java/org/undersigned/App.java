@@ -52,6 +52,8 @@ import org.undersigned.signatories.Duplicates;
 import org.undersigned.signatories.Merges;
 import org.undersigned.signatories.Moderation;
 import org.undersigned.signatories.NumbersRoutes;
+import org.undersigned.signatories.MemberRoutes;
+import org.undersigned.signatories.Members;
 import org.undersigned.signatories.SignatoryAdminRoutes;
 import org.undersigned.signatories.SignatoryExport;
 import org.undersigned.signatories.SignatureEditRoutes;
@@ -212,8 +214,9 @@ public final class App {
             new ErrorPages().register(cfg.routes);
             new HomeRoutes(petitions, config.web().baseUrl()).register(cfg.routes);
             LaunchKeys launchKeys = new LaunchKeys(database, petitions, audit, clock);
+            Members members = new Members(database, audit, outbox, new org.undersigned.tokens.Tokens(), clock, config.web().baseUrl());
             PetitionPages petitionPages = new PetitionPages(petitions, pages, signatures.signing(), markdown, countries, launchKeys, List.of(
-                    new StatementPage(database, countries, organisationForm), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
+                    new StatementPage(database, countries, organisationForm, members), new CampaignPage(database, supporterForm, clock, config.web().baseUrl())));
             petitionPages.register(cfg.routes);
             signatures.register(cfg.routes);
             coordinators.register(cfg.routes);
@@ -228,8 +231,9 @@ public final class App {
             Tags tags = new Tags(database, audit, clock);
             new SignatoryAdminRoutes(access, overview, new Moderation(database, audit, signatures.suspects(),
                     new DecisionMail(outbox, config.web().baseUrl()), webhooks.webhooks()),
-                    new SignatoryExport(database, audit, messages, countries), tags, duplicates, messages, clock)
+                    new SignatoryExport(database, audit, messages, countries), tags, duplicates, members, messages, clock)
                     .register(cfg.routes);
+            new MemberRoutes(access, members).register(cfg.routes);
             new DuplicateRoutes(access, duplicates, new Merges(database, audit, clock)).register(cfg.routes);
             SignatureEdits edits = new SignatureEdits(database, audit, Map.of(Kind.STATEMENT, organisationForm, Kind.CAMPAIGN, supporterForm),
                     signatures.byHand(), emails, clock);
@@ -334,7 +338,8 @@ public final class App {
     private static void refuseDeclaredTooLarge(Context ctx) throws java.io.IOException {
         long declared = ctx.req().getContentLengthLong();
         long allowed = UPLOADS.matcher(ctx.path()).matches() ? SiteRoutes.MAX_REQUEST_BYTES
-                : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
+                : ImportRoutes.isUpload(ctx.path()) ? ImportRoutes.MAX_REQUEST_BYTES
+                : MemberRoutes.UPLOAD.equals(ctx.path()) ? MemberRoutes.MAX_REQUEST_BYTES : MAX_REQUEST_BYTES;
         // a multipart body of unknown length would be spooled up to the largest upload's size; browsers always declare one
         String type = ctx.contentType();
         if (declared < 0 && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/")) {

@@ -249,7 +249,7 @@ class MigrateToPostgresTest {
                 "petition_translations", "chore_turns", "sign_on_repeats", "dropped_sign_ons", "api_tokens", "imports",
                 "webhook_endpoints", "webhook_subscriptions", "webhook_deliveries", "webhook_petition_states", "petition_questions",
                 "petition_question_texts", "signature_answers", "tags", "signature_tags", "distinct_signatures", "password_resets",
-                "recovery_codes", "signature_logos");
+                "recovery_codes", "signature_logos", "members", "member_reminders");
         Map<String, Long> counts = new TreeMap<>();
         jdbi.useHandle(h -> tables.forEach(t -> counts.put(t, h.createQuery("SELECT COUNT(*) FROM " + t).mapTo(Long.class).one())));
         return counts;

@@ -65,6 +65,25 @@ public final class ImportFile {
 
     private ImportFile() {}
 
+    /** A row of a file read whole: the line it starts on and its cells. */
+    public record Line(long line, List<String> cells) {}
+
+    /**
+     * The rows of a small upload read whole (encoding and separator found as for an import), for
+     * other features' uploads such as the member roster; {@link Refused} as {@link #decode} and {@link #rows}.
+     */
+    public static List<Line> lines(byte[] bytes, int maxRows) {
+        Decoded decoded = decode(bytes);
+        List<Line> lines = new java.util.ArrayList<>();
+        try (Rows rows = rows(decoded.text(), decoded.separator())) {
+            while (rows.hasNext() && lines.size() < maxRows) {
+                Rows.Row row = rows.next();
+                lines.add(new Line(row.line(), row.cells()));
+            }
+        }
+        return lines;
+    }
+
     /** Decodes an upload, or throws {@link Refused} for one that holds no rows or is no text. */
     static Decoded decode(byte[] bytes) {
         if (bytes.length > MAX_BYTES) throw new Refused(Refusal.TOO_LARGE, 0);

@@ -70,6 +70,21 @@ final class DuplicateKeys {
         return domain.indexOf('.') < 0 || webmail(domain) || reserved(domain) ? "" : domain;
     }
 
+    /** The address's domain as written, webmail and reserved names included; empty without one. */
+    static String mailHost(String email) {
+        if (email == null) return "";
+        int at = email.lastIndexOf('@');
+        return at < 0 ? "" : ascii(trimDots(email.substring(at + 1).trim().toLowerCase(Locale.ROOT)));
+    }
+
+    /** The part of a host one registers: the last two labels, three under a second-level suffix (rivers.co.uk). */
+    static String registrable(String host) {
+        String[] labels = host.split("\\.");
+        int keep = labels.length >= 3 && TOP_LEVEL.matcher(labels[labels.length - 2] + "." + labels[labels.length - 1]).matches() ? 3 : 2;
+        if (labels.length <= keep) return host;
+        return String.join(".", java.util.Arrays.copyOfRange(labels, labels.length - keep, labels.length));
+    }
+
     private static boolean reserved(String domain) {
         return RESERVED.matcher(domain).matches();
     }

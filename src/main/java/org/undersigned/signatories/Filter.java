@@ -8,10 +8,11 @@ import org.undersigned.petition.SignatureState;
 import org.undersigned.text.Text;
 
 /**
- * What a coordinator asked to see: search text, state (null: any), country, type, tag (its name_key), order and page.
+ * What a coordinator asked to see: search text, state (null: any), country, type, tag (its name_key), order and page,
+ * and the authenticity hint (null: any; the hint is {@link DomainMatch}'s rule in Java, so it filters rows once read).
  * Unknown values fall back.
  */
-public record Filter(String query, SignatureState state, String country, String orgType, String tag, Sort sort, int page) {
+public record Filter(String query, SignatureState state, String country, String orgType, String tag, Sort sort, int page, DomainMatch domain) {
     static final int PAGE_SIZE = 50;
 
     /** Each order is a fixed piece of SQL chosen by name, never text from the request. */
@@ -42,7 +43,12 @@ public record Filter(String query, SignatureState state, String country, String 
                 SignatureState.of(state).orElse(null),
                 country.matches("[A-Z]{2}") ? country : "",
                 Text.line(ctx.queryParam("org_type")).replaceAll("[^a-z_]", ""),
-                Tags.key(Text.line(ctx.queryParam("tag"))), sort, page);
+                Tags.key(Text.line(ctx.queryParam("tag"))), sort, page, DomainMatch.of(Text.line(ctx.queryParam("domain"))).orElse(null));
+    }
+
+    /** Whether a row read with the SQL part of this filter also has the hint asked for. */
+    boolean admits(SignatoryRow row) {
+        return domain == null || row.domainMatch() == domain;
     }
 
     /** The state as the SQL binds it: its code, or empty for any. */
@@ -67,6 +73,7 @@ public record Filter(String query, SignatureState state, String country, String 
         params.put("country", country);
         params.put("org_type", orgType);
         params.put("tag", tag);
+        params.put("domain", domain == null ? "" : domain.code());
         params.put("sort", sort.name().toLowerCase(java.util.Locale.ROOT));
         if (forPage > 1) params.put("page", String.valueOf(forPage));
         StringBuilder out = new StringBuilder();

@@ -30,17 +30,19 @@ public final class SignatoryAdminRoutes {
     private final SignatoryExport export;
     private final Tags tags;
     private final Duplicates duplicates;
+    private final Members members;
     private final Messages messages;
     private final Clock clock;
 
     public SignatoryAdminRoutes(PetitionAccess access, SignatoryOverview overview, Moderation moderation, SignatoryExport export,
-                                Tags tags, Duplicates duplicates, Messages messages, Clock clock) {
+                                Tags tags, Duplicates duplicates, Members members, Messages messages, Clock clock) {
         this.access = access;
         this.overview = overview;
         this.moderation = moderation;
         this.export = export;
         this.tags = tags;
         this.duplicates = duplicates;
+        this.members = members;
         this.messages = messages;
         this.clock = clock;
     }
@@ -106,6 +108,12 @@ public final class SignatoryAdminRoutes {
         model.put("duplicates", counted <= Duplicates.FLAGGED_ON_LIST ? duplicates.find(petition) : Duplicates.Found.NONE);
         model.put("duplicatesDeferred", petition.kind() == Kind.STATEMENT && counted > Duplicates.FLAGGED_ON_LIST);
         model.put("initiatorsFirst", petition.kind() == Kind.STATEMENT && tags.initiatorsFirst(petition));
+        if (petition.kind() == Kind.STATEMENT) {
+            model.put("roster", members.progress(petition));
+            model.put("reminderSent", members.reminderSent(petition).orElse(null));
+            model.put("membersPublic", members.shownInPublic(petition));
+            model.put("reminded", Text.line(ctx.queryParam("reminded")));
+        }
         model.put("errors", List.of());
         model.put("errorFields", List.of());
         model.put("selected", List.of());

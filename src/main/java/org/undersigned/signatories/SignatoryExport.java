@@ -67,7 +67,7 @@ public final class SignatoryExport {
                 List<SignatoryRow> batch = new ArrayList<>(ANSWERS_BATCH);
                 try (var stream = h.attach(SignatoryQueries.class).all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(),
                         filter.tag(), filter.query(), filter.like(), filter.sort().sql)) {
-                    stream.forEach(r -> {
+                    stream.filter(filter::admits).forEach(r -> {
                         rows.incrementAndGet();
                         if (questions.isEmpty()) {
                             row(csv, cells(r, reader));

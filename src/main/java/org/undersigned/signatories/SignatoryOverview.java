@@ -25,12 +25,26 @@ public final class SignatoryOverview {
 
     ListPage page(Petition petition, Filter filter) {
         return database.reads().withExtension(SignatoryQueries.class, q -> {
+            if (filter.domain() != null) return byDomain(q, petition, filter);
             long total = q.count(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(), filter.like());
             List<SignatoryRow> rows = q.page(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(),
                     filter.like(), filter.sort().sql, Filter.PAGE_SIZE, filter.offset());
             return new ListPage(rows, total, (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE, StateCounts.of(q.counts(petition.id())),
                     q.countries(petition.id()));
         });
+    }
+
+    /** The hint is no SQL, so the rows that pass the rest of the filter are read and kept in Java, then paged. */
+    private static ListPage byDomain(SignatoryQueries q, Petition petition, Filter filter) {
+        List<SignatoryRow> kept;
+        try (var all = q.all(petition.id(), filter.stateCode(), filter.country(), filter.orgType(), filter.tag(), filter.query(), filter.like(),
+                filter.sort().sql)) {
+            kept = all.filter(filter::admits).toList();
+        }
+        long total = kept.size();
+        List<SignatoryRow> rows = kept.subList(Math.min(kept.size(), filter.offset()), Math.min(kept.size(), filter.offset() + Filter.PAGE_SIZE));
+        return new ListPage(rows, total, (total + Filter.PAGE_SIZE - 1) / Filter.PAGE_SIZE, StateCounts.of(q.counts(petition.id())),
+                q.countries(petition.id()));
     }
 
     /** Figures from the start of {@code firstDay} (days since the epoch, UTC) on. */

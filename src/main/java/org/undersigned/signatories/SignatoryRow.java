@@ -21,6 +21,11 @@ public record SignatoryRow(
         Listing listing,
         String tags) {
 
+    /** The authenticity hint: the contact's address at the website's domain, or not. */
+    public DomainMatch domainMatch() {
+        return DomainMatch.of(website, email);
+    }
+
     /** The tags one by one. */
     public java.util.List<String> tagList() {
         return tags == null ? java.util.List.of() : java.util.List.of(tags.split(", "));

@@ -20,10 +20,12 @@ import org.undersigned.text.Countries;
 public final class StatementPage implements KindPage {
     private final SignatoryList signatories;
     private final OrganisationForm form;
+    private final MemberTally members;
 
-    public StatementPage(Database database, Countries countries, OrganisationForm form) {
+    public StatementPage(Database database, Countries countries, OrganisationForm form, MemberTally members) {
         this.signatories = new SignatoryList(database, countries);
         this.form = form;
+        this.members = members;
     }
 
     @Override
@@ -47,6 +49,8 @@ public final class StatementPage implements KindPage {
         model.put("statement", text.petition());
         model.put("count", listed.count());
         model.put("orgTypes", OrgType.codes());
+        // part of the cached page: signatures, the setting (an update of petitions) and a roster upload all move the public version
+        members.shown(text.petition().id()).ifPresent(tally -> model.put("memberTally", tally));
         // part of the cached page: tagging an initiator or switching the setting moves the public version (V044)
         // and those who signed through the pre-launch link, confirmed before the opening time
         List<Signatory> initiators = query == null
