@@ -17,7 +17,7 @@ command -v sqlite3 >/dev/null || { echo "sqlite3 is missing: apt-get install -y 
 mkdir -p "$DIR"
 DB="$DIR/undersigned.db"
 rm -f "$DB" "$DB-wal" "$DB-shm"
-PORT="${MILLION_PORT:-7199}"
+PORT="${MILLION_PORT:-7111}"
 
 # the app migrates the empty database and creates the admin; stopped once it answers
 PORT="$PORT" DATA_DIR="$DIR" DATABASE_URL="jdbc:sqlite:$DB" ADMIN_EMAIL=admin@example.org \
