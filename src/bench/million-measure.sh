@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Times the coordinators' list, the full CSV and the duplicates page against the jar on the
 # database src/bench/million.sh made:
-#   src/bench/million-measure.sh [DIR] [REQUESTS]     (default target/million, 200)
+#   src/bench/million-measure.sh [DIR] [REQUESTS]     (default target/million, 200; 0 skips the list)
 # Prints p50/p95/max of the list with a mix of searches, filters and pages; the CSV's time, size
 # and the heap after; the duplicates page of the 10,000-organisation statement.
 set -euo pipefail
@@ -30,17 +30,19 @@ QUERIES=("" "?q=solidarity" "?q=contact12345" "?status=awaiting" "?country=FR" "
          "?sort=name" "?sort=country&page=40" "?org_type=trade_union" "?q=nothing-matches-this")
 status=$(curl -s -o /dev/null -w '%{http_code}' -b "$JAR" "$LIST")
 [ "$status" = 200 ] || { echo "the list answered $status (not logged in?)" >&2; exit 1; }
-for q in "${QUERIES[@]}"; do curl -s -o /dev/null -b "$JAR" "$LIST$q"; done   # warm-up
 : >"$OUT/list.times"
+[ "$REQUESTS" = 0 ] || for q in "${QUERIES[@]}"; do curl -s -o /dev/null -b "$JAR" "$LIST$q"; done   # warm-up
 for i in $(seq "$REQUESTS"); do
   q="${QUERIES[$(( i % ${#QUERIES[@]} ))]}"
   curl -s -o /dev/null -b "$JAR" -w "%{time_total} %{http_code} $q\n" "$LIST$q" >>"$OUT/list.times"
 done
+if [ "$REQUESTS" != 0 ]; then
 echo "list, $REQUESTS requests:"
 sort -n "$OUT/list.times" | awk '{ t[NR] = $1 * 1000 } END { printf "  p50 %.0f ms  p95 %.0f ms  max %.0f ms\n", t[int(NR * 0.5)], t[int(NR * 0.95)], t[NR] }'
 echo "  per query (ms, median):"
 sort -k3 -k1n "$OUT/list.times" | awk '{ q = $3 == "" ? "(none)" : $3; a[q] = a[q] " " $1 * 1000 } END { for (q in a) { n = split(a[q], v, " "); printf "    %-40s %.0f\n", q, v[int((n + 1) / 2)] } }' | sort
 grep -v " 200 " "$OUT/list.times" | head -3 || true
+fi
 
 echo "CSV of the whole statement:"
 curl -s -b "$JAR" -o "$OUT/all.csv" -w "  %{http_code}, %{size_download} bytes in %{time_total} s\n" "$LIST/signatures.csv"
