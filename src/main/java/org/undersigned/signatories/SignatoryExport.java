@@ -58,7 +58,8 @@ public final class SignatoryExport {
         try (Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8))) {
             writer.write(Csv.BOM);
             Csv csv = new Csv(writer, separator);
-            database.reads().useHandle(h -> {
+            // in a transaction so that PostgreSQL streams the rows (see SignatoryQueries.all) rather than holding a million in the heap
+            database.reads().useTransaction(h -> {
                 // the petition's own questions, one column each, headed by its wording in the petition's language
                 List<Question> questions = Questions.all(h, petition.id());
                 List<String> headings = new ArrayList<>(COLUMNS.stream().map(column -> messages.get(reader, "csv.column." + column)).toList());

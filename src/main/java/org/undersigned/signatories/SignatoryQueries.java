@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.stream.Stream;
 import org.jdbi.v3.sqlobject.config.RegisterConstructorMapper;
 import org.jdbi.v3.sqlobject.customizer.Define;
+import org.jdbi.v3.sqlobject.customizer.FetchSize;
 import org.jdbi.v3.sqlobject.statement.SqlQuery;
 import org.jdbi.v3.sqlobject.statement.SqlUpdate;
 import org.undersigned.petition.StateCounts;
@@ -41,7 +42,9 @@ interface SignatoryQueries {
     @SqlQuery("SELECT COUNT(*) FROM signatures WHERE " + MATCHES)
     long count(long petitionId, String state, String country, String orgType, String tag, String query, String like);
 
+    /** Every match, for the CSV; read in batches (PostgreSQL reads through a cursor only inside a transaction, else the whole result at once). */
     @SqlQuery("SELECT " + COLUMNS + " FROM signatures WHERE " + MATCHES + " ORDER BY <sort>")
+    @FetchSize(1000)
     Stream<SignatoryRow> all(long petitionId, String state, String country, String orgType, String tag, String query, String like,
                              @Define("sort") String sort);
 
