@@ -49,9 +49,15 @@ class WebhookCrashTest {
                 String body = """
                         {"organisation": "Crash Org %d", "country": "BE", "org_type": "community", "contact_name": "Sam",
                          "email": "org-%d@crash.example.org", "consent_publish": true, "send_confirmation": false}""".formatted(i, i);
-                HttpResponse<String> added = http.send(HttpRequest.newBuilder(URI.create(server.base + "/api/v1/statements/regularisation-now/signatures"))
+                HttpRequest request = HttpRequest.newBuilder(URI.create(server.base + "/api/v1/statements/regularisation-now/signatures"))
                         .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                HttpResponse<String> added = http.send(request, HttpResponse.BodyHandlers.ofString());
+                // a well-behaved client: over the token's rate limit, it waits as long as the server says and asks again
+                while (added.statusCode() == 429) {
+                    Thread.sleep(1000L * Long.parseLong(added.headers().firstValue("Retry-After").orElse("1")));
+                    added = http.send(request, HttpResponse.BodyHandlers.ofString());
+                }
                 assertThat(added.statusCode()).as(added.body()).isEqualTo(201);
             }
             Wait.until("deliveries under way", Duration.ofSeconds(30), () -> crm.received.size() >= 8);
