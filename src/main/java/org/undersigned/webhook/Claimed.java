@@ -4,7 +4,7 @@ package org.undersigned.webhook;
 record Claimed(long id, long endpointId, String url, String secret, String event, long petitionId, Long signatureId, String body,
                int attempts, long createdAt) {
     String messageId() {
-        return "msg_" + id;
+        return Delivery.messageId(id);
     }
 
     Claimed withBody(String made) {

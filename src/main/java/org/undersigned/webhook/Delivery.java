@@ -5,6 +5,11 @@ public record Delivery(long id, String event, String target, String status, int 
                 Integer responseCode, String lastError) {
     /** The webhook-id header of its every attempt, by which receivers drop repeats. */
     public String messageId() {
+        return messageId(id);
+    }
+
+    /** A delivery's webhook-id, the same on every attempt and replay. */
+    static String messageId(long id) {
         return "msg_" + id;
     }
 

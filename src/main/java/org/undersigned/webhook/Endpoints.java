@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import org.undersigned.audit.Audit;
 import org.undersigned.coordinator.Coordinator;
 import org.undersigned.db.Database;
+import org.undersigned.petition.Kind;
 
 /**
  * Coordinators' webhook endpoints: an admin's may hear every petition, a coordinator's hear one
@@ -61,7 +62,7 @@ final class Endpoints {
                     long petition = rs.getLong("petition_id");
                     boolean all = rs.wasNull();
                     return new Endpoint(rs.getLong("id"), rs.getString("url"), parse(rs.getString("events")), all ? null : petition,
-                            all ? null : "/" + rs.getString("kind") + "s/" + rs.getString("slug"), rs.getString("created_by"),
+                            all ? null : path(rs), rs.getString("created_by"),
                             rs.getLong("created_at"));
                 })
                 .list());
@@ -92,7 +93,7 @@ final class Endpoints {
                 .bind("endpoint", endpointId).bind("limit", limit)
                 .map((rs, c) -> {
                     long signature = rs.getLong("signature_id");
-                    String target = "/" + rs.getString("kind") + "s/" + rs.getString("slug") + (rs.wasNull() ? "" : " #" + signature);
+                    String target = rs.wasNull() ? path(rs) : path(rs) + " #" + signature;
                     String status = rs.getString("status");
                     long next = rs.getLong("next_attempt_at");
                     long settled = rs.getLong("settled_at");
@@ -114,7 +115,7 @@ final class Endpoints {
                                    created_at = :now
                             WHERE id = :id AND endpoint_id = :endpoint AND status IN ('delivered', 'failed')""")
                     .bind("now", clock.millis()).bind("id", deliveryId).bind("endpoint", endpointId).execute();
-            if (again == 1) audit.record(h, me.id(), me.email(), "webhook_replay", "#" + endpointId + " msg_" + deliveryId, "");
+            if (again == 1) audit.record(h, me.id(), me.email(), "webhook_replay", "#" + endpointId + " " + Delivery.messageId(deliveryId), "");
             return again == 1;
         });
     }
@@ -128,6 +129,11 @@ final class Endpoints {
                 .bind("admin", me.isAdmin()).bind("me", me.id())
                 .map((rs, c) -> new PetitionChoice(rs.getLong("id"), rs.getString("kind"), rs.getString("slug"), rs.getString("title")))
                 .list());
+    }
+
+    /** The petition's page, from the row's kind and slug. */
+    private static String path(java.sql.ResultSet rs) throws java.sql.SQLException {
+        return Kind.of(rs.getString("kind")).orElseThrow().path(rs.getString("slug"));
     }
 
     private String events() {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.jdbi.v3.core.Handle;
+import org.undersigned.petition.Kind;
 
 /**
  * A delivery's body, made when it is first sent and kept for its retries and replays: the event,
@@ -44,7 +45,7 @@ final class Payloads {
                     p.put("kind", rs.getString("kind"));
                     p.put("slug", rs.getString("slug"));
                     p.put("title", rs.getString("title"));
-                    p.put("url", baseUrl + "/" + rs.getString("kind") + "s/" + rs.getString("slug"));
+                    p.put("url", baseUrl + Kind.of(rs.getString("kind")).orElseThrow().path(rs.getString("slug")));
                     return p;
                 })
                 .findOne().orElseGet(() -> new LinkedHashMap<>(Map.of("id", id)));

@@ -78,6 +78,13 @@ class WebhookTest extends AppTest {
         assertThat(got.stream().filter(r -> r.type().equals("petition.opened")).findFirst().orElseThrow().json().at("/data/petition/slug").asText())
                 .isEqualTo("hooked");
         assertThat(receiver.received).as("each delivered once").hasSize(3);
+        String endpoint = admin.get("/admin/webhooks").document().selectFirst("a[href^=/admin/webhooks/]").attr("href");
+        Wait.until("the log shows every delivery settled", () -> admin.get(endpoint).document().select("tr[data-delivery]").size() == 3
+                && !admin.get(endpoint).text().contains("Waiting"));
+        assertThat(admin.get(endpoint).document().select("tr[data-delivery] td:nth-of-type(1) .hint").eachText())
+                .as("what each delivery was about: the petition, and the signature where there is one")
+                .containsExactlyInAnyOrder("/statements/hooked", "/statements/hooked #" + confirmed.json().at("/data/signature/id").asLong(),
+                        "/statements/hooked #" + confirmed.json().at("/data/signature/id").asLong());
     }
 
     @Test
